@@ -1,0 +1,22 @@
+/**
+ * Port through which the router hands a request that needs approval to the approval machinery
+ * (SNS email links and Slack buttons come with the approvals issue). Returns who was notified.
+ */
+import type { ChatOpsRequest } from '../ledger/request';
+
+export interface ApprovalRequests {
+  /** Notifies the approvers of a request now in `PENDING_APPROVAL`. */
+  requestApproval(request: ChatOpsRequest): Promise<{ notified: string[] }>;
+}
+
+/** Recording twin: keeps every request it was handed (unit tests, and the stack until approvals land). */
+export class RecordingApprovalRequests implements ApprovalRequests {
+  readonly requested: ChatOpsRequest[] = [];
+
+  constructor(private readonly approverEmails: readonly string[] = []) {}
+
+  async requestApproval(request: ChatOpsRequest): Promise<{ notified: string[] }> {
+    this.requested.push(structuredClone(request));
+    return { notified: [...this.approverEmails] };
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The one typed configuration (DESIGN §6 rule 4), validated with zod at start. Roles are keyed by
+ * verified Slack user ids and user-group ids; nothing here is a secret (secrets come from Secrets
+ * Manager or the environment and never enter this object).
+ */
+import { z } from 'zod';
+
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD');
+const slackUserGroupId = z
+  .string()
+  .regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user-group id such as S0123ABCD');
+const slackChannelId = z
+  .string()
+  .regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD');
+const roleName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lower-case role name such as approver');
+const iamUserName = z
+  .string()
+  .regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM user name (1-64 of A-Z a-z 0-9 +=,.@_-)');
+
+export const KNOWN_ROLES = ['requester', 'approver', 'admin'] as const;
+
+export const configSchema = z
+  .object({
+    slack: z.object({
+      teamId: z
+        .string()
+        .regex(/^[TE][A-Z0-9]{2,}$/, 'must be a Slack team id such as T0123ABCD')
+        .optional(),
+      approversChannel: slackChannelId,
+    }),
+    users: z
+      .array(
+        z.object({
+          slackUserId,
+          roles: z.array(roleName).default([]),
+          iamUser: iamUserName.optional(),
+        }),
+      )
+      .default([]),
+    userGroups: z.array(z.object({ slackUserGroupId, roles: z.array(roleName).min(1) })).default([]),
+    approvers: z.object({
+      emails: z.array(z.email('must be an email address')).min(1, 'needs at least one approver email'),
+      ttlHours: z.number().int().min(1).max(168).default(24),
+    }),
+    intents: z
+      .record(
+        z.string(),
+        z
+          .object({ approval: z.enum(['always', 'never']).optional(), roles: z.array(roleName).optional() })
+          .strict(),
+      )
+      .default({}),
+    keyRotation: z
+      .object({
+        deactivateAfterDays: z.number().int().min(1).max(90).default(7),
+        deleteAfterDays: z.number().int().min(1).max(180).default(14),
+      })
+      .default({ deactivateAfterDays: 7, deleteAfterDays: 14 })
+      .refine((k) => k.deleteAfterDays > k.deactivateAfterDays, {
+        message: 'deleteAfterDays must be later than deactivateAfterDays',
+        path: ['deleteAfterDays'],
+      }),
+    accountFactory: z
+      .object({
+        productName: z.string().min(1).default('AWS Control Tower Account Factory'),
+        maxConcurrentProvisions: z.number().int().min(1).max(5).default(5),
+        allowedEmailDomains: z
+          .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain'))
+          .default([]),
+      })
+      .default({
+        productName: 'AWS Control Tower Account Factory',
+        maxConcurrentProvisions: 5,
+        allowedEmailDomains: [],
+      }),
+    pipelines: z
+      .object({ channels: z.record(z.string().min(1), slackChannelId).default({}) })
+      .default({ channels: {} }),
+    ledger: z
+      .object({ retentionDays: z.number().int().min(1).max(3650).default(400) })
+      .default({ retentionDays: 400 }),
+  })
+  .strict();
+
+/** Input shape (defaults optional). */
+export type ChatOpsConfigInput = z.input<typeof configSchema>;
+/** Validated shape (defaults filled). */
+export type ChatOpsConfig = z.output<typeof configSchema>;

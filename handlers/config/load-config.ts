@@ -1,0 +1,67 @@
+/**
+ * Parses and validates configuration. Errors name the key path and the reason, e.g.
+ * `users[1].slackUserId: must be a Slack user id such as U0123ABCD`.
+ */
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { catalog } from '../../intents/catalog';
+import { ConfigError } from '../errors';
+import { type ChatOpsConfig, configSchema } from './config.schema';
+import { localConfig } from './local-config';
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    return acc ? `${acc}.${String(key)}` : String(key);
+  }, '');
+}
+
+function toIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+}
+
+/** Validates a config object. @throws ConfigError listing every bad key. */
+export function parseConfig(input: unknown): ChatOpsConfig {
+  const result = configSchema.safeParse(input);
+  if (!result.success) throw new ConfigError(toIssues(result.error));
+  const config = result.data;
+  const issues: { path: string; message: string }[] = [];
+  for (const name of Object.keys(config.intents)) {
+    if (!catalog.get(name)) {
+      const known = catalog
+        .list()
+        .map((s) => s.id)
+        .join(', ');
+      issues.push({ path: `intents.${name}`, message: `unknown intent; known intents: ${known}` });
+    }
+  }
+  const seen = new Set<string>();
+  config.users.forEach((u, i) => {
+    if (seen.has(u.slackUserId)) issues.push({ path: `users[${i}].slackUserId`, message: 'listed twice' });
+    seen.add(u.slackUserId);
+  });
+  if (issues.length) throw new ConfigError(issues);
+  return config;
+}
+
+/**
+ * Loads the config for this process: `CHATOPS_CONFIG` (inline JSON), else `CHATOPS_CONFIG_FILE`
+ * (path to a JSON file), else the offline sandbox default.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ChatOpsConfig {
+  if (env.CHATOPS_CONFIG) return parseConfig(parseJson(env.CHATOPS_CONFIG, 'CHATOPS_CONFIG'));
+  if (env.CHATOPS_CONFIG_FILE) {
+    return parseConfig(parseJson(readFileSync(env.CHATOPS_CONFIG_FILE, 'utf8'), env.CHATOPS_CONFIG_FILE));
+  }
+  return parseConfig(localConfig);
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError([
+      { path: '(root)', message: `${source} is not valid JSON: ${(error as Error).message}` },
+    ]);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * DialogCodeHook: validates each filled slot with the capability's real look-ups, in slot priority
+ * order, and either re-elicits the first bad one with a specific message or delegates to Lex with the
+ * normalised values. Accepted values are remembered in session attributes only to avoid repeating
+ * look-ups during the dialog; fulfilment re-checks everything and never trusts that cache.
+ */
+import type { IntentSpec } from '../intents/define-intent';
+import type { Caller, Capability } from './capability';
+import type { CodeHookDeps } from './deps';
+import type { LexCodeHookEvent, LexCodeHookResponse, LexSlot } from './lex/lex-event';
+import { scalarSlot, slotValue } from './lex/lex-event';
+import { delegate, elicitSlot } from './lex/responses';
+
+const CACHE_PREFIX = 'chatops:accepted:';
+
+export type SlotOutcome =
+  | { ok: true; slots: Record<string, LexSlot | null>; values: Record<string, string> }
+  | { ok: false; slot: string; message: string; slots: Record<string, LexSlot | null> };
+
+/**
+ * Checks every filled slot of `spec` in priority order. With `cache`, values accepted earlier in
+ * the session are not looked up again.
+ */
+export async function checkSlots(
+  event: LexCodeHookEvent,
+  spec: Readonly<IntentSpec>,
+  capability: Capability<CodeHookDeps> | undefined,
+  caller: Caller,
+  deps: CodeHookDeps,
+  cache?: Record<string, string>,
+): Promise<SlotOutcome> {
+  const slots: Record<string, LexSlot | null> = { ...event.sessionState.intent.slots };
+  const values: Record<string, string> = {};
+  for (const slot of [...spec.slots].sort((a, b) => a.priority - b.priority)) {
+    const value = slotValue(slots[slot.name]);
+    if (value === undefined) continue;
+    const check = capability?.slotChecks?.[slot.name];
+    if (!check || cache?.[CACHE_PREFIX + slot.name] === value) {
+      values[slot.name] = value;
+      continue;
+    }
+    const result = await check(value, { caller, slots: { ...values }, config: deps.config, deps });
+    if (!result.ok) {
+      if (cache) delete cache[CACHE_PREFIX + slot.name];
+      return { ok: false, slot: slot.name, message: result.message, slots };
+    }
+    values[slot.name] = result.value;
+    if (cache) cache[CACHE_PREFIX + slot.name] = result.value;
+    if (result.value !== value)
+      slots[slot.name] = scalarSlot(result.value, slots[slot.name]?.value?.originalValue);
+  }
+  return { ok: true, slots, values };
+}
+
+/** Handles a DialogCodeHook invocation for an authorized caller. */
+export async function handleDialog(
+  event: LexCodeHookEvent,
+  spec: Readonly<IntentSpec>,
+  capability: Capability<CodeHookDeps> | undefined,
+  caller: Caller,
+  deps: CodeHookDeps,
+): Promise<LexCodeHookResponse> {
+  const attributes = { ...(event.sessionState.sessionAttributes ?? {}) };
+  const outcome = await checkSlots(event, spec, capability, caller, deps, attributes);
+  if (!outcome.ok) return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, attributes);
+  return delegate(event, outcome.slots, attributes);
+}

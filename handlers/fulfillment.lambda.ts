@@ -1,0 +1,53 @@
+/**
+ * Lambda entry for the Lex V2 code hook (DESIGN §5). Clients and config are created once per
+ * container and injected; the handler itself is the router.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { catalog } from '../intents/catalog';
+import { RecordingApprovalRequests } from './approvals/approval-requests.port';
+import { loadConfig } from './config/load-config';
+import type { CodeHookDeps } from './deps';
+import { RecordingExecutions } from './execution/execution.port';
+import { DynamoLedger } from './ledger/dynamo-ledger';
+import type { LexCodeHookResponse } from './lex/lex-event';
+import { createLogger } from './logger';
+import { createCodeHook } from './router';
+import { SandboxCloud } from './sandbox/sandbox-cloud';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Environment variable ${name} is required`);
+  return value;
+}
+
+function buildDeps(): CodeHookDeps {
+  const config = loadConfig();
+  const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const ledger = new DynamoLedger({ client: document, tableName: requireEnv('TABLE_NAME') });
+  // The AWS adapters for Organizations, IAM and CodePipeline arrive with their capability issues;
+  // until then a deployed stack answers look-ups from the sandbox world and says so in every reply.
+  const cloud = new SandboxCloud();
+  return {
+    catalog,
+    config,
+    ledger,
+    approvals: new RecordingApprovalRequests(config.approvers.emails),
+    executions: new RecordingExecutions(),
+    organization: cloud,
+    iamUsers: cloud,
+    pipelines: cloud,
+    logger: createLogger('chatops-fulfillment'),
+    sandbox: true,
+  };
+}
+
+let hook: ReturnType<typeof createCodeHook> | undefined;
+
+/** Lex V2 code hook handler. */
+export async function handler(event: unknown): Promise<LexCodeHookResponse> {
+  hook ??= createCodeHook(buildDeps());
+  return hook(event);
+}

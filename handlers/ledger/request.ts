@@ -1,0 +1,118 @@
+/**
+ * The request model tracked by the ledger (DESIGN §3). Parameters never hold secrets.
+ */
+export const REQUEST_STATUSES = [
+  'RECEIVED',
+  'PENDING_APPROVAL',
+  'APPROVED',
+  'REJECTED',
+  'EXPIRED',
+  'QUEUED',
+  'IN_PROGRESS',
+  'SUCCEEDED',
+  'FAILED',
+  'CANCELLED',
+] as const;
+
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Where the request came from in Slack, so outcomes can be posted back to the original thread. */
+export interface SlackOrigin {
+  teamId: string;
+  channelId: string;
+  threadTs?: string;
+}
+
+/** The verified identity of whoever filed the request (always the verified Slack user). */
+export interface Requester {
+  slackUserId: string;
+  teamId: string;
+  name?: string;
+  email?: string;
+}
+
+export interface ChatOpsRequest {
+  id: string;
+  intent: string;
+  /** Slot values as resolved by Lex and validated by the dialog hook. Never secrets. */
+  parameters: Record<string, string>;
+  requester: Requester;
+  origin: SlackOrigin;
+  status: RequestStatus;
+  /** Incremented by every transition; transitions are conditional on it. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  idempotencyKey: string;
+  /** Who decided (approved/rejected), when a decision was made. */
+  approver?: string;
+  /** External ids collected on the way (e.g. `recordId`, `accountId`, `secretName`). */
+  externalIds?: Record<string, string>;
+  /** Short, safe reason for the latest transition (e.g. a rejection reason or failure code). */
+  reason?: string;
+}
+
+/** Immutable audit event written in the same transaction as each transition. */
+export interface AuditEvent {
+  requestId: string;
+  at: string;
+  seq: number;
+  actor: string;
+  action: 'CREATED' | 'TRANSITION';
+  fromStatus?: RequestStatus;
+  toStatus: RequestStatus;
+  details?: Record<string, string>;
+}
+
+export interface NewRequest {
+  intent: string;
+  parameters: Record<string, string>;
+  requester: Requester;
+  origin: SlackOrigin;
+  /** Same key → same request (create is idempotent on it). */
+  idempotencyKey: string;
+}
+
+export interface TransitionDetails {
+  approver?: string;
+  reason?: string;
+  externalIds?: Record<string, string>;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, absent on the last page. */
+  cursor?: string;
+}
+
+/** Version of a freshly created request; every transition adds one. The audit `seq` equals it. */
+export const INITIAL_VERSION = 1;
+
+/** The request `create` stores: `RECEIVED`, version 1, created and updated `at`. */
+export function initialRequest(input: NewRequest, id: string, at: string): ChatOpsRequest {
+  return {
+    id,
+    intent: input.intent,
+    parameters: { ...input.parameters },
+    requester: { ...input.requester },
+    origin: { ...input.origin },
+    status: 'RECEIVED',
+    version: INITIAL_VERSION,
+    createdAt: at,
+    updatedAt: at,
+    idempotencyKey: input.idempotencyKey,
+  };
+}
+
+/** The `CREATED` audit event written with a new request; the actor is the verified requester. */
+export function createdEvent(request: ChatOpsRequest): AuditEvent {
+  return {
+    requestId: request.id,
+    at: request.createdAt,
+    seq: request.version,
+    actor: request.requester.slackUserId,
+    action: 'CREATED',
+    toStatus: request.status,
+    details: { intent: request.intent },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The explicit table of allowed status transitions. Anything not listed is refused with
+ * {@link IllegalTransitionError}; terminal statuses have no way out.
+ */
+import { ChatOpsError } from '../errors';
+import type { AuditEvent, ChatOpsRequest, RequestStatus, TransitionDetails } from './request';
+
+export const ALLOWED_TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  RECEIVED: ['PENDING_APPROVAL', 'APPROVED', 'IN_PROGRESS', 'FAILED', 'CANCELLED'],
+  PENDING_APPROVAL: ['APPROVED', 'REJECTED', 'EXPIRED', 'CANCELLED'],
+  APPROVED: ['QUEUED', 'IN_PROGRESS', 'FAILED', 'CANCELLED'],
+  QUEUED: ['IN_PROGRESS', 'FAILED', 'CANCELLED'],
+  IN_PROGRESS: ['SUCCEEDED', 'FAILED'],
+  REJECTED: [],
+  EXPIRED: [],
+  SUCCEEDED: [],
+  FAILED: [],
+  CANCELLED: [],
+};
+
+export const TERMINAL_STATUSES: readonly RequestStatus[] = (
+  Object.keys(ALLOWED_TRANSITIONS) as RequestStatus[]
+).filter((s) => ALLOWED_TRANSITIONS[s].length === 0);
+
+export function isAllowedTransition(from: RequestStatus, to: RequestStatus): boolean {
+  return ALLOWED_TRANSITIONS[from].includes(to);
+}
+
+/** The transition is not in {@link ALLOWED_TRANSITIONS}. */
+export class IllegalTransitionError extends ChatOpsError {
+  constructor(requestId: string, from: RequestStatus, to: RequestStatus) {
+    super('ILLEGAL_TRANSITION', `Request ${requestId} cannot go from ${from} to ${to}.`, {
+      requestId,
+      from,
+      to,
+    });
+  }
+}
+
+/**
+ * The request was not in the expected status/version when the conditional write ran: someone else
+ * transitioned it first (e.g. another approver won the race). `actual` is the status found.
+ */
+export class TransitionConflictError extends ChatOpsError {
+  constructor(requestId: string, expected: RequestStatus, actual: RequestStatus | undefined) {
+    super(
+      'TRANSITION_CONFLICT',
+      `Request ${requestId} is no longer ${expected}${actual ? ` (it is ${actual})` : ''}.`,
+      { requestId, expected, actual },
+    );
+  }
+}
+
+/** No request with this id. */
+export class RequestNotFoundError extends ChatOpsError {
+  constructor(requestId: string) {
+    super('REQUEST_NOT_FOUND', `Request ${requestId} was not found.`, { requestId });
+  }
+}
+
+/**
+ * The request after moving to `to` at `at` (pure; both ledger adapters use it so they agree):
+ * version + 1, `updatedAt`, `approver` and `externalIds` merged in when given, `reason` replaced
+ * (it describes the latest transition, so it is dropped when the new one gives none).
+ */
+export function applyTransition(
+  current: ChatOpsRequest,
+  to: RequestStatus,
+  at: string,
+  details: TransitionDetails = {},
+): ChatOpsRequest {
+  const { reason: _previousReason, ...rest } = current;
+  const next: ChatOpsRequest = { ...rest, status: to, version: current.version + 1, updatedAt: at };
+  if (details.approver !== undefined) next.approver = details.approver;
+  if (details.reason !== undefined) next.reason = details.reason;
+  if (details.externalIds !== undefined) {
+    next.externalIds = { ...current.externalIds, ...details.externalIds };
+  }
+  return next;
+}
+
+/** The audit event for `current → next`; `seq` is the new version, so each step has one slot. */
+export function transitionEvent(
+  current: ChatOpsRequest,
+  next: ChatOpsRequest,
+  actor: string,
+  details: TransitionDetails = {},
+): AuditEvent {
+  const flat: Record<string, string> = {};
+  if (details.approver !== undefined) flat.approver = details.approver;
+  if (details.reason !== undefined) flat.reason = details.reason;
+  for (const [k, v] of Object.entries(details.externalIds ?? {})) flat[`externalIds.${k}`] = v;
+  return {
+    requestId: next.id,
+    at: next.updatedAt,
+    seq: next.version,
+    actor,
+    action: 'TRANSITION',
+    fromStatus: current.status,
+    toStatus: next.status,
+    ...(Object.keys(flat).length > 0 ? { details: flat } : {}),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The contract between the Slack side and the code hook: the verified Slack identity travels in
+ * Lex `requestAttributes` under these keys (Lex reserves the `x-amz-lex:` prefix, so ours is
+ * `chatops:`). The requester is always this verified identity, never something typed in chat.
+ */
+import { z } from 'zod';
+import type { Requester, SlackOrigin } from '../ledger/request';
+
+export const REQUEST_ATTRIBUTE_KEYS = {
+  teamId: 'chatops:slackTeamId',
+  userId: 'chatops:slackUserId',
+  channelId: 'chatops:slackChannelId',
+  threadTs: 'chatops:slackThreadTs',
+  userName: 'chatops:slackUserName',
+  userEmail: 'chatops:slackUserEmail',
+  userGroupIds: 'chatops:slackUserGroupIds',
+  /** Slack event or action id of this turn: the ledger's idempotency key. */
+  turnId: 'chatops:turnId',
+} as const;
+
+const identitySchema = z.object({
+  [REQUEST_ATTRIBUTE_KEYS.teamId]: z.string().regex(/^[TE][A-Z0-9]+$/),
+  [REQUEST_ATTRIBUTE_KEYS.userId]: z.string().regex(/^[UW][A-Z0-9]+$/),
+  [REQUEST_ATTRIBUTE_KEYS.channelId]: z.string().regex(/^[CDG][A-Z0-9]+$/),
+  [REQUEST_ATTRIBUTE_KEYS.threadTs]: z.string().optional(),
+  [REQUEST_ATTRIBUTE_KEYS.userName]: z.string().optional(),
+  [REQUEST_ATTRIBUTE_KEYS.userEmail]: z.string().optional(),
+  [REQUEST_ATTRIBUTE_KEYS.userGroupIds]: z.string().optional(),
+  [REQUEST_ATTRIBUTE_KEYS.turnId]: z.string().optional(),
+});
+
+export interface VerifiedIdentity {
+  requester: Requester;
+  origin: SlackOrigin;
+  userGroupIds: string[];
+  turnId?: string;
+}
+
+/** Builds request attributes from a verified Slack identity (used by the Slack side). */
+export function toRequestAttributes(identity: VerifiedIdentity): Record<string, string> {
+  const k = REQUEST_ATTRIBUTE_KEYS;
+  const attrs: Record<string, string> = {
+    [k.teamId]: identity.requester.teamId,
+    [k.userId]: identity.requester.slackUserId,
+    [k.channelId]: identity.origin.channelId,
+  };
+  if (identity.origin.threadTs) attrs[k.threadTs] = identity.origin.threadTs;
+  if (identity.requester.name) attrs[k.userName] = identity.requester.name;
+  if (identity.requester.email) attrs[k.userEmail] = identity.requester.email;
+  if (identity.userGroupIds.length) attrs[k.userGroupIds] = identity.userGroupIds.join(',');
+  if (identity.turnId) attrs[k.turnId] = identity.turnId;
+  return attrs;
+}
+
+/** The verified identity, or `undefined` when the attributes are missing or malformed. */
+export function parseRequestAttributes(
+  attrs: Record<string, string> | null | undefined,
+): VerifiedIdentity | undefined {
+  const parsed = identitySchema.safeParse(attrs ?? {});
+  if (!parsed.success) return undefined;
+  const a = parsed.data;
+  const k = REQUEST_ATTRIBUTE_KEYS;
+  const teamId = a[k.teamId];
+  const threadTs = a[k.threadTs];
+  const turnId = a[k.turnId];
+  return {
+    requester: {
+      teamId,
+      slackUserId: a[k.userId],
+      ...(a[k.userName] ? { name: a[k.userName] } : {}),
+      ...(a[k.userEmail] ? { email: a[k.userEmail] } : {}),
+    },
+    origin: { teamId, channelId: a[k.channelId], ...(threadTs ? { threadTs } : {}) },
+    userGroupIds: (a[k.userGroupIds] ?? '').split(',').filter(Boolean),
+    ...(turnId ? { turnId } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The Lex V2 code-hook router: Lex event in, valid Lex response out. It parses the event, resolves
+ * the verified caller, authorizes, and dispatches to the dialog or fulfilment handler. It never
+ * throws back to Lex: every failure becomes a `Close` (intent state `Failed`) with a safe message
+ * that names the request id (or a reference id when no request was recorded yet).
+ */
+import { randomUUID } from 'node:crypto';
+import { canRun, requiredRoles, toCaller } from './authz/roles';
+import { CAPABILITIES } from './capabilities';
+import type { CodeHookDeps } from './deps';
+import { handleDialog } from './dialog-hook';
+import { handleFulfillment } from './fulfillment-hook';
+import {
+  type LexCodeHook,
+  type LexCodeHookEvent,
+  type LexCodeHookResponse,
+  lexCodeHookEventSchema,
+} from './lex/lex-event';
+import { parseRequestAttributes } from './lex/request-attributes';
+import { close } from './lex/responses';
+
+/** A Close/Failed response for an event too malformed to echo back. */
+function malformed(reference: string): LexCodeHookResponse {
+  return {
+    sessionState: { dialogAction: { type: 'Close' }, intent: { name: 'FallbackIntent', state: 'Failed' } },
+    messages: [
+      { contentType: 'PlainText', content: `Sorry, I could not read that request (reference ${reference}).` },
+    ],
+  };
+}
+
+/** Builds the code hook over injected dependencies. */
+export function createCodeHook(deps: CodeHookDeps): LexCodeHook {
+  return async (raw: unknown) => {
+    const reference = `ERR-${randomUUID().slice(0, 8)}`;
+    const parsed = lexCodeHookEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      deps.logger.warn('malformed Lex event', {
+        reference,
+        issues: parsed.error.issues.map((i) => i.path.join('.')),
+      });
+      return malformed(reference);
+    }
+    const event = parsed.data;
+    let requestId: string | undefined;
+    try {
+      return await route(event, deps, (id) => {
+        requestId = id;
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'INTERNAL';
+      deps.logger.error('code hook failed', { reference, requestId, code, error });
+      const subject = requestId ? `request ${requestId}` : `your request (reference ${reference})`;
+      const recorded = requestId
+        ? ` It is recorded; ask me for the status of ${requestId}.`
+        : ' Nothing was changed.';
+      return close(event, 'Failed', `Sorry, something went wrong with ${subject} (${code}).${recorded}`);
+    }
+  };
+}
+
+async function route(
+  event: LexCodeHookEvent,
+  deps: CodeHookDeps,
+  onRequest: (id: string) => void,
+): Promise<LexCodeHookResponse> {
+  const intentName = event.sessionState.intent.name;
+  const spec = deps.catalog.get(intentName);
+  if (!spec) {
+    deps.logger.warn('unknown intent', { intentName });
+    return close(
+      event,
+      'Failed',
+      `Sorry, I don't know how to handle "${intentName.slice(0, 100)}". Say "help" for what I can do.`,
+    );
+  }
+  const identity = parseRequestAttributes(event.requestAttributes);
+  if (!identity) {
+    return close(
+      event,
+      'Failed',
+      "Sorry, I couldn't verify who you are, so I can't do that. Please use ChatOps from Slack.",
+    );
+  }
+  const caller = toCaller(identity, deps.config);
+  if (!canRun(spec, caller, deps.config)) {
+    const roles = requiredRoles(spec, deps.config).join(' or ');
+    return close(event, 'Failed', `Sorry, ${spec.id} needs the ${roles} role, and you don't have it.`);
+  }
+  const capability = CAPABILITIES.get(spec.id);
+  if (event.invocationSource === 'DialogCodeHook') return handleDialog(event, spec, capability, caller, deps);
+  return handleFulfillment(event, spec, capability, caller, identity, deps, onRequest);
+}

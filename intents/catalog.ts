@@ -1,0 +1,27 @@
+/** The catalog: every intent the bot knows, in one registry (DESIGN §5 names). */
+import { fallbackIntent } from './fallback.intent';
+import { helpIntent } from './help.intent';
+import { pipelineStatusIntent } from './pipeline-status.intent';
+import { IntentRegistry } from './registry';
+import { requestStatusIntent } from './request-status.intent';
+import { rotateAccessKeyIntent } from './rotate-access-key.intent';
+import { vendAccountIntent } from './vend-account.intent';
+
+export const INTENT_NAMES = {
+  VendAccount: 'VendAccount',
+  RotateAccessKey: 'RotateAccessKey',
+  PipelineStatus: 'PipelineStatus',
+  RequestStatus: 'RequestStatus',
+  Help: 'Help',
+  Fallback: 'FallbackIntent',
+} as const;
+
+/** The one catalog instance; constructing it validates every spec. */
+export const catalog = new IntentRegistry([
+  vendAccountIntent,
+  rotateAccessKeyIntent,
+  pipelineStatusIntent,
+  requestStatusIntent,
+  helpIntent,
+  fallbackIntent,
+]);

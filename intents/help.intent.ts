@@ -1,0 +1,37 @@
+/** Help: what the bot can do for this user, generated from the catalog. */
+import { defineIntent } from './define-intent';
+
+export const helpIntent = defineIntent({
+  id: 'Help',
+  description: 'List what I can do for you.',
+  examples: ['help'],
+  utterances: [
+    'help',
+    'help me',
+    'what can you do',
+    'what can I ask you',
+    'how does this work',
+    'show me the commands',
+    'list commands',
+    'what are my options',
+    'I am lost',
+    'how do I use this bot',
+    'what do you support',
+    'usage',
+    'instructions',
+    'what can I do here',
+    'who are you',
+    'menu',
+    'hi',
+    'hello',
+    'hey there',
+    'getting started',
+  ],
+  slotTypes: [],
+  slots: [],
+  sideEffect: 'read',
+  approval: 'never',
+  requiredRoles: [],
+  tracked: false,
+  dialogHook: false,
+});

@@ -1,0 +1,143 @@
+import { parseConfig } from '../../../handlers/config/load-config';
+import { localConfig } from '../../../handlers/config/local-config';
+import { MemoryLedger } from '../../../handlers/ledger/memory-ledger';
+import { createCodeHook } from '../../../handlers/router';
+import { createSandboxCodeHookDeps } from '../../../handlers/sandbox/sandbox-deps';
+import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
+
+describe('code hook router: failures become safe Close responses', () => {
+  it('closes an unknown intent with an explicit failure', async () => {
+    // Prepare
+    const hook = createCodeHook(createSandboxCodeHookDeps());
+    // Act
+    const response = await hook(lexEvent('fulfillment-unknown-intent'));
+    // Assess
+    expect(response.sessionState.dialogAction.type).toBe('Close');
+    expect(response.sessionState.intent?.state).toBe('Failed');
+    expect(messageOf(response)).toContain('I don\'t know how to handle "DeleteProductionDatabase"');
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['null', null],
+    ['without a user id', { 'chatops:slackTeamId': 'T0SANDBOX', 'chatops:slackChannelId': 'D0ALICE001' }],
+  ])('refuses to act when requestAttributes are %s', async (_label, attributes) => {
+    // Prepare
+    const ledger = new MemoryLedger();
+    const hook = createCodeHook(createSandboxCodeHookDeps({ ledger }));
+    const event = lexEvent('fulfillment-vend-account');
+    event.requestAttributes = attributes as Record<string, string> | null | undefined;
+    // Act
+    const response = await hook(event);
+    // Assess
+    expect(response.sessionState.intent?.state).toBe('Failed');
+    expect(messageOf(response)).toContain("couldn't verify who you are");
+    expect((await ledger.listByStatus('RECEIVED')).items).toHaveLength(0);
+  });
+
+  it.each([
+    ['a string', 'not an event'],
+    ['an event without sessionState', { invocationSource: 'FulfillmentCodeHook', sessionId: 's', bot: {} }],
+  ])('answers %s with Close/Failed and a reference id', async (_label, raw) => {
+    // Prepare
+    const hook = createCodeHook(createSandboxCodeHookDeps());
+    // Act
+    const response = await hook(raw);
+    // Assess
+    expect(response.sessionState.dialogAction.type).toBe('Close');
+    expect(response.sessionState.intent?.state).toBe('Failed');
+    expect(messageOf(response)).toMatch(/could not read that request \(reference ERR-[0-9a-f]{8}\)/);
+  });
+
+  it('turns a ledger outage before any request exists into a Failed close with a reference', async () => {
+    // Prepare
+    const ledger = new MemoryLedger();
+    jest
+      .spyOn(ledger, 'create')
+      .mockRejectedValue(Object.assign(new Error('throttled'), { code: 'LEDGER_UNAVAILABLE' }));
+    const hook = createCodeHook(createSandboxCodeHookDeps({ ledger }));
+    // Act
+    const response = await hook(lexEvent('fulfillment-vend-account'));
+    // Assess
+    expect(response.sessionState.intent?.state).toBe('Failed');
+    expect(messageOf(response)).toMatch(
+      /^Sorry, something went wrong with your request \(reference ERR-[0-9a-f]{8}\) \(LEDGER_UNAVAILABLE\)\. Nothing was changed\.$/,
+    );
+  });
+
+  it('refuses an intent the caller has no role for, naming the role', async () => {
+    // Prepare
+    const config = parseConfig({ ...localConfig, intents: { VendAccount: { roles: ['admin'] } } });
+    const hook = createCodeHook(createSandboxCodeHookDeps({ config }));
+    // Act
+    const response = await hook(lexEvent('dialog-vend-account', 'alice'));
+    // Assess
+    expect(response.sessionState.intent?.state).toBe('Failed');
+    expect(messageOf(response)).toBe("Sorry, VendAccount needs the admin role, and you don't have it.");
+  });
+});
+
+describe('code hook router: Help', () => {
+  it('lists what the caller can run, generated from the catalog', async () => {
+    // Prepare
+    const hook = createCodeHook(createSandboxCodeHookDeps());
+    // Act
+    const response = await hook(lexEvent('fulfillment-help'));
+    // Assess
+    const text = messageOf(response);
+    expect(response.sessionState.intent?.state).toBe('Fulfilled');
+    expect(text).toContain('Create a new AWS account');
+    expect(text).toContain('Show the status of a CodePipeline pipeline');
+    expect(text).not.toContain('Anything I did not understand');
+  });
+
+  it('hides intents the caller’s roles cannot run', async () => {
+    // Prepare
+    const config = parseConfig({ ...localConfig, intents: { VendAccount: { roles: ['admin'] } } });
+    const hook = createCodeHook(createSandboxCodeHookDeps({ config }));
+    // Act
+    const alice = messageOf(await hook(lexEvent('fulfillment-help', 'alice')));
+    const carol = messageOf(await hook(lexEvent('fulfillment-help', 'carol')));
+    // Assess
+    expect(alice).not.toContain('Create a new AWS account');
+    expect(carol).toContain('Create a new AWS account');
+  });
+});
+
+describe('code hook router: RequestStatus', () => {
+  async function fileRequest() {
+    const ledger = new MemoryLedger();
+    const hook = createCodeHook(createSandboxCodeHookDeps({ ledger }));
+    const filed = await hook(lexEvent('fulfillment-vend-account', 'alice'));
+    return { hook, id: requestIdIn(messageOf(filed)) ?? '' };
+  }
+
+  function statusEvent(id: string, as: 'alice' | 'bob' | 'carol' | 'dave') {
+    const event = lexEvent('fulfillment-request-status', as);
+    // As Lex AMAZON.AlphaNumeric keeps it: no hyphen, lower case.
+    event.sessionState.intent.slots.RequestId = slot(id.replace('-', '').toLowerCase());
+    return event;
+  }
+
+  it.each(['alice', 'bob', 'carol'] as const)('shows the request and its history to %s', async (who) => {
+    // Prepare
+    const { hook, id } = await fileRequest();
+    // Act
+    const text = messageOf(await hook(statusEvent(id, who)));
+    // Assess
+    expect(text).toContain(`Request ${id}: VendAccount is PENDING_APPROVAL.`);
+    expect(text).toContain('AccountEmail=dana@example.com');
+    expect(text).toContain('RECEIVED → PENDING_APPROVAL by system');
+  });
+
+  it('hides the request from anyone else with the same words as for a missing one', async () => {
+    // Prepare
+    const { hook, id } = await fileRequest();
+    // Act
+    const hidden = messageOf(await hook(statusEvent(id, 'dave')));
+    const missing = messageOf(await hook(statusEvent('REQ-00000000', 'dave')));
+    // Assess
+    expect(hidden).toBe(missing.replace('REQ-00000000', id));
+    expect(hidden).toContain('not allowed to see it');
+  });
+});
