@@ -26,7 +26,11 @@ function buildDeps(): CodeHookDeps {
   const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true },
   });
-  const ledger = new DynamoLedger({ client: document, tableName: requireEnv('TABLE_NAME') });
+  const ledger = new DynamoLedger({
+    client: document,
+    tableName: requireEnv('TABLE_NAME'),
+    retentionDays: config.ledger.retentionDays,
+  });
   // The AWS adapters for Organizations, IAM and CodePipeline arrive with their capability issues;
   // until then a deployed stack answers look-ups from the sandbox world and says so in every reply.
   const cloud = new SandboxCloud();

@@ -1,0 +1,65 @@
+/**
+ * The deployed entry point end to end against DynamoDB Local: the Lambda builds its dependencies
+ * from the environment (TABLE_NAME, the SDK's AWS_ENDPOINT_URL_DYNAMODB) and answers Lex events.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
+import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
+
+describe('handlers/fulfillment.lambda handler', () => {
+  let table: LedgerTable;
+  let handler: typeof import('../../../handlers/fulfillment.lambda').handler;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    table = await freshLedgerTable();
+    Object.assign(process.env, {
+      TABLE_NAME: table.tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: process.env.DYNAMODB_ENDPOINT,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      LOG_LEVEL: 'SILENT',
+    });
+    ({ handler } = await import('../../../handlers/fulfillment.lambda'));
+  });
+
+  afterAll(() => {
+    process.env = saved;
+    table.client.destroy();
+  });
+
+  it('files a write request in DynamoDB, pending approval, with its audit trail', async () => {
+    // Prepare
+    const event = lexEvent('fulfillment-vend-account', 'alice', 'Ev0LAMBDA001');
+    // Act
+    const response = await handler(event);
+    // Assess
+    const id = requestIdIn(messageOf(response)) ?? '';
+    expect(response.sessionState.intent?.state).toBe('Fulfilled');
+    const item = await table.docClient.send(
+      new GetCommand({ TableName: table.tableName, Key: { PK: `REQ#${id}`, SK: 'META' } }),
+    );
+    expect(item.Item).toMatchObject({ status: 'PENDING_APPROVAL', intent: 'VendAccount' });
+    const events = await table.docClient.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
+        ExpressionAttributeValues: { ':pk': `REQ#${id}`, ':evt': 'EVT#' },
+      }),
+    );
+    expect(events.Items?.map((e) => e.toStatus)).toEqual(['RECEIVED', 'PENDING_APPROVAL']);
+  });
+
+  it('answers a status question about that request from the same table', async () => {
+    // Prepare
+    const filed = await handler(lexEvent('fulfillment-vend-account', 'bob', 'Ev0LAMBDA002'));
+    const id = requestIdIn(messageOf(filed)) ?? '';
+    const question = lexEvent('fulfillment-request-status', 'bob');
+    question.sessionState.intent.slots.RequestId = slot(id.replace('-', '').toLowerCase());
+    // Act
+    const response = await handler(question);
+    // Assess
+    expect(messageOf(response)).toContain(`Request ${id}: VendAccount is PENDING_APPROVAL.`);
+  });
+});
