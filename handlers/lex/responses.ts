@@ -25,6 +25,23 @@ export function close(
   };
 }
 
+/** An in-progress intent with the given dialog action (shared by ElicitSlot and Delegate). */
+function inProgress(
+  event: LexCodeHookEvent,
+  dialogAction: LexCodeHookResponse['sessionState']['dialogAction'],
+  slots: Slots,
+  sessionAttributes: Record<string, string>,
+): LexCodeHookResponse {
+  const { name, confirmationState } = event.sessionState.intent;
+  return {
+    sessionState: {
+      sessionAttributes,
+      dialogAction,
+      intent: { name, slots, state: 'InProgress', confirmationState },
+    },
+  };
+}
+
 /** Asks for one slot again with a specific message; the bad value is cleared. */
 export function elicitSlot(
   event: LexCodeHookEvent,
@@ -33,13 +50,9 @@ export function elicitSlot(
   slots: Slots,
   sessionAttributes = event.sessionState.sessionAttributes ?? {},
 ): LexCodeHookResponse {
-  const { name, confirmationState } = event.sessionState.intent;
+  const action = { type: 'ElicitSlot' as const, slotToElicit: slotName };
   return {
-    sessionState: {
-      sessionAttributes,
-      dialogAction: { type: 'ElicitSlot', slotToElicit: slotName },
-      intent: { name, slots: { ...slots, [slotName]: null }, state: 'InProgress', confirmationState },
-    },
+    ...inProgress(event, action, { ...slots, [slotName]: null }, sessionAttributes),
     messages: text(message),
   };
 }
@@ -50,12 +63,5 @@ export function delegate(
   slots: Slots,
   sessionAttributes = event.sessionState.sessionAttributes ?? {},
 ): LexCodeHookResponse {
-  const { name, confirmationState } = event.sessionState.intent;
-  return {
-    sessionState: {
-      sessionAttributes,
-      dialogAction: { type: 'Delegate' },
-      intent: { name, slots, state: 'InProgress', confirmationState },
-    },
-  };
+  return inProgress(event, { type: 'Delegate' }, slots, sessionAttributes);
 }
