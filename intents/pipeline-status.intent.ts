@@ -28,6 +28,8 @@ export const pipelineStatusIntent = defineIntent({
     'pipeline {PipelineName}',
     'last run of {PipelineName}',
     'is the {PipelineName} deployment done',
+    'is the build green',
+    'show codepipeline for {PipelineName}',
   ],
   slotTypes: [
     {

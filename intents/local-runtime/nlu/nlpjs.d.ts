@@ -1,0 +1,36 @@
+/**
+ * Minimal type declarations for the parts of NLP.js v4 (@nlpjs/*, MIT, no bundled types) that the
+ * local Lex runtime uses. Only what is called is declared.
+ */
+declare module '@nlpjs/core' {
+  export interface NlpContainer {
+    use(plugin: unknown): void;
+    get(name: string): unknown;
+  }
+  export function containerBootstrap(settings?: Record<string, unknown>, mustLoadEnv?: boolean): NlpContainer;
+}
+
+declare module '@nlpjs/lang-en-min' {
+  export const LangEn: unknown;
+  export class StopwordsEn {
+    isStopword(token: string): boolean;
+  }
+}
+
+declare module '@nlpjs/nlu' {
+  import type { NlpContainer } from '@nlpjs/core';
+
+  export interface NluClassification {
+    intent: string;
+    score: number;
+  }
+
+  export class NluNeural {
+    constructor(settings: Record<string, unknown> & { container: NlpContainer });
+    /** Feature (stem) → 1 for every feature seen in training. */
+    features: Record<string, number>;
+    train(corpus: { utterance: string; intent: string }[]): Promise<unknown>;
+    process(text: string): Promise<{ classifications: NluClassification[] }>;
+    prepare(text: string): Promise<Record<string, number>>;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Context cues learned from the sample utterances: which words stand right before or after each
+ * slot ("called {AccountName}", "in the {OrganizationalUnit} OU", "{AccountType} account"), and the
+ * intent's own wording (its carrier words, which are never values of an open slot type). Everything
+ * comes from the bot locale, so adding a sample utterance teaches the extractor a new cue.
+ */
+import type { IntentModel, SlotModel } from '../bot-model';
+import { DETERMINERS, type Token, tokenize } from './text';
+
+/** Cue key ("called", or "in the" when a determiner is involved) → weight. */
+export interface SlotCues {
+  left: ReadonlyMap<string, number>;
+  right: ReadonlyMap<string, number>;
+}
+
+const LEFT = 0.4;
+const LEFT_DETERMINER_ONLY = 0.15;
+const LEFT_SKIPPING_DETERMINER = 0.1;
+const RIGHT = 0.2;
+const RIGHT_DETERMINER = 0.1;
+
+type Item = { slot: string } | { word: string };
+
+function items(template: string): Item[] {
+  return template
+    .trim()
+    .split(/\s+/)
+    .flatMap((part): Item[] => {
+      const slot = /^\{(\w+)\}$/.exec(part)?.[1];
+      return slot ? [{ slot }] : tokenize(part).map((t) => ({ word: t.lower }));
+    });
+}
+
+function wordAt(list: readonly Item[], i: number): string | undefined {
+  const item = list[i];
+  return item && 'word' in item ? item.word : undefined;
+}
+
+function learn(
+  cues: { left: Map<string, number>; right: Map<string, number> },
+  list: Item[],
+  i: number,
+): void {
+  const before = wordAt(list, i - 1);
+  if (before && !DETERMINERS.has(before)) cues.left.set(before, LEFT);
+  else if (before) {
+    const twoBefore = wordAt(list, i - 2);
+    if (twoBefore) cues.left.set(`${twoBefore} ${before}`, LEFT);
+    else cues.left.set(before, Math.max(cues.left.get(before) ?? 0, LEFT_DETERMINER_ONLY));
+  }
+  const after = wordAt(list, i + 1);
+  if (after)
+    cues.right.set(
+      after,
+      Math.max(cues.right.get(after) ?? 0, DETERMINERS.has(after) ? RIGHT_DETERMINER : RIGHT),
+    );
+}
+
+/** Cues for every slot of `intent`, from its utterances and all of its slots' sample utterances. */
+export function learnCues(intent: IntentModel): Map<string, SlotCues> {
+  const result = new Map(
+    intent.slots.map((s) => [s.name, { left: new Map<string, number>(), right: new Map<string, number>() }]),
+  );
+  const templates = [...intent.utterances, ...intent.slots.flatMap((s) => s.sampleUtterances)];
+  for (const template of templates) {
+    const list = items(template);
+    list.forEach((item, i) => {
+      const cues = 'slot' in item ? result.get(item.slot) : undefined;
+      if (cues) learn(cues, list, i);
+    });
+  }
+  return result;
+}
+
+/** Words of the templates outside placeholders. */
+export function carrierWords(templates: readonly string[]): Set<string> {
+  return new Set(templates.flatMap((t) => items(t).flatMap((i) => ('word' in i ? [i.word] : []))));
+}
+
+/** The intent's carrier words: its utterances' and its slots' sample utterances' wording. */
+export function intentCarrier(intent: IntentModel): Set<string> {
+  return carrierWords([...intent.utterances, ...intent.slots.flatMap((s: SlotModel) => s.sampleUtterances)]);
+}
+
+/** Weight of the cues around tokens[first..last] for a slot with `cues`. */
+export function cueScore(cues: SlotCues, tokens: readonly Token[], first: number, last: number): number {
+  let score = 0;
+  const p1 = tokens[first - 1]?.lower;
+  const p2 = tokens[first - 2]?.lower;
+  if (p1 && !DETERMINERS.has(p1)) score += cues.left.get(p1) ?? 0;
+  else if (p1) {
+    score += (p2 ? cues.left.get(`${p2} ${p1}`) : undefined) ?? cues.left.get(p1) ?? 0;
+    if (score === 0 && p2 && (cues.left.get(p2) ?? 0) >= LEFT) score += LEFT_SKIPPING_DETERMINER;
+  }
+  const n1 = tokens[last + 1]?.lower;
+  if (n1) score += cues.right.get(n1) ?? 0;
+  return score;
+}

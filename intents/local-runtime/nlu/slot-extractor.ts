@@ -1,0 +1,204 @@
+/**
+ * Slot filling from one utterance: every slot of the intent proposes candidate spans (typed value +
+ * context cues, or a whole-template capture), and the best-scoring candidates are assigned greedily
+ * so one utterance can fill several slots and one word fills at most one slot ("a new sandbox
+ * account … under Sandbox": the first `sandbox` is the AccountType, the second the OU).
+ *
+ * Hand-written after evaluating NLP.js's NER (`@nlpjs/ner`) on our utterances: its enum rules do
+ * synonyms, but its tokenizer splits `ml-platform-dev` (yielding `ml-platform` plus a false `dev`
+ * AccountType), its trim entities swallow neighbours (`the Security OU`), and it cannot arbitrate
+ * between slots competing for one word (`Sandbox` as AccountType and as OU) nor accept open values
+ * that merely resemble the examples (Lex's ORIGINAL_VALUE). This scorer is small and locale-driven.
+ */
+import type { BotModel, IntentModel, SlotModel } from '../bot-model';
+import { carrierWords, cueScore, intentCarrier, learnCues, type SlotCues } from './slot-cues';
+import { indexType, replyValue, type SlotValueMatch, scoreSpan, type TypeIndex } from './slot-values';
+import { type Capture, type CompiledTemplate, compileTemplate, matchTemplates } from './template-matcher';
+import { DETERMINERS, type Token, tokenize } from './text';
+
+export type ExtractedSlots = Record<string, SlotValueMatch>;
+
+export interface ExtractOptions {
+  /** The slot Lex is eliciting: the reply is read as its value first. */
+  elicitedSlot?: string;
+}
+
+interface SlotIndex {
+  slot: SlotModel;
+  index: TypeIndex;
+  cues: SlotCues;
+  /** Words of the slot's own sample utterances ("call it", "the email is"). */
+  own: ReadonlySet<string>;
+  templates: readonly CompiledTemplate[];
+}
+
+interface IntentIndex {
+  slots: readonly SlotIndex[];
+  carrier: ReadonlySet<string>;
+  templates: readonly CompiledTemplate[];
+}
+
+interface Candidate {
+  slot: string;
+  first: number;
+  last: number;
+  score: number;
+  value: SlotValueMatch;
+}
+
+const ACCEPT = 0.7 - 1e-9;
+const TEMPLATE_CAPTURE = 2;
+const ELICITED_BONUS = 0.3;
+const REPLY = 1;
+const MAX_SPAN = 4;
+const POLITE = new Set(['please', 'thanks', 'thank', 'you', 'it', 'is', "it's", 'its', 'just']);
+
+/** Extracts slot values for the intents of one bot locale. */
+export class SlotExtractor {
+  private readonly intents = new Map<string, IntentIndex>();
+
+  constructor(model: BotModel) {
+    for (const intent of model.intents) this.intents.set(intent.name, indexIntent(intent));
+  }
+
+  /** The slots of `intentName` that `text` fills (interpreted values resolved by slot type). */
+  extract(intentName: string, text: string, options: ExtractOptions = {}): ExtractedSlots {
+    const intent = this.intents.get(intentName);
+    if (!intent || intent.slots.length === 0) return {};
+    const tokens = tokenize(text);
+    const elicited = intent.slots.find((s) => s.slot.name === options.elicitedSlot);
+    const candidates = [
+      ...templateCandidates(intent, elicited, text, tokens),
+      ...(elicited ? replyCandidates(elicited, text, tokens) : []),
+      ...intent.slots.flatMap((s) => spanCandidates(s, intent.carrier, text, tokens, s === elicited)),
+    ];
+    return assign(candidates);
+  }
+
+  /**
+   * Whether `text` is exactly one of `intentName`'s sample utterances, with every placeholder
+   * holding a value of its slot type ("where is {RequestId}" matches "where is REQ-5G8H3N7Q", not
+   * "where is the nearest coffee shop").
+   */
+  isSampleUtterance(intentName: string, text: string): boolean {
+    const intent = this.intents.get(intentName);
+    if (!intent) return false;
+    const matches = matchTemplates(intent.templates, text);
+    return (
+      matches.some((m) => Object.keys(m.captures).length === 0) ||
+      templateCandidates(intent, undefined, text, tokenize(text)).length > 0
+    );
+  }
+}
+
+function indexIntent(intent: IntentModel): IntentIndex {
+  const cues = learnCues(intent);
+  return {
+    carrier: intentCarrier(intent),
+    templates: intent.utterances.map((u) => compileTemplate(u, intent.name)),
+    slots: intent.slots.map((slot) => ({
+      slot,
+      index: indexType(slot.type),
+      cues: cues.get(slot.name) ?? { left: new Map(), right: new Map() },
+      own: carrierWords(slot.sampleUtterances),
+      templates: slot.sampleUtterances.map((u) => compileTemplate(u, intent.name, slot.name)),
+    })),
+  };
+}
+
+function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] | undefined {
+  const inside = tokens.flatMap((t, i) => (t.start >= start && t.end <= end ? [i] : []));
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  return first === undefined || last === undefined ? undefined : [first, last];
+}
+
+/** Candidates from the first template whose every capture is a value of its slot. */
+function templateCandidates(
+  intent: IntentIndex,
+  elicited: SlotIndex | undefined,
+  text: string,
+  tokens: readonly Token[],
+): Candidate[] {
+  for (const match of matchTemplates([...(elicited?.templates ?? []), ...intent.templates], text)) {
+    const lenient = match.template.forSlot !== undefined;
+    const candidates = Object.entries(match.captures).map(([name, capture]) =>
+      captureCandidate(intent, name, capture, text, tokens, lenient),
+    );
+    if (candidates.every((c) => c !== undefined)) return candidates;
+  }
+  return [];
+}
+
+function captureCandidate(
+  intent: IntentIndex,
+  name: string,
+  capture: Capture,
+  text: string,
+  tokens: readonly Token[],
+  lenient: boolean,
+): Candidate | undefined {
+  const slot = intent.slots.find((s) => s.slot.name === name);
+  const range = tokenRange(tokens, capture.start, capture.end);
+  if (!slot || !range) return undefined;
+  const span = tokens.slice(range[0], range[1] + 1);
+  const scored = scoreSpan(slot.index, text, span, new Set());
+  const value = scored?.value ?? (lenient ? replyValue(slot.index, text, span) : undefined);
+  return value ? { slot: name, first: range[0], last: range[1], score: TEMPLATE_CAPTURE, value } : undefined;
+}
+
+function replyCandidates(slot: SlotIndex, text: string, tokens: readonly Token[]): Candidate[] {
+  const rest = tokens.filter(
+    (t) => !slot.own.has(t.lower) && !DETERMINERS.has(t.lower) && !POLITE.has(t.lower),
+  );
+  const first = rest[0];
+  const last = rest[rest.length - 1];
+  const value = replyValue(slot.index, text, rest);
+  if (!value || !first || !last) return [];
+  return [
+    {
+      slot: slot.slot.name,
+      first: tokens.indexOf(first),
+      last: tokens.indexOf(last),
+      score: REPLY + ELICITED_BONUS,
+      value,
+    },
+  ];
+}
+
+function spanCandidates(
+  slot: SlotIndex,
+  carrier: ReadonlySet<string>,
+  text: string,
+  tokens: readonly Token[],
+  elicited: boolean,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const maxSpan = Math.min(MAX_SPAN, slot.index.maxWords);
+  for (let first = 0; first < tokens.length; first += 1) {
+    for (let last = first; last < Math.min(tokens.length, first + maxSpan); last += 1) {
+      const scored = scoreSpan(slot.index, text, tokens.slice(first, last + 1), carrier);
+      if (!scored) continue;
+      const score = scored.base + cueScore(slot.cues, tokens, first, last) + (elicited ? ELICITED_BONUS : 0);
+      out.push({ slot: slot.slot.name, first, last, score, value: scored.value });
+    }
+  }
+  return out;
+}
+
+/** Greedy assignment: best candidates first; each slot once, each token once. */
+function assign(candidates: Candidate[]): ExtractedSlots {
+  const result: ExtractedSlots = {};
+  const used = new Set<number>();
+  const ranked = candidates
+    .filter((c) => c.score >= ACCEPT)
+    .sort((a, b) => b.score - a.score || b.last - b.first - (a.last - a.first) || a.first - b.first);
+  for (const c of ranked) {
+    if (result[c.slot]) continue;
+    const span = Array.from({ length: c.last - c.first + 1 }, (_, k) => c.first + k);
+    if (span.some((i) => used.has(i))) continue;
+    for (const i of span) used.add(i);
+    result[c.slot] = c.value;
+  }
+  return result;
+}

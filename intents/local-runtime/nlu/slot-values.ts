@@ -1,0 +1,157 @@
+/**
+ * Slot value recognition by slot type: does this span of tokens look like a value of the type, how
+ * strongly (a base score before context cues), and what does it resolve to. Mirrors Lex's built-in
+ * types as the catalog uses them and its two custom-type strategies: `TOP_RESOLUTION` (closed list,
+ * synonyms resolve to the canonical value) and `ORIGINAL_VALUE` (the listed values are examples:
+ * anything shaped like them is accepted as typed).
+ */
+import type { SlotTypeModel } from '../bot-model';
+import { EMAIL, isCompound, isMixedId, isStopword, type Token } from './text';
+
+export interface SlotValueMatch {
+  originalValue: string;
+  interpretedValue: string;
+  resolvedValues: string[];
+}
+
+export interface ScoredValue {
+  value: SlotValueMatch;
+  /** 0..1 before context cues. */
+  base: number;
+}
+
+/** Precomputed facts about one slot type. */
+export interface TypeIndex {
+  type: SlotTypeModel;
+  /** Lower-cased value or synonym → canonical value. */
+  phrases: ReadonlyMap<string, string>;
+  /** Longest value/synonym, in words. */
+  maxWords: number;
+  /** Share of example values that are identifier-like / plain words. */
+  compoundShare: number;
+  wordShare: number;
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** Indexes a slot type's values for fast span look-ups. */
+export function indexType(type: SlotTypeModel): TypeIndex {
+  const phrases = new Map<string, string>();
+  for (const v of type.values) {
+    for (const phrase of [v.value, ...v.synonyms]) phrases.set(phrase.toLowerCase(), v.value);
+  }
+  const samples = type.values.map((v) => v.value);
+  const share = (pred: (s: string) => boolean) =>
+    samples.length ? samples.filter(pred).length / samples.length : 0;
+  return {
+    type,
+    phrases,
+    maxWords: Math.max(1, ...[...phrases.keys()].map((p) => p.split(/\s+/).length)),
+    compoundShare: share(isCompound),
+    wordShare: share((s) => !isCompound(s)),
+  };
+}
+
+function match(originalValue: string, interpretedValue = originalValue, resolved?: string): SlotValueMatch {
+  return { originalValue, interpretedValue, resolvedValues: resolved ? [resolved] : [interpretedValue] };
+}
+
+/** An open-type value that matches no example: Lex resolves nothing and keeps what was typed. */
+function openMatch(value: string): SlotValueMatch {
+  return { originalValue: value, interpretedValue: value, resolvedValues: [] };
+}
+
+function spanText(text: string, span: readonly Token[]): string {
+  const first = span[0];
+  const last = span[span.length - 1];
+  return first && last ? text.slice(first.start, last.end).replace(/['’]s$/iu, '') : '';
+}
+
+/**
+ * Scores `span` (consecutive tokens of `text`) as a value of the indexed type, inside an intent
+ * utterance. `carrier` holds the intent's own wording, which is never a value of an open type.
+ */
+export function scoreSpan(
+  index: TypeIndex,
+  text: string,
+  span: readonly Token[],
+  carrier: ReadonlySet<string>,
+): ScoredValue | undefined {
+  const only = span.length === 1 ? span[0] : undefined;
+  const phrase = span.map((t) => t.lower).join(' ');
+  switch (index.type.kind) {
+    case 'email':
+      return only && EMAIL.test(only.text) ? { value: match(only.text), base: 1 } : undefined;
+    case 'alphanumeric':
+      return only && isMixedId(only.bare)
+        ? { value: match(only.bare, only.bare.replace(/[^\p{L}\p{N}]/gu, '')), base: 0.9 }
+        : undefined;
+    case 'number':
+      return only ? scoreNumber(only) : undefined;
+    case 'firstName':
+    case 'lastName':
+      return only && /^\p{Lu}\p{Ll}+$/u.test(only.bare) && !carrier.has(only.lower) && !isStopword(only.lower)
+        ? { value: match(only.bare), base: 0.5 }
+        : undefined;
+    case 'freeForm':
+      return undefined;
+    case 'enum': {
+      const canonical = index.phrases.get(phrase);
+      return canonical ? { value: match(spanText(text, span), canonical, canonical), base: 0.8 } : undefined;
+    }
+    case 'open':
+      return scoreOpen(index, text, span, carrier);
+  }
+}
+
+function scoreNumber(token: Token): ScoredValue | undefined {
+  if (/^\d+(\.\d+)?$/.test(token.text)) return { value: match(token.text), base: 0.9 };
+  const n = NUMBER_WORDS.indexOf(token.lower);
+  return n >= 0 ? { value: match(token.text, String(n)), base: 0.8 } : undefined;
+}
+
+function scoreOpen(
+  index: TypeIndex,
+  text: string,
+  span: readonly Token[],
+  carrier: ReadonlySet<string>,
+): ScoredValue | undefined {
+  const phrase = span.map((t) => t.lower).join(' ');
+  const example = index.phrases.get(phrase);
+  if (example) return { value: match(spanText(text, span), spanText(text, span), example), base: 0.75 };
+  const only = span.length === 1 ? span[0] : undefined;
+  if (!only || carrier.has(only.lower) || isStopword(only.lower) || EMAIL.test(only.text)) return undefined;
+  if (isCompound(only.bare)) {
+    return index.compoundShare > 0 ? { value: openMatch(only.bare), base: 0.7 } : undefined;
+  }
+  if (!/^[\p{L}][\p{L}'’]*$/u.test(only.text)) return undefined;
+  return index.wordShare > 0 ? { value: openMatch(only.bare), base: 0.6 * index.wordShare } : undefined;
+}
+
+/**
+ * The value of an elicited slot from a whole reply, once the slot's own wording ("call it", "the
+ * email is") is removed: the reply *is* the value, as when Lex elicits a slot.
+ */
+export function replyValue(
+  index: TypeIndex,
+  text: string,
+  rest: readonly Token[],
+): SlotValueMatch | undefined {
+  const kind = index.type.kind;
+  if (kind === 'freeForm') return text.trim() ? match(text.trim()) : undefined;
+  const only = rest.length === 1 ? rest[0] : undefined;
+  if (kind === 'alphanumeric') {
+    return only && /^[\p{L}\p{N}-]+$/u.test(only.bare)
+      ? match(only.bare, only.bare.replace(/[^\p{L}\p{N}]/gu, ''))
+      : undefined;
+  }
+  if (kind === 'firstName' || kind === 'lastName') {
+    return only && /^\p{L}[\p{L}'’-]*$/u.test(only.bare) ? match(only.bare) : undefined;
+  }
+  if (kind === 'open' && rest.length >= 1 && rest.length <= index.maxWords) {
+    const value = spanText(text, rest);
+    const example = index.phrases.get(value.toLowerCase());
+    return example ? match(value, value, example) : openMatch(value);
+  }
+  return undefined;
+}

@@ -1,0 +1,90 @@
+/**
+ * Text helpers shared by the local NLU: a tokenizer that keeps chat identifiers whole (emails,
+ * `ml-platform-dev`, `REQ-5G8H3N7Q`), the English stop words (NLP.js's list), value shapes, and the
+ * entity-shape mask used before intent classification. Hand-written because NLP.js's tokenizer
+ * splits on hyphens and `@`, which would break exactly the values Lex must keep intact.
+ */
+import { StopwordsEn } from '@nlpjs/lang-en-min';
+
+export interface Token {
+  /** As typed, without surrounding punctuation. */
+  text: string;
+  lower: string;
+  /** `text` without a possessive `'s` (`ci-deployer's` → `ci-deployer`). */
+  bare: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}@._+'’/-]*/gu;
+const TRAILING = /[._+'’/-]+$/u;
+const POSSESSIVE = /['’]s$/iu;
+
+/** Splits `text` into tokens with their offsets. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0].replace(TRAILING, '');
+    if (!raw) continue;
+    const start = match.index ?? 0;
+    const bare = raw.replace(POSSESSIVE, '');
+    tokens.push({ text: raw, lower: raw.toLowerCase(), bare, start, end: start + raw.length });
+  }
+  return tokens;
+}
+
+/** Lower-cased words of `text`, punctuation removed (for phrase and template comparisons). */
+export function words(text: string): string[] {
+  return tokenize(text).map((t) => t.lower);
+}
+
+const stopwords = new StopwordsEn();
+
+/** True for English function words ("the", "for", "my", …) per NLP.js's English list. */
+export function isStopword(word: string): boolean {
+  return stopwords.isStopword(word.toLowerCase());
+}
+
+/** Words skipped when looking for the word before or after a slot value ("check *the* web-app pipeline"). */
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'my',
+  'our',
+  'your',
+  'this',
+  'that',
+]);
+
+export const EMAIL = /^[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;
+
+/** Identifier-like: has a hyphen, underscore, dot or digit (`web-app`, `perf-test-01`). */
+export function isCompound(value: string): boolean {
+  return !EMAIL.test(value) && /[-_.\d]/.test(value) && /\p{L}/u.test(value);
+}
+
+/**
+ * Request-id-like: at most one hyphen, six or more letters/digits, and one part mixing letters and
+ * digits (`REQ-5G8H3N7Q`, `REQ5G8H3N7Q`), unlike names such as `perf-test-01` or `api-gateway-v2`.
+ */
+export function isMixedId(value: string): boolean {
+  if (!/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)?$/u.test(value)) return false;
+  if (value.replace(/-/g, '').length < 6) return false;
+  return value.split('-').some((part) => /\p{L}/u.test(part) && /\p{N}/u.test(part));
+}
+
+/**
+ * Replaces entity-shaped tokens by placeholders (`zzemail`, `zzid`, `zzname`) so the intent
+ * classifier learns "check request zzid", not one request id, and unseen names are not unknown words.
+ */
+export function maskEntities(text: string): string {
+  return tokenize(text)
+    .map((t) => {
+      if (EMAIL.test(t.text)) return 'zzemail';
+      if (isMixedId(t.bare)) return 'zzid';
+      if (isCompound(t.bare) && /[-_]/.test(t.bare)) return 'zzname';
+      return t.text;
+    })
+    .join(' ');
+}

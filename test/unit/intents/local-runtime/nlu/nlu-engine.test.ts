@@ -1,0 +1,118 @@
+import { catalog } from '../../../../../intents/catalog';
+import { toBotLocale } from '../../../../../intents/lex-definition';
+import { compileBotModel } from '../../../../../intents/local-runtime/bot-model';
+import { NluEngine } from '../../../../../intents/local-runtime/nlu/nlu-engine';
+import { SlotExtractor } from '../../../../../intents/local-runtime/nlu/slot-extractor';
+import { loadNluEvalSet } from '../../../../bench/nlu.bench';
+
+/** Floors that guard against regressions; the issue's targets are checked by `npm run bench`. */
+const FLOOR = { intent: 0.9, fallback: 0.85, slots: 0.85 };
+
+let engine: NluEngine;
+beforeAll(async () => {
+  engine = await NluEngine.create(compileBotModel(toBotLocale(catalog)));
+});
+
+describe('NluEngine', () => {
+  it('scores an exact sample utterance 1.0 and extracts its slot', async () => {
+    // Prepare
+    const text = 'status of pipeline payments-api';
+
+    // Act
+    const result = await engine.recognize(text);
+
+    // Assess
+    expect(result.intent).toBe('PipelineStatus');
+    expect(result.scores[0]).toEqual({ intent: 'PipelineStatus', score: 1 });
+    expect(result.slots.PipelineName?.interpretedValue).toBe('payments-api');
+  });
+
+  it('picks the fallback intent below the confidence threshold, with no slots', async () => {
+    // Prepare
+    const text = 'who is the president of France';
+
+    // Act
+    const result = await engine.recognize(text);
+
+    // Assess
+    expect(result.intent).toBe('FallbackIntent');
+    expect(result.slots).toEqual({});
+    expect(result.scores[0]?.score ?? 1).toBeLessThan(engine.threshold);
+  });
+
+  it('classifies paraphrases that are not sample utterances', async () => {
+    // Prepare
+    const texts = [
+      'could you set me up with a fresh AWS account',
+      'my key is compromised, rotate it',
+      'why is web-app failing',
+    ];
+
+    // Act
+    const intents = await Promise.all(texts.map(async (t) => (await engine.recognize(t)).intent));
+
+    // Assess
+    expect(intents).toEqual(['VendAccount', 'RotateAccessKey', 'PipelineStatus']);
+  });
+});
+
+describe('the NLU evaluation set', () => {
+  const lines = loadNluEvalSet();
+
+  it('has at least 150 lines, 30 of them out of domain, each naming a catalog intent', () => {
+    // Prepare
+    const intents = new Set(catalog.list().map((i) => i.id));
+
+    // Act
+    const outOfDomain = lines.filter((l) => l.intent === 'FallbackIntent').length;
+    const unknown = lines.filter((l) => !intents.has(l.intent));
+
+    // Assess
+    expect(lines.length).toBeGreaterThanOrEqual(150);
+    expect(outOfDomain).toBeGreaterThanOrEqual(30);
+    expect(unknown).toEqual([]);
+  });
+
+  it('holds paraphrases only: no line is a catalog sample utterance with its placeholders filled', () => {
+    // Prepare
+    const extractor = new SlotExtractor(compileBotModel(toBotLocale(catalog)));
+    const intents = catalog.list().map((i) => i.id);
+
+    // Act
+    const copies = lines.filter((l) => intents.some((i) => extractor.isSampleUtterance(i, l.utterance)));
+
+    // Assess
+    expect(copies.map((l) => l.utterance)).toEqual([]);
+  });
+
+  it(`stays above the regression floors (intent ${FLOOR.intent}, fallback ${FLOOR.fallback}, slots ${FLOOR.slots})`, async () => {
+    // Prepare
+    const inDomain = lines.filter((l) => l.intent !== 'FallbackIntent');
+    const outOfDomain = lines.filter((l) => l.intent === 'FallbackIntent');
+
+    // Act
+    const results = await Promise.all(
+      lines.map(async (l) => ({ line: l, got: await engine.recognize(l.utterance) })),
+    );
+    const ok = (l: (typeof lines)[number]) => results.find((r) => r.line === l)?.got;
+    const intentOk = inDomain.filter((l) => ok(l)?.intent === l.intent).length / inDomain.length;
+    const fallbackOk =
+      outOfDomain.filter((l) => ok(l)?.intent === 'FallbackIntent').length / outOfDomain.length;
+    const slotsOk =
+      inDomain.filter((l) => {
+        const got = ok(l);
+        const slots = Object.fromEntries(
+          Object.entries(got?.slots ?? {}).map(([k, v]) => [k, v.interpretedValue]),
+        );
+        return (
+          got?.intent === l.intent &&
+          JSON.stringify(Object.entries(slots).sort()) === JSON.stringify(Object.entries(l.slots).sort())
+        );
+      }).length / inDomain.length;
+
+    // Assess
+    expect(intentOk).toBeGreaterThanOrEqual(FLOOR.intent);
+    expect(fallbackOk).toBeGreaterThanOrEqual(FLOOR.fallback);
+    expect(slotsOk).toBeGreaterThanOrEqual(FLOOR.slots);
+  });
+});

@@ -1,0 +1,147 @@
+import { catalog } from '../../../../../intents/catalog';
+import { toBotLocale } from '../../../../../intents/lex-definition';
+import { compileBotModel } from '../../../../../intents/local-runtime/bot-model';
+import { type ExtractedSlots, SlotExtractor } from '../../../../../intents/local-runtime/nlu/slot-extractor';
+
+const extractor = new SlotExtractor(compileBotModel(toBotLocale(catalog)));
+const values = (slots: ExtractedSlots) =>
+  Object.fromEntries(Object.entries(slots).map(([k, v]) => [k, v.interpretedValue]));
+
+describe('SlotExtractor', () => {
+  it('fills four slots from one utterance, resolving the enumeration to its canonical value', () => {
+    // Prepare
+    const text = 'a new sandbox account called data-lab for dana@example.com under Workloads';
+
+    // Act
+    const slots = extractor.extract('VendAccount', text);
+
+    // Assess
+    expect(values(slots)).toEqual({
+      AccountType: 'Sandbox',
+      AccountName: 'data-lab',
+      AccountEmail: 'dana@example.com',
+      OrganizationalUnit: 'Workloads',
+    });
+    expect(slots.AccountType).toEqual({
+      originalValue: 'sandbox',
+      interpretedValue: 'Sandbox',
+      resolvedValues: ['Sandbox'],
+    });
+  });
+
+  it('resolves synonyms (prd → Production) and accepts unseen open values shaped like the examples', () => {
+    // Prepare
+    const text = 'build a fresh prd account named ml-platform-dev for core@example.com under Production';
+
+    // Act
+    const slots = values(extractor.extract('VendAccount', text));
+
+    // Assess
+    expect(slots).toEqual({
+      AccountType: 'Production',
+      AccountName: 'ml-platform-dev',
+      AccountEmail: 'core@example.com',
+      OrganizationalUnit: 'Production',
+    });
+  });
+
+  it('gives one word to one slot: the first "sandbox" is the type, the one after "in" the OU', () => {
+    // Prepare
+    const text = 'new sandbox account for sam@example.com in Sandbox';
+
+    // Act
+    const slots = values(extractor.extract('VendAccount', text));
+
+    // Assess
+    expect(slots).toEqual({
+      AccountType: 'Sandbox',
+      AccountEmail: 'sam@example.com',
+      OrganizationalUnit: 'Sandbox',
+    });
+  });
+
+  it('reads AMAZON.AlphaNumeric request ids as letters and digits only', () => {
+    // Prepare
+    const text = 'any progress on REQ-3D4F6H8J';
+
+    // Act
+    const slots = extractor.extract('RequestStatus', text);
+
+    // Assess
+    expect(slots.RequestId).toEqual({
+      originalValue: 'REQ-3D4F6H8J',
+      interpretedValue: 'REQ3D4F6H8J',
+      resolvedValues: ['REQ3D4F6H8J'],
+    });
+  });
+
+  it('does not take carrier words or plain words without a cue as open values', () => {
+    // Prepare
+    const texts = ['my aws credentials leaked on github', 'has the release pipeline passed'];
+
+    // Act
+    const results = [
+      extractor.extract('RotateAccessKey', texts[0] ?? ''),
+      extractor.extract('PipelineStatus', texts[1] ?? ''),
+    ];
+
+    // Assess
+    expect(results).toEqual([{}, {}]);
+  });
+
+  it('takes a plain word as an open value after a learned cue ("for carol")', () => {
+    // Prepare
+    const text = 'rotate the iam user key for carol';
+
+    // Act
+    const slots = values(extractor.extract('RotateAccessKey', text));
+
+    // Assess
+    expect(slots).toEqual({ UserName: 'carol' });
+  });
+
+  it('reads a short reply as the value of the elicited slot, without the slot wording', () => {
+    // Prepare
+    const replies = ['mine', 'call it team-green', 'the email is lee@example.com', 'prod'];
+
+    // Act
+    const [user, name, email, type] = [
+      extractor.extract('RotateAccessKey', replies[0] ?? '', { elicitedSlot: 'UserName' }),
+      extractor.extract('VendAccount', replies[1] ?? '', { elicitedSlot: 'AccountName' }),
+      extractor.extract('VendAccount', replies[2] ?? '', { elicitedSlot: 'AccountEmail' }),
+      extractor.extract('VendAccount', replies[3] ?? '', { elicitedSlot: 'AccountType' }),
+    ];
+
+    // Assess
+    expect(user.UserName?.interpretedValue).toBe('mine');
+    expect(name.AccountName?.interpretedValue).toBe('team-green');
+    expect(email.AccountEmail?.interpretedValue).toBe('lee@example.com');
+    expect(type.AccountType?.interpretedValue).toBe('Production');
+  });
+
+  it('rejects a reply that is no value of a closed slot type', () => {
+    // Prepare
+    const reply = 'banana';
+
+    // Act
+    const slots = extractor.extract('VendAccount', reply, { elicitedSlot: 'AccountType' });
+
+    // Assess
+    expect(slots.AccountType).toBeUndefined();
+  });
+
+  it('only counts a sample utterance as matched when its placeholders hold values of their types', () => {
+    // Prepare
+    const match = 'where is REQ-5G8H3N7Q';
+    const noMatch = 'where is the nearest coffee shop';
+
+    // Act
+    const results = [
+      extractor.isSampleUtterance('RequestStatus', match),
+      extractor.isSampleUtterance('RequestStatus', noMatch),
+    ];
+
+    // Assess
+    expect(results).toEqual([true, false]);
+  });
+});

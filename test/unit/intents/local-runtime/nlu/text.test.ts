@@ -1,0 +1,68 @@
+import { isCompound, isMixedId, maskEntities, tokenize } from '../../../../../intents/local-runtime/nlu/text';
+
+describe('tokenize', () => {
+  it('keeps emails, hyphenated names and request ids whole, without trailing punctuation', () => {
+    // Prepare
+    const text = 'create ml-platform-dev for dana@example.com, see REQ-5G8H3N7Q.';
+
+    // Act
+    const tokens = tokenize(text).map((t) => t.text);
+
+    // Assess
+    expect(tokens).toEqual(['create', 'ml-platform-dev', 'for', 'dana@example.com', 'see', 'REQ-5G8H3N7Q']);
+  });
+
+  it("strips a possessive 's in the bare form and keeps offsets", () => {
+    // Prepare
+    const text = "rotate ci-deployer's key";
+
+    // Act
+    const token = tokenize(text)[1];
+
+    // Assess
+    expect(token?.bare).toBe('ci-deployer');
+    expect(text.slice(token?.start, token?.end)).toBe("ci-deployer's");
+  });
+});
+
+describe('entity shapes', () => {
+  it.each([
+    ['REQ-5G8H3N7Q', true],
+    ['req5g8h3n7q', true],
+    ['perf-test-01', false],
+    ['api-gateway-v2', false],
+    ['7am', false],
+    ['web-app', false],
+  ])('isMixedId(%s) is %s', (value, expected) => {
+    // Prepare
+    const input = value;
+
+    // Act
+    const result = isMixedId(input);
+
+    // Assess
+    expect(result).toBe(expected);
+  });
+
+  it('treats identifiers as compound and plain words or emails as not', () => {
+    // Prepare
+    const values = ['web-app', 'svc_2', 'alice', 'dana@example.com'];
+
+    // Act
+    const result = values.map(isCompound);
+
+    // Assess
+    expect(result).toEqual([true, true, false, false]);
+  });
+
+  it('masks entity-shaped tokens for the classifier', () => {
+    // Prepare
+    const text = 'is payments-api green for dana@example.com and REQ-5G8H3N7Q';
+
+    // Act
+    const masked = maskEntities(text);
+
+    // Assess
+    expect(masked).toBe('is zzname green for zzemail and zzid');
+  });
+});
