@@ -1,0 +1,94 @@
+/**
+ * Ledger read-outs for Slack: App Home ("my requests", newest first), `/chatops mine` and
+ * `/chatops status <id>`. `status` authorizes exactly like the RequestStatus intent: only the
+ * requester, approvers and admins may see a request, and "not found" and "not yours" read the same,
+ * so ids cannot be probed.
+ */
+import { canViewRequest, toCaller } from '../../handlers/authz/roles';
+import type { ChatOpsConfig } from '../../handlers/config/config.schema';
+import { ChatOpsError } from '../../handlers/errors';
+import type { Ledger } from '../../handlers/ledger/ledger.port';
+import { parseRequestId } from '../../handlers/ledger/request-id';
+import type { Logger } from '../../handlers/logger';
+import { HOME_REQUEST_LIMIT, homeView } from '../render/home-view';
+import { requestDetail, requestList } from '../render/requests';
+import type { Blocks, SlackGateway } from '../slack/slack-gateway';
+import type { IdentityResolver } from './identity';
+
+/** Requests listed by `/chatops mine`. */
+export const MINE_LIMIT = 10;
+
+export interface RequestsDeps {
+  ledger: Ledger;
+  slack: SlackGateway;
+  config: ChatOpsConfig;
+  identities: IdentityResolver;
+  logger: Logger;
+}
+
+export interface Answer {
+  text: string;
+  blocks?: Blocks;
+}
+
+export interface Asker {
+  teamId: string;
+  userId: string;
+  channelId: string;
+  turnId: string;
+}
+
+const LEDGER_DOWN = 'I cannot read the request ledger right now. Please try again in a minute.';
+
+/** App Home, `mine` and `status` from the ledger. */
+export class RequestsService {
+  constructor(private readonly deps: RequestsDeps) {}
+
+  /** Publishes the user's App Home. Throws when Slack refuses the view. */
+  async publishHome(userId: string): Promise<void> {
+    let view: ReturnType<typeof homeView>;
+    try {
+      const page = await this.deps.ledger.listByRequester(userId, { limit: HOME_REQUEST_LIMIT });
+      view = homeView(page.items, !!page.cursor);
+    } catch (error) {
+      this.deps.logger.error('Could not list requests for App Home', { userId, error });
+      view = { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: LEDGER_DOWN } }] };
+    }
+    await this.deps.slack.publishHome(userId, view);
+  }
+
+  /** `/chatops mine`. */
+  async mine(userId: string): Promise<Answer> {
+    try {
+      const page = await this.deps.ledger.listByRequester(userId, { limit: MINE_LIMIT });
+      const text = page.items.length
+        ? `Your latest ${page.items.length} request(s), newest first:`
+        : 'No requests yet.';
+      return { text, blocks: requestList(page.items, 'You have no requests yet.') };
+    } catch (error) {
+      this.deps.logger.error('Could not list requests for /chatops mine', { userId, error });
+      return { text: LEDGER_DOWN };
+    }
+  }
+
+  /** `/chatops status <id>`. */
+  async status(asker: Asker, rawId: string): Promise<Answer> {
+    let id: string;
+    try {
+      id = parseRequestId(rawId);
+    } catch (error) {
+      return { text: error instanceof ChatOpsError ? error.message : 'That is not a request id.' };
+    }
+    try {
+      const request = await this.deps.ledger.get(id);
+      const identity = await this.deps.identities.resolve(asker);
+      if (!request || !canViewRequest(toCaller(identity, this.deps.config), request)) {
+        return { text: `I cannot find a request ${id} that you are allowed to see.` };
+      }
+      return { text: `${request.id}: ${request.status}`, blocks: requestDetail(request) };
+    } catch (error) {
+      this.deps.logger.error('Could not read a request for /chatops status', { requestId: id, error });
+      return { text: LEDGER_DOWN };
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * One Bolt receiver per mode (DESIGN §4): HTTP (`/slack/events`, the local stack and any HTTP
+ * deployment), Socket Mode (real Slack from a laptop) and AWS Lambda behind API Gateway. Building a
+ * receiver opens nothing; `startReceiver` does (listen, connect, or hand back the Lambda handler).
+ */
+import type { AddressInfo } from 'node:net';
+import {
+  type App,
+  AwsLambdaReceiver,
+  type Logger as BoltLogger,
+  HTTPReceiver,
+  type Receiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { Logger } from '../handlers/logger';
+import type { TurnQueue } from './turns/dispatcher';
+
+/** The one request URL path for events, interactivity and slash commands (Bolt's default). */
+export const EVENTS_PATH = '/slack/events';
+
+export type SlackAppMode =
+  | { kind: 'http'; port: number; host?: string }
+  | { kind: 'socket'; appToken: string }
+  /** `queue`: where turns go (default: SQS at env `TURN_QUEUE_URL`). */
+  | { kind: 'lambda'; queue?: TurnQueue };
+
+/** The 2-argument handler Bolt's `AwsLambdaReceiver.start()` returns (Node 24 Lambda rejects 3-argument ones). */
+export type SlackLambdaHandler = (
+  event: APIGatewayProxyEvent,
+  context: Context,
+) => Promise<APIGatewayProxyResult>;
+
+/** The receiver for `mode` (not started). */
+export function buildReceiver(mode: SlackAppMode, signingSecret: string, logger: BoltLogger): Receiver {
+  switch (mode.kind) {
+    case 'http':
+      return new HTTPReceiver({
+        signingSecret,
+        endpoints: EVENTS_PATH,
+        logger,
+        processBeforeResponse: false,
+      });
+    case 'socket':
+      return new SocketModeReceiver({ appToken: mode.appToken, logger });
+    case 'lambda':
+      return new AwsLambdaReceiver({
+        signingSecret,
+        logger,
+        // Bolt's default handler logs the signature header; a rejection needs no request details.
+        invalidRequestSignatureHandler: () =>
+          logger.warn('Rejected a Slack request with a bad or stale signature'),
+      });
+  }
+}
+
+/** Starts `app` in `mode`: the events URL for HTTP, the Lambda handler for Lambda. */
+export async function startReceiver(
+  app: App,
+  receiver: Receiver,
+  mode: SlackAppMode,
+  logger: Logger,
+): Promise<{ url?: string; lambdaHandler?: SlackLambdaHandler }> {
+  switch (mode.kind) {
+    case 'http': {
+      const host = mode.host ?? '127.0.0.1';
+      const server = (await app.start({ port: mode.port, host })) as {
+        address(): AddressInfo | string | null;
+      };
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : mode.port;
+      const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+      return { url: `http://${shownHost}:${port}${EVENTS_PATH}` };
+    }
+    case 'socket':
+      await app.start();
+      return {};
+    case 'lambda': {
+      const handler = await (receiver as AwsLambdaReceiver).start();
+      return { lambdaHandler: rejectMalformedBodies((event, context) => handler(event, context), logger) };
+    }
+  }
+}
+
+/**
+ * `AwsLambdaReceiver` parses the body before checking the signature and lets a JSON error escape
+ * (a Lambda error, 502 at API Gateway). Answer 400 instead, like the HTTP receiver does.
+ */
+export function rejectMalformedBodies(handler: SlackLambdaHandler, logger: Logger): SlackLambdaHandler {
+  return async (event, context) => {
+    try {
+      return await handler(event, context);
+    } catch (error) {
+      if (error instanceof SyntaxError) {
+        logger.warn('Malformed Slack request body', { error: error.message });
+        return { statusCode: 400, body: '' };
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Composition of the turn runner from its collaborators, shared by `createSlackApp` (HTTP, Socket
+ * Mode) and the worker Lambda, so both run exactly the same turn code.
+ */
+import type { ChatOpsConfig } from '../../handlers/config/config.schema';
+import type { Ledger } from '../../handlers/ledger/ledger.port';
+import type { Logger } from '../../handlers/logger';
+import { catalog as defaultCatalog } from '../../intents/catalog';
+import type { IntentRegistry } from '../../intents/registry';
+import { type ApprovalActionHandler, approvalsNotAvailable } from '../conversation/approval-actions';
+import { ConversationService } from '../conversation/conversation.service';
+import { IdentityResolver } from '../conversation/identity';
+import type { LexBotRef } from '../conversation/lex-client';
+import { Replies } from '../conversation/replies';
+import { RequestsService } from '../conversation/requests.service';
+import type { SlackGateway } from '../slack/slack-gateway';
+import { DEFAULT_TURNS_PER_MINUTE, TurnRateLimiter } from './rate-limit';
+import { DefaultTurnRunner, type TurnRunner } from './turn-runner';
+
+export interface TurnRunnerOptions {
+  slack: SlackGateway;
+  lex: LexBotRef;
+  ledger: Ledger;
+  config: ChatOpsConfig;
+  logger: Logger;
+  catalog?: IntentRegistry;
+  approvals?: ApprovalActionHandler;
+  rateLimit?: { turnsPerMinute: number };
+  now?: () => number;
+}
+
+/** The turn runner with its services wired. */
+export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
+  const { slack, lex, ledger, config, logger } = options;
+  const catalog = options.catalog ?? defaultCatalog;
+  const now = options.now ?? Date.now;
+  const identities = new IdentityResolver(slack, config, logger, now);
+  const replies = new Replies(slack, logger);
+  const requests = new RequestsService({ ledger, slack, config, identities, logger });
+  const conversation = new ConversationService({
+    slack,
+    lex,
+    catalog,
+    config,
+    identities,
+    replies,
+    requests,
+    logger,
+  });
+  return new DefaultTurnRunner({
+    conversation,
+    requests,
+    replies,
+    approvals: options.approvals ?? approvalsNotAvailable,
+    limiter: new TurnRateLimiter(options.rateLimit?.turnsPerMinute ?? DEFAULT_TURNS_PER_MINUTE, now),
+    logger,
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * The non-Slack half of the local stack (DESIGN §4, `npm start`): the ledger on DynamoDB Local
+ * (or a real table when `TABLE_NAME` is set alongside real Slack), the approval stub server, the
+ * approval notifications, the code hook on the sandbox world, and the local Lex V2 runtime (or a
+ * real bot when `LEX_BOT_ID` + `LEX_BOT_ALIAS_ID` are set). Started in dependency order; on a
+ * failure half-way, what was started is stopped again before the error surfaces.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { ChatOpsConfig } from '../handlers/config/config.schema';
+import type { Deduplicator } from '../handlers/ledger/dedup.port';
+import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
+import type { Ledger } from '../handlers/ledger/ledger.port';
+import { MemoryDeduplicator, MemoryLedger } from '../handlers/ledger/memory-ledger';
+import { createLedgerTable } from '../handlers/ledger/table-schema';
+import type { Logger } from '../handlers/logger';
+import { createCodeHook } from '../handlers/router';
+import { createSandboxCodeHookDeps } from '../handlers/sandbox/sandbox-deps';
+import { catalog } from '../intents/catalog';
+import { toBotLocale } from '../intents/lex-definition';
+import { startLocalLex } from '../intents/local-runtime/start-local-lex';
+import { startApprovalServer } from './approval-server';
+import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
+import { LocalApprovalRequests, type NotificationSink } from './notifications';
+
+export const LOCAL_TABLE_NAME = 'chatops-local';
+export const LOCAL_LEX_BOT = { botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' } as const;
+
+export interface LocalBackendOptions {
+  config: ChatOpsConfig;
+  logger: Logger;
+  sink: NotificationSink;
+  /** Environment switches (TABLE_NAME, LEX_BOT_ID, LEX_BOT_ALIAS_ID, AWS_REGION) honoured when set. */
+  realAws?: { tableName?: string; lexBotId?: string; lexBotAliasId?: string };
+  /**
+   * `memory`: the in-process ledger and de-dup twins instead of DynamoDB Local — for measuring the
+   * Slack and turn path without DynamoDB Local's own ceiling (the benchmark). Default `dynamodb-local`.
+   */
+  store?: 'dynamodb-local' | 'memory';
+}
+
+export interface LocalBackend {
+  ledger: Ledger;
+  dedup: Deduplicator;
+  lex: { client: LexRuntimeV2Client; botId: string; botAliasId: string; localeId: string };
+  /** `http://127.0.0.1:P` of the local Lex runtime ('' when a real bot is used). */
+  lexEndpoint: string;
+  approvalsUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Stops things in reverse start order; never throws. */
+export class Stoppers {
+  private readonly list: { name: string; stop: () => Promise<void> | void }[] = [];
+
+  constructor(private readonly logger: Logger) {}
+
+  add(name: string, stop: () => Promise<void> | void): void {
+    this.list.push({ name, stop });
+  }
+
+  async stopAll(): Promise<void> {
+    for (const { name, stop } of this.list.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        this.logger.warn('Could not stop a part of the local stack', { part: name, error });
+      }
+    }
+  }
+}
+
+/** Starts the backend; on failure stops what was started and rethrows. */
+export async function startLocalBackend(options: LocalBackendOptions): Promise<LocalBackend> {
+  const stoppers = new Stoppers(options.logger);
+  try {
+    return await startParts(options, stoppers);
+  } catch (error) {
+    await stoppers.stopAll();
+    throw error;
+  }
+}
+
+async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Promise<LocalBackend> {
+  const { logger, config } = options;
+  const { ledger, dedup } = await startLedger(options, stoppers);
+  const approvalServer = await startApprovalServer({ ledger });
+  stoppers.add('approval server', () => approvalServer.stop());
+  const approvals = new LocalApprovalRequests({
+    approverEmails: config.approvers.emails,
+    approvalsUrl: approvalServer.url,
+    sink: options.sink,
+  });
+  const codeHook = createCodeHook(createSandboxCodeHookDeps({ ledger, approvals, config, logger }));
+  const real = options.realAws;
+  if (real?.lexBotId && real.lexBotAliasId) {
+    const client = new LexRuntimeV2Client({});
+    stoppers.add('Lex client', () => client.destroy());
+    const lex = {
+      client,
+      botId: real.lexBotId,
+      botAliasId: real.lexBotAliasId,
+      localeId: LOCAL_LEX_BOT.localeId,
+    };
+    logger.info('Using the real Lex bot', { botId: real.lexBotId });
+    return {
+      ledger,
+      dedup,
+      lex,
+      lexEndpoint: '',
+      approvalsUrl: approvalServer.url,
+      stop: () => stoppers.stopAll(),
+    };
+  }
+  const lexServer = await startLocalLex({ botLocale: toBotLocale(catalog), codeHook, ...LOCAL_LEX_BOT });
+  stoppers.add('local Lex', () => lexServer.stop());
+  // The Lex runtime client speaks HTTP/2 by default; the local runtime is HTTP/1.1 (TOOLCHAIN.md).
+  const client = new LexRuntimeV2Client({
+    endpoint: lexServer.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    requestHandler: new NodeHttpHandler(),
+  });
+  stoppers.add('Lex client', () => client.destroy());
+  return {
+    ledger,
+    dedup,
+    lex: { client, botId: lexServer.botId, botAliasId: lexServer.botAliasId, localeId: lexServer.localeId },
+    lexEndpoint: lexServer.endpoint,
+    approvalsUrl: approvalServer.url,
+    stop: () => stoppers.stopAll(),
+  };
+}
+
+async function startLedger(
+  options: LocalBackendOptions,
+  stoppers: Stoppers,
+): Promise<{ ledger: Ledger; dedup: Deduplicator }> {
+  if (options.store === 'memory') return { ledger: new MemoryLedger(), dedup: new MemoryDeduplicator() };
+  const tableName = options.realAws?.tableName;
+  if (tableName) {
+    const client = new DynamoDBClient({});
+    stoppers.add('DynamoDB client', () => client.destroy());
+    options.logger.info('Using the real ledger table', { tableName });
+    const ledger = new DynamoLedger({ client: DynamoDBDocumentClient.from(client), tableName });
+    return { ledger, dedup: ledger };
+  }
+  const dynamo = await startDynamoDbLocal();
+  stoppers.add('DynamoDB Local', () => dynamo.stop());
+  const client = localDynamoClient(dynamo.endpoint);
+  stoppers.add('DynamoDB client', () => client.destroy());
+  await createLedgerTable(client, LOCAL_TABLE_NAME);
+  options.logger.info('DynamoDB Local is up', { endpoint: dynamo.endpoint, table: LOCAL_TABLE_NAME });
+  const ledger = new DynamoLedger({
+    client: DynamoDBDocumentClient.from(client),
+    tableName: LOCAL_TABLE_NAME,
+  });
+  return { ledger, dedup: ledger };
+}

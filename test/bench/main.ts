@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: runs every benchmark section and prints one JSON object of figures on stdout
+ * (progress goes to stderr). Targets live here, not in timed tests: each section reports its
+ * figures and whether they met their targets. `--only nlu,slack` runs a subset.
+ */
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+
+type Figures = Record<string, number | string | boolean>;
+type Section = () => Promise<Figures>;
+
+const SECTIONS: Record<string, () => Promise<Section>> = {
+  nlu: async () => (await import('./nlu.bench')).runNluBench,
+  slack: async () => (await import('./slack.bench')).runSlackBench,
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const names = values.only ? values.only.split(',') : Object.keys(SECTIONS);
+  const figures: Record<string, Figures> = {};
+  for (const name of names) {
+    const load = SECTIONS[name];
+    if (!load) throw new Error(`Unknown bench section "${name}"; known: ${Object.keys(SECTIONS).join(', ')}`);
+    process.stderr.write(`bench: running ${name}…\n`);
+    figures[name] = await (await load())();
+  }
+  process.stdout.write(`${JSON.stringify({ machine: machineFacts(), ...figures }, null, 2)}\n`);
+}
+
+function machineFacts(): Figures {
+  return { node: process.version, cpus: cpus().length, date: new Date().toISOString() };
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
