@@ -22,7 +22,7 @@ import { buildReceiver, type SlackAppMode, type SlackLambdaHandler, startReceive
 import { toBoltLogger } from './slack/bolt-logger';
 import { slackClientOptions, watchRateLimits } from './slack/slack-client';
 import { WebClientSlackGateway } from './slack/slack-gateway';
-import { createTurnRunner } from './turns/create-turn-runner';
+import { type ComposedTurnRunner, createTurnRunner } from './turns/create-turn-runner';
 import {
   InProcessDispatcher,
   QueueDispatcher,
@@ -53,7 +53,15 @@ export interface SlackAppOptions {
   bot?: { botUserId: string; botId: string };
   catalog?: IntentRegistry;
   now?: () => Date;
+  /**
+   * HTTP / Socket Mode: how long App Home refreshes after filed requests wait per user, coalescing
+   * (default {@link HOME_REFRESH_DELAY_MS}); `stop()` and `idle()` publish what is still waiting.
+   */
+  homeRefreshDelayMs?: number;
 }
+
+/** Default debounce of App Home refreshes in the in-process modes. */
+export const HOME_REFRESH_DELAY_MS = 2_000;
 
 export interface ChatOpsSlackApp {
   app: App;
@@ -91,13 +99,14 @@ export function createSlackApp(options: SlackAppOptions): ChatOpsSlackApp {
   const onFailure = (turn: Turn) => replies.ephemeral(ephemeralTarget(turn), SOMETHING_WENT_WRONG);
   const catalog = options.catalog ?? defaultCatalog;
   let inProcess: InProcessDispatcher | undefined;
+  let runner: ComposedTurnRunner | undefined;
   let dispatcher: TurnDispatcher;
   if (options.mode.kind === 'lambda') {
     dispatcher = new QueueDispatcher(options.dedup, options.mode.queue ?? defaultQueue(), logger, onFailure);
   } else {
     const { lex, ledger, config, approvals, rateLimit } = options;
     const now = () => (options.now?.() ?? new Date()).getTime();
-    const runner = createTurnRunner({
+    runner = createTurnRunner({
       lex,
       ledger,
       config,
@@ -107,6 +116,7 @@ export function createSlackApp(options: SlackAppOptions): ChatOpsSlackApp {
       logger,
       catalog,
       now,
+      homeRefreshDelayMs: options.homeRefreshDelayMs ?? HOME_REFRESH_DELAY_MS,
     });
     inProcess = new InProcessDispatcher(options.dedup, runner, logger, onFailure);
     dispatcher = inProcess;
@@ -131,10 +141,14 @@ export function createSlackApp(options: SlackAppOptions): ChatOpsSlackApp {
     async stop() {
       inProcess?.stop();
       await inProcess?.drain();
+      await runner?.flushHomes();
       if (started && options.mode.kind !== 'lambda') await app.stop();
       started = false;
     },
-    idle: async () => inProcess?.drain(),
+    idle: async () => {
+      await inProcess?.drain();
+      await runner?.flushHomes();
+    },
   };
 }
 

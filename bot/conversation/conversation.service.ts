@@ -78,7 +78,7 @@ export class ConversationService {
       return note(safe?.message ?? 'Something went wrong talking to the bot. Please try again.');
     }
     await this.deliver(turn, channelId, renderLexReply(reply, turn.userId, this.deps.catalog));
-    if (this.filedRequest(reply)) await this.refreshHome(turn.userId);
+    if (this.filedRequest(reply)) await this.deps.requests.refreshHome(turn.userId);
   }
 
   private async deliver(turn: UtteranceTurn, channel: string, rendered: RenderedReply): Promise<void> {
@@ -110,13 +110,5 @@ export class ConversationService {
   private filedRequest(reply: LexReply): boolean {
     const spec = reply.intentName ? this.deps.catalog.get(reply.intentName) : undefined;
     return !!spec?.tracked && reply.dialogAction === 'Close';
-  }
-
-  private async refreshHome(userId: string): Promise<void> {
-    try {
-      await this.deps.requests.publishHome(userId);
-    } catch (error) {
-      this.deps.logger.warn('Could not refresh App Home after a request was filed', { userId, error });
-    }
   }
 }

@@ -1,8 +1,8 @@
 /**
- * Ledger read-outs for Slack: App Home ("my requests", newest first), `/chatops mine` and
- * `/chatops status <id>`. `status` authorizes exactly like the RequestStatus intent: only the
- * requester, approvers and admins may see a request, and "not found" and "not yours" read the same,
- * so ids cannot be probed.
+ * Ledger read-outs for Slack: App Home ("my requests", newest first; refreshes after filed requests
+ * are debounced per user by ./home-refresher.ts), `/chatops mine` and `/chatops status <id>`.
+ * `status` authorizes exactly like the RequestStatus intent: only the requester, approvers and
+ * admins may see a request, and "not found" and "not yours" read the same, so ids cannot be probed.
  */
 import { canViewRequest, toCaller } from '../../handlers/authz/roles';
 import type { ChatOpsConfig } from '../../handlers/config/config.schema';
@@ -13,6 +13,7 @@ import type { Logger } from '../../handlers/logger';
 import { HOME_REQUEST_LIMIT, homeView } from '../render/home-view';
 import { requestDetail, requestList } from '../render/requests';
 import type { Blocks, SlackGateway } from '../slack/slack-gateway';
+import { HomeRefresher } from './home-refresher';
 import type { IdentityResolver } from './identity';
 
 /** Requests listed by `/chatops mine`. */
@@ -24,6 +25,11 @@ export interface RequestsDeps {
   config: ChatOpsConfig;
   identities: IdentityResolver;
   logger: Logger;
+  /**
+   * How long App Home refreshes after filed requests wait per user, coalescing (trailing). 0, the
+   * default, publishes at once and awaits it (the worker Lambda may freeze once it returns).
+   */
+  homeRefreshDelayMs?: number;
 }
 
 export interface Answer {
@@ -42,10 +48,35 @@ const LEDGER_DOWN = 'I cannot read the request ledger right now. Please try agai
 
 /** App Home, `mine` and `status` from the ledger. */
 export class RequestsService {
-  constructor(private readonly deps: RequestsDeps) {}
+  private readonly homes: HomeRefresher;
 
-  /** Publishes the user's App Home. Throws when Slack refuses the view. */
-  async publishHome(userId: string): Promise<void> {
+  constructor(private readonly deps: RequestsDeps) {
+    this.homes = new HomeRefresher(
+      (userId) => this.renderHome(userId),
+      deps.homeRefreshDelayMs ?? 0,
+      deps.logger,
+    );
+  }
+
+  /**
+   * Publishes the user's App Home now (after any publish in flight for the user; a waiting refresh
+   * is replaced). Throws when Slack refuses the view.
+   */
+  publishHome(userId: string): Promise<void> {
+    return this.homes.now(userId);
+  }
+
+  /** Asks for an App Home refresh after a filed request (debounced per user). Never throws. */
+  refreshHome(userId: string): Promise<void> {
+    return this.homes.refresh(userId);
+  }
+
+  /** Publishes every waiting App Home refresh now; resolves when none is waiting or in flight. */
+  flushHomes(): Promise<void> {
+    return this.homes.flush();
+  }
+
+  private async renderHome(userId: string): Promise<void> {
     let view: ReturnType<typeof homeView>;
     try {
       const page = await this.deps.ledger.listByRequester(userId, { limit: HOME_REQUEST_LIMIT });

@@ -9,13 +9,25 @@
 /** Lex V2 rejects longer text (RecognizeText `text`: 1–1024 characters). */
 export const MAX_UTTERANCE_LENGTH = 1024;
 
+/** `<@BOTID>` / `<@BOTID|name>` patterns per bot user id (one bot per app: compiled once, not per message). */
+const mentionPatterns = new Map<string, RegExp>();
+
+function mentionPattern(botUserId: string): RegExp {
+  let pattern = mentionPatterns.get(botUserId);
+  if (!pattern) {
+    pattern = new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g');
+    mentionPatterns.set(botUserId, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Plain text of a Slack message: links unwrapped to their label, the leading bot mention dropped,
  * entities decoded, whitespace collapsed.
  */
 export function toUtterance(text: string | undefined, botUserId?: string): string {
   let out = text ?? '';
-  if (botUserId) out = out.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ');
+  if (botUserId) out = out.replace(mentionPattern(botUserId), ' ');
   out = out.replace(/<(?:mailto:|tel:)?([^>|]+)\|([^>]*)>/g, (_m, _target: string, label: string) => label);
   out = out.replace(/<mailto:([^>]+)>/g, '$1');
   out = out.replace(/<(https?:\/\/[^>]+)>/g, '$1');

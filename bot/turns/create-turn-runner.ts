@@ -12,7 +12,7 @@ import { ConversationService } from '../conversation/conversation.service';
 import { IdentityResolver } from '../conversation/identity';
 import type { LexBotRef } from '../conversation/lex-client';
 import { Replies } from '../conversation/replies';
-import { RequestsService } from '../conversation/requests.service';
+import { type RequestsDeps, RequestsService } from '../conversation/requests.service';
 import type { SlackGateway } from '../slack/slack-gateway';
 import { DEFAULT_TURNS_PER_MINUTE, TurnRateLimiter } from './rate-limit';
 import { DefaultTurnRunner, type TurnRunner } from './turn-runner';
@@ -27,16 +27,25 @@ export interface TurnRunnerOptions {
   approvals?: ApprovalActionHandler;
   rateLimit?: { turnsPerMinute: number };
   now?: () => number;
+  /** See {@link RequestsDeps.homeRefreshDelayMs} (default 0: App Home refreshes publish at once). */
+  homeRefreshDelayMs?: number;
+}
+
+/** A turn runner that can also publish the App Home refreshes still waiting for their debounce. */
+export interface ComposedTurnRunner extends TurnRunner {
+  /** Publishes every waiting App Home refresh now; resolves when none is waiting or in flight. */
+  flushHomes(): Promise<void>;
 }
 
 /** The turn runner with its services wired. */
-export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
+export function createTurnRunner(options: TurnRunnerOptions): ComposedTurnRunner {
   const { slack, lex, ledger, config, logger } = options;
   const catalog = options.catalog ?? defaultCatalog;
   const now = options.now ?? Date.now;
   const identities = new IdentityResolver(slack, config, logger, now);
   const replies = new Replies(slack, logger);
-  const requests = new RequestsService({ ledger, slack, config, identities, logger });
+  const homeRefreshDelayMs = options.homeRefreshDelayMs ?? 0;
+  const requests = new RequestsService({ ledger, slack, config, identities, logger, homeRefreshDelayMs });
   const conversation = new ConversationService({
     slack,
     lex,
@@ -47,7 +56,7 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
     requests,
     logger,
   });
-  return new DefaultTurnRunner({
+  const runner = new DefaultTurnRunner({
     conversation,
     requests,
     replies,
@@ -55,4 +64,5 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
     limiter: new TurnRateLimiter(options.rateLimit?.turnsPerMinute ?? DEFAULT_TURNS_PER_MINUTE, now),
     logger,
   });
+  return { run: (turn) => runner.run(turn), flushHomes: () => requests.flushHomes() };
 }

@@ -7,7 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { EMPTY_UTTERANCE, TOO_LONG } from '../../../../bot/conversation/conversation.service';
 import { REQUEST_ATTRIBUTE_KEYS } from '../../../../handlers/lex/request-attributes';
 import { lexFixtures } from '../support/lex-fixtures';
-import { utteranceTurn, wiredRunner } from '../support/turns';
+import { homeTurn, utteranceTurn, wiredRunner } from '../support/turns';
 
 const lex = mockClient(LexRuntimeV2Client);
 afterEach(() => lex.reset());
@@ -148,6 +148,43 @@ describe('ConversationService (through the turn runner)', () => {
 
     // Act
     await runner.run(utteranceTurn({ text: 'yes' }));
+
+    // Assess
+    expect(slack.of('publishHome').map((c) => c.userId)).toEqual(['UALICE0001']);
+  });
+
+  it('debounces App Home refreshes per user: one publish for a burst, sent by the delay or a flush', async () => {
+    // Prepare
+    jest.useFakeTimers();
+    const { slack, runner } = wiredRunner({ homeRefreshDelayMs: 2_000 });
+    lex.on(RecognizeTextCommand).resolves(lexFixtures.closeFulfilled);
+
+    try {
+      // Act
+      await runner.run(utteranceTurn({ id: 'evt:Ev0001', text: 'yes' }));
+      await runner.run(utteranceTurn({ id: 'evt:Ev0002', text: 'yes' }));
+      const beforeDelay = slack.of('publishHome').length;
+      await jest.advanceTimersByTimeAsync(2_000);
+      const afterDelay = slack.of('publishHome').length;
+      await runner.run(utteranceTurn({ id: 'evt:Ev0003', text: 'yes' }));
+      await runner.flushHomes();
+
+      // Assess
+      expect(slack.of('postMessage')).toHaveLength(3);
+      expect(beforeDelay).toBe(0);
+      expect(afterDelay).toBe(1);
+      expect(slack.of('publishHome').map((c) => c.userId)).toEqual(['UALICE0001', 'UALICE0001']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('publishes App Home at once when the user opens it, even with refreshes debounced', async () => {
+    // Prepare
+    const { slack, runner } = wiredRunner({ homeRefreshDelayMs: 60_000 });
+
+    // Act
+    await runner.run(homeTurn('UALICE0001'));
 
     // Assess
     expect(slack.of('publishHome').map((c) => c.userId)).toEqual(['UALICE0001']);

@@ -58,6 +58,7 @@ export function wiredRunner(
     approvals?: ApprovalActionHandler;
     now?: () => number;
     ledger?: MemoryLedger;
+    homeRefreshDelayMs?: number;
   } = {},
 ) {
   const slack = new RecordingSlack();
@@ -72,6 +73,7 @@ export function wiredRunner(
     ...(options.turnsPerMinute ? { rateLimit: { turnsPerMinute: options.turnsPerMinute } } : {}),
     ...(options.approvals ? { approvals: options.approvals } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.homeRefreshDelayMs ? { homeRefreshDelayMs: options.homeRefreshDelayMs } : {}),
   });
   return { slack, ledger, runner, lexClient };
 }
