@@ -1,8 +1,12 @@
 /**
  * Simulated Slack users for the benchmark: each user sends a DM, waits for the app's reply
  * (the first `chat.postMessage` in that DM after the send, seen at the emulator) and sends again,
- * until the time is up. Measures the ack (HTTP response to the signed event) and the turn (signed
- * event in → chat.postMessage out) of every message, and counts lost and duplicated replies.
+ * until the time is up — at once (closed loop: the capacity), or at its next slot of a fixed
+ * schedule (`pacing`: each user sends once per interval, offered load independent of the app's
+ * speed; a user still waiting for a reply when its slot comes sends as soon as the reply arrives and
+ * the miss is counted in `behindSchedule`, so a slow app cannot hide its latency by slowing the load).
+ * Measures the ack (HTTP response to the signed event) and the turn (signed event in →
+ * chat.postMessage out) of every message, and counts lost and duplicated replies.
  * Bounded: a fixed number of users, a deadline, and a per-reply timeout.
  */
 import type { RecordedCall } from './call-recorder';
@@ -23,6 +27,8 @@ export interface LoadOptions {
   replyTimeoutMs?: number;
   /** Quiet time after the deadline to catch late or duplicated replies (default 1 s). */
   drainMs?: number;
+  /** Open loop: each user sends once per `intervalMs` (users staggered evenly over the interval). */
+  pacing?: { intervalMs: number };
 }
 
 export interface LoadResult {
@@ -33,9 +39,11 @@ export interface LoadResult {
   lost: number;
   duplicated: number;
   httpErrors: number;
+  /** Paced sends that missed their slot because the user's previous reply had not arrived yet. */
+  behindSchedule: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 /** The value at quantile `q` (0..1) of `values`, nearest-rank; 0 for none. */
 export function percentile(values: readonly number[], q: number): number {
@@ -133,14 +141,18 @@ export async function runSimulatedUsers(options: LoadOptions): Promise<LoadResul
     lost: 0,
     duplicated: 0,
     httpErrors: 0,
+    behindSchedule: 0,
   };
   const perUserTurns = new Map<string, number>();
   const started = performance.now();
   const deadline = started + options.durationMs;
   const timeout = options.replyTimeoutMs ?? 10_000;
-  const user = async (userId: string) => {
+  const interval = options.pacing?.intervalMs;
+  const user = async (userId: string, index: number) => {
     const channel = dmChannelFor(userId);
-    while (performance.now() < deadline) {
+    let slot = started + (interval ? (index / options.userIds.length) * interval : 0);
+    while (slot < deadline && performance.now() < deadline) {
+      if (interval) await sleep(slot - performance.now());
       const reply = watch.expect(channel, options.repliesPerTurn ?? 1, timeout);
       const t0 = performance.now();
       const sent = await options.sender.sendMessage({ user: userId, text: options.text });
@@ -148,17 +160,19 @@ export async function runSimulatedUsers(options: LoadOptions): Promise<LoadResul
       if (sent.status !== 200) result.httpErrors += 1;
       const arrived = await reply.first;
       perUserTurns.set(userId, (perUserTurns.get(userId) ?? 0) + 1);
-      if (!arrived) {
-        result.lost += 1;
-        continue;
+      if (!arrived) result.lost += 1;
+      else {
+        result.turnMs.push(performance.now() - t0);
+        result.turns += 1;
+        await reply.all;
       }
-      result.turnMs.push(performance.now() - t0);
-      result.turns += 1;
-      await reply.all;
+      if (!interval) continue;
+      slot += interval;
+      if (performance.now() > slot && slot < deadline) result.behindSchedule += 1;
     }
   };
   try {
-    await Promise.all(options.userIds.map((id) => user(id)));
+    await Promise.all(options.userIds.map((id, i) => user(id, i)));
     result.elapsedMs = performance.now() - started;
     await sleep(options.drainMs ?? 1000);
     for (const [userId, turns] of perUserTurns) {

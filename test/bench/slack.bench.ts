@@ -1,44 +1,68 @@
 /**
  * Slack section of `npm run bench`: the ChatOps app side by side with a bare Bolt echo app
  * (HTTPReceiver + `app.message` → `say`), measured in the same run on loopback through the same
- * Slack emulator, signer and simulated users. The ChatOps app is the real local stack (Bolt over
- * HTTP, ack-then-work, the local Lex runtime over HTTP, the code hook on the sandbox world), run
- * twice: with the in-memory ledger/de-dup twins (the Slack and turn path alone) and with DynamoDB
- * Local (the offline stack as `npm start` runs it).
+ * Slack emulator, signer and simulated users.
  *
- * Per app: ack latency (HTTP response to a signed event) and turn latency (signed event in →
- * chat.postMessage out) at light load (one user, one turn at a time) and under load (50 concurrent
- * users, each sending again as soon as its reply arrives, for 30 s), turns/s under load, and lost /
- * duplicated replies over both phases. Targets (checked on the in-memory run): ack p99 < 50 ms,
- * turn p99 < 150 ms, throughput ≥ 50% of the echo app's, nothing lost or duplicated.
- * `SLACK_BENCH_SECONDS` shortens the load phase for a quick look.
+ * Topology (the same for both apps; every process on 127.0.0.1, printed as `topology`):
+ * - process A (this one): the load driver and the Slack Web API emulator — Slack's side;
+ * - process B (./slack-app.child.ts): the app under test alone — the echo app, or the ChatOps Bolt
+ *   app from `createSlackApp` (ack → de-dup → Lex over HTTP → Block Kit → App Home);
+ * - process C (./lex-runtime.child.ts, ChatOps only): the local Lex V2 runtime with the code hook
+ *   on the sandbox world — the stand-in for Amazon Lex and its Lambda, separate services in AWS.
+ * Run `chatops_` gives B and C each their own in-memory ledger/de-dup twin, so B's App Home reads a
+ * store C never writes (`app_home: separate-memory-store`): the Slack and turn path without a
+ * database. Run `chatops_ddb_` points B and C at one DynamoDB Local (Java, started here) — the real
+ * topology, App Home included. Children are stopped in `finally` (and die with this process).
+ *
+ * Phases per app: warm-up; light (one user, one turn at a time); paced (50 users, one turn a second
+ * each: ~50 turns/s offered, open loop); load (50 users, each sending again as soon as its reply
+ * arrives: the capacity). Ack latency = HTTP response to a signed event; turn latency = signed
+ * event in → chat.postMessage out. Targets (./slack-figures.ts, on the in-memory run): ack p99
+ * < 50 ms and turn p99 < 150 ms in the light and paced phases, closed-loop turns/s ≥ 50% of the
+ * echo app's, nothing lost or duplicated in any phase. `load_cpu_*` figures give each process's CPU
+ * per turn and % of a core in the load phase (./process-cpu.ts): the saturated one is the limit.
+ * `SLACK_BENCH_SECONDS` shortens the load phase; `BENCH_CHILD_NODE_ARGS` (e.g. `--cpu-prof`) is
+ * passed to every child (./child-process.ts).
  */
-import { parseConfig } from '../../handlers/config/load-config';
-import { localConfig } from '../../handlers/config/local-config';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createLedgerTable } from '../../handlers/ledger/table-schema';
+import { LOCAL_TABLE_NAME, Stoppers } from '../../local/backend';
+import { localDynamoClient, startDynamoDbLocal } from '../../local/dynamodb-local';
 import { type EmulatedSlackUser, SANDBOX_BOT, SANDBOX_TEAM_ID } from '../../local/sandbox-users';
-import { startEchoApp } from '../../local/slack-emulator/echo-app';
 import {
   countRepliesPerTurn,
   type LoadOptions,
-  type LoadResult,
-  percentile,
   runSimulatedUsers,
 } from '../../local/slack-emulator/load-driver';
 import { SlackSender } from '../../local/slack-emulator/sender';
 import { startSlackWebApi } from '../../local/slack-emulator/web-api';
-import { startLocalStack } from '../../local/stack';
 import { createStreamLogger } from '../../local/stdio';
+import type { BenchStoreConfig } from './bench-store';
+import { startBenchChild } from './child-process';
+import type { LexChildInfo } from './lex-runtime.child';
+import { findChildPid, startCpuMeter } from './process-cpu';
+import type { AppChildConfig } from './slack-app.child';
+import { comparison, type Figures, summarize } from './slack-figures';
 
 const USERS = 50;
 const LOAD_MS = Number(process.env.SLACK_BENCH_SECONDS ?? 30) * 1000;
-const LIGHT_MS = 8_000;
+const LIGHT_MS = 4_000;
+const PACED_MS = 10_000;
+const PACED_INTERVAL_MS = 1_000;
 const WARM_UP_MS = 2_000;
 /** A read-only, tracked request: Lex, the code hook, a ledger record and the App Home refresh. */
 const CHATOPS_TEXT = 'status of pipeline web-app';
-const TARGETS = { ackP99Ms: 50, turnP99Ms: 150, throughputRatio: 0.5 };
+const TOPOLOGY =
+  'A: load driver + Slack Web API emulator | B: app under test (echo, or ChatOps Bolt app) | ' +
+  'C (ChatOps only): local Lex runtime + code hook | chatops_ddb_: B and C share one DynamoDB Local | ' +
+  'separate processes on 127.0.0.1';
 
-type Figures = Record<string, number | string>;
 type Target = Omit<LoadOptions, 'durationMs'>;
+type AppSpec = { app: 'echo' } | { app: 'chatops'; store: BenchStoreConfig };
+
+const SLACK_APP_CHILD = join(__dirname, 'slack-app.child.ts');
+const LEX_CHILD = join(__dirname, 'lex-runtime.child.ts');
 
 /** 50 bench users (not in the config: read-only intents only, like any unnamed Slack user). */
 function benchUsers(): EmulatedSlackUser[] {
@@ -54,121 +78,131 @@ function benchUsers(): EmulatedSlackUser[] {
   });
 }
 
-const round = (n: number) => Math.round(n * 10) / 10;
-const ratio = (a: number | string | undefined, b: number | string | undefined): number =>
-  Number(b) > 0 ? Math.round((Number(a) / Number(b)) * 100) / 100 : 0;
-
-/** Warm-up, light phase (one user), load phase (all users); figures prefixed with `prefix`. */
-async function measure(prefix: string, target: Target): Promise<Figures> {
-  await runSimulatedUsers({ ...target, durationMs: WARM_UP_MS });
+/** Warm-up, light phase (one user), paced phase and load phase (all users). */
+async function measure(prefix: string, target: Target, pids: Record<string, number>): Promise<Figures> {
+  await runSimulatedUsers({ ...target, durationMs: WARM_UP_MS, drainMs: 200 });
   const light = await runSimulatedUsers({
     ...target,
     userIds: target.userIds.slice(0, 1),
     durationMs: LIGHT_MS,
   });
+  const pacing = { intervalMs: PACED_INTERVAL_MS };
+  const paced = await runSimulatedUsers({ ...target, durationMs: PACED_MS, pacing });
+  const meter = startCpuMeter(pids);
   const load = await runSimulatedUsers({ ...target, durationMs: LOAD_MS });
-  const figures = summarize(light, load);
-  return Object.fromEntries(Object.entries(figures).map(([k, v]) => [`${prefix}${k}`, v]));
+  const loadCpuMs = meter();
+  const offered = Math.round((target.userIds.length * 1000) / PACED_INTERVAL_MS);
+  return summarize(prefix, { light, paced, load, loadCpuMs }, offered);
 }
 
-function summarize(light: LoadResult, load: LoadResult): Figures {
-  return {
-    ack_p50_ms: round(percentile(light.ackMs, 0.5)),
-    ack_p99_ms: round(percentile(light.ackMs, 0.99)),
-    turn_p50_ms: round(percentile(light.turnMs, 0.5)),
-    turn_p99_ms: round(percentile(light.turnMs, 0.99)),
-    load_ack_p50_ms: round(percentile(load.ackMs, 0.5)),
-    load_ack_p99_ms: round(percentile(load.ackMs, 0.99)),
-    load_turn_p50_ms: round(percentile(load.turnMs, 0.5)),
-    load_turn_p99_ms: round(percentile(load.turnMs, 0.99)),
-    turns_per_s: round((load.turns / load.elapsedMs) * 1000),
-    turns: light.turns + load.turns,
-    lost: light.lost + load.lost,
-    duplicated: light.duplicated + load.duplicated,
-    http_errors: light.httpErrors + load.httpErrors,
-  };
-}
-
-async function benchEcho(users: EmulatedSlackUser[]): Promise<Figures> {
-  const signingSecret = 'bench-echo-secret';
-  const botToken = 'xoxb-bench-echo';
-  const ids = { teamId: SANDBOX_TEAM_ID, botUserId: SANDBOX_BOT.userId, botId: SANDBOX_BOT.botId };
-  const api = await startSlackWebApi({ botToken, ...ids, users });
-  const echo = await startEchoApp({ signingSecret, botToken, slackApiUrl: api.url });
+/** Runs one app in its own process(es) against the emulator in this one; returns its figures. */
+async function benchApp(
+  prefix: string,
+  users: EmulatedSlackUser[],
+  spec: AppSpec,
+  extraPids: Record<string, number> = {},
+): Promise<Figures> {
+  const stoppers = new Stoppers(createStreamLogger(process.stderr, 'WARN', 'slack-bench'));
   try {
+    const signingSecret = randomBytes(16).toString('hex');
+    const botToken = `xoxb-bench-${randomBytes(12).toString('hex')}`;
+    const ids = { teamId: SANDBOX_TEAM_ID, botUserId: SANDBOX_BOT.userId, botId: SANDBOX_BOT.botId };
+    const emulator = await startSlackWebApi({ botToken, ...ids, users });
+    stoppers.add('Slack emulator', () => emulator.stop());
+    const common = { signingSecret, botToken, slackApiUrl: emulator.url };
+    let config: AppChildConfig = { ...common, app: 'echo' };
+    const pids: Record<string, number> = { driver_emulator: process.pid, ...extraPids };
+    if (spec.app === 'chatops') {
+      const lex = await startBenchChild<LexChildInfo>('Lex runtime', LEX_CHILD, { store: spec.store });
+      stoppers.add('Lex runtime process', () => lex.stop());
+      config = { ...common, app: 'chatops', lex: lex.info, store: spec.store };
+      pids.lex = lex.pid;
+    }
+    const app = await startBenchChild<{ eventsUrl: string }>('Slack app', SLACK_APP_CHILD, config);
+    stoppers.add('Slack app process', () => app.stop());
+    pids.app = app.pid;
     const sender = new SlackSender({
-      eventsUrl: echo.eventsUrl,
+      eventsUrl: app.info.eventsUrl,
       signingSecret,
       teamId: SANDBOX_TEAM_ID,
+      responseUrlBase: emulator.responseUrlBase,
       users,
     });
-    return await measure('echo_', { sender, emulator: api, userIds: users.map((u) => u.id), text: 'hello' });
+    const userIds = users.map((u) => u.id);
+    const text = spec.app === 'echo' ? 'hello' : CHATOPS_TEXT;
+    const repliesPerTurn = await countRepliesPerTurn({ sender, emulator, userIds, text }, userIds[0] ?? '');
+    const figures = await measure(prefix, { sender, emulator, userIds, text, repliesPerTurn }, pids);
+    return { [`${prefix}replies_per_turn`]: repliesPerTurn, ...figures };
   } finally {
-    await echo.stop();
-    await api.stop();
+    await stoppers.stopAll();
   }
 }
 
-async function benchChatOps(
-  prefix: string,
-  users: EmulatedSlackUser[],
-  store: 'memory' | 'dynamodb-local',
-): Promise<Figures> {
-  const stack = await startLocalStack({
-    store,
-    config: parseConfig(localConfig),
-    logger: createStreamLogger(process.stderr, 'ERROR'),
-    sink: () => {},
-    users,
-    // The per-user limit (20 turns a minute) would defer most bench turns; the bench measures capacity.
-    rateLimit: { turnsPerMinute: 1_000_000 },
-  });
+/** DynamoDB Local (Java, a child of this process) with the ledger table; stopped by `stoppers`. */
+async function startSharedTable(stoppers: Stoppers): Promise<BenchStoreConfig> {
+  const dynamo = await startDynamoDbLocal();
+  stoppers.add('DynamoDB Local', () => dynamo.stop());
+  const client = localDynamoClient(dynamo.endpoint);
   try {
-    const { sender, emulator } = stack;
-    if (!sender || !emulator) throw new Error('the local stack started without its Slack emulator');
-    const userIds = users.map((u) => u.id);
-    const repliesPerTurn = await countRepliesPerTurn(
-      { sender, emulator, userIds, text: CHATOPS_TEXT },
-      userIds[0] ?? '',
-    );
-    const figures = await measure(prefix, { sender, emulator, userIds, text: CHATOPS_TEXT, repliesPerTurn });
-    await stack.idle();
-    return { [`${prefix}replies_per_turn`]: repliesPerTurn, ...figures };
+    await createLedgerTable(client, LOCAL_TABLE_NAME);
   } finally {
-    await stack.stop();
+    client.destroy();
+  }
+  return { kind: 'dynamodb-local', endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME };
+}
+
+async function benchChatOpsOnDynamo(users: EmulatedSlackUser[]): Promise<Figures> {
+  const stoppers = new Stoppers(createStreamLogger(process.stderr, 'WARN', 'slack-bench'));
+  try {
+    const store = await startSharedTable(stoppers);
+    const java = findChildPid('DynamoDBLocal');
+    return await benchApp(
+      'chatops_ddb_',
+      users,
+      { app: 'chatops', store },
+      java ? { dynamodb_local: java } : {},
+    );
+  } finally {
+    await stoppers.stopAll();
   }
 }
 
 /** Runs the Slack benchmark; returns its figures (also logged to stderr). */
 export async function runSlackBench(): Promise<Figures> {
+  // Ctrl-C / kill: exit through process.exit so the `exit` hooks kill the children and Java.
+  const interrupted = () => process.exit(130);
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    return await runAll();
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
+}
+
+async function runAll(): Promise<Figures> {
   const users = benchUsers();
-  const span = `1 user × ${LIGHT_MS / 1000} s, then ${USERS} users × ${LOAD_MS / 1000} s`;
+  const span = `1 user × ${LIGHT_MS / 1000} s, ${USERS} users paced × ${PACED_MS / 1000} s, ${USERS} users × ${LOAD_MS / 1000} s`;
   process.stderr.write(`slack bench: bare Bolt echo app (${span})…\n`);
-  const echo = await benchEcho(users);
+  const echo = await benchApp('echo_', users, { app: 'echo' });
   process.stderr.write(`slack bench: ChatOps app, in-memory ledger twins (${span})…\n`);
-  const ours = await benchChatOps('chatops_', users, 'memory');
+  const ours = await benchApp('chatops_', users, { app: 'chatops', store: { kind: 'memory' } });
   process.stderr.write(`slack bench: ChatOps app, DynamoDB Local (${span})…\n`);
-  const ddb = await benchChatOps('chatops_ddb_', users, 'dynamodb-local');
-  const throughputRatio = ratio(ours.chatops_turns_per_s, echo.echo_turns_per_s);
+  const ddb = await benchChatOpsOnDynamo(users);
+  const all = { ...ours, ...ddb, ...echo };
   const figures: Figures = {
+    topology: TOPOLOGY,
     users: USERS,
     load_seconds: LOAD_MS / 1000,
+    paced_seconds: PACED_MS / 1000,
     utterance: CHATOPS_TEXT,
+    chatops_app_home: 'separate-memory-store',
     ...ours,
+    chatops_ddb_app_home: 'shared-dynamodb-local',
     ...ddb,
     ...echo,
-    ack_p99_ratio_vs_echo: ratio(ours.chatops_ack_p99_ms, echo.echo_ack_p99_ms),
-    turn_p99_ratio_vs_echo: ratio(ours.chatops_turn_p99_ms, echo.echo_turn_p99_ms),
-    throughput_ratio_vs_echo: throughputRatio,
-    ddb_throughput_ratio_vs_echo: ratio(ddb.chatops_ddb_turns_per_s, echo.echo_turns_per_s),
-    target_ack_p99_met: String(Number(ours.chatops_ack_p99_ms) < TARGETS.ackP99Ms),
-    target_turn_p99_met: String(Number(ours.chatops_turn_p99_ms) < TARGETS.turnP99Ms),
-    target_throughput_met: String(throughputRatio >= TARGETS.throughputRatio),
-    target_no_loss_met: String(
-      [ours.chatops_lost, ours.chatops_duplicated, ddb.chatops_ddb_lost, ddb.chatops_ddb_duplicated].every(
-        (n) => n === 0,
-      ),
-    ),
+    ...comparison(all),
   };
   process.stderr.write(`slack bench: ${JSON.stringify(figures)}\n`);
   return figures;
