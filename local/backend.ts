@@ -96,7 +96,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   const codeHook = createCodeHook(createSandboxCodeHookDeps({ ledger, approvals, config, logger }));
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
-    const client = new LexRuntimeV2Client({});
+    const client = new LexRuntimeV2Client({ cacheMiddleware: true });
     stoppers.add('Lex client', () => client.destroy());
     const lex = {
       client,
@@ -122,6 +122,8 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     requestHandler: new NodeHttpHandler(),
+    // Resolve the SDK middleware stack once per command class, not per call (SDK `cacheMiddleware`).
+    cacheMiddleware: true,
   });
   stoppers.add('Lex client', () => client.destroy());
   return {

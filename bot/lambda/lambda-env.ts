@@ -44,7 +44,8 @@ export function dynamoLedger(env: NodeJS.ProcessEnv, retentionDays?: number): Dy
 /** The Lex bot `LEX_BOT_ID` / `LEX_BOT_ALIAS_ID` / `LEX_LOCALE_ID` (default `en_US`). */
 export function lexBot(env: NodeJS.ProcessEnv) {
   return {
-    client: new LexRuntimeV2Client({}),
+    // One middleware-stack resolution per command class instead of per call (SDK `cacheMiddleware`).
+    client: new LexRuntimeV2Client({ cacheMiddleware: true }),
     botId: requireEnv(env, 'LEX_BOT_ID'),
     botAliasId: requireEnv(env, 'LEX_BOT_ALIAS_ID'),
     localeId: env.LEX_LOCALE_ID || 'en_US',
