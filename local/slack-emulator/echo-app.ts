@@ -37,6 +37,11 @@ export async function startEchoApp(options: EchoAppOptions): Promise<EchoApp> {
     const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
     await say(`echo: ${text}`);
   });
+  return listenOnLoopback(receiver);
+}
+
+/** Starts a Bolt HTTPReceiver on a free loopback port; `stop()` also drops kept-alive connections. */
+export async function listenOnLoopback(receiver: HTTPReceiver): Promise<EchoApp> {
   const server = (await receiver.start({ port: 0, host: '127.0.0.1' })) as Server;
   const { port } = server.address() as AddressInfo;
   return {

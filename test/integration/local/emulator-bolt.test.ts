@@ -3,11 +3,9 @@
  * chat.postMessage out, Bolt's signature and replay checks) and the terminal chat session driving a
  * small Bolt app with buttons.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { App, type BlockAction, type ButtonAction, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { SANDBOX_BOT, SANDBOX_TEAM_ID, SANDBOX_USERS } from '../../../local/sandbox-users';
-import { type EchoApp, startEchoApp } from '../../../local/slack-emulator/echo-app';
+import { type EchoApp, listenOnLoopback, startEchoApp } from '../../../local/slack-emulator/echo-app';
 import { SlackSender } from '../../../local/slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from '../../../local/slack-emulator/web-api';
 import { ChatSession } from '../../../local/terminal-chat/chat-session';
@@ -54,15 +52,7 @@ async function startButtonApp(
     await ack();
     await say(`${body.user.id} picked ${action.value}`);
   });
-  const server = (await receiver.start({ port: 0, host: '127.0.0.1' })) as Server;
-  const { port } = server.address() as AddressInfo;
-  return {
-    eventsUrl: `http://127.0.0.1:${port}/slack/events`,
-    stop: async () => {
-      server.closeAllConnections();
-      await receiver.stop();
-    },
-  };
+  return listenOnLoopback(receiver);
 }
 
 describe('Slack emulator with the bare Bolt echo app', () => {
