@@ -6,7 +6,7 @@ import { parseRequestId } from '../../../handlers/ledger/request-id';
 import { APPROVE_ACTION } from '../../render/action-ids';
 import type { ApprovalTurn } from '../../turns/turn';
 import type { ListenerContext } from '../listener-context';
-import { type ButtonArgs, clickedMessage, clickFrom } from './clicked-message';
+import { type ButtonArgs, clickedMessage, clickFrom, clickTurnBase } from './clicked-message';
 
 /** The approval turn for a click, or `undefined` when the payload is not a valid approval click. */
 export function approvalTurn(
@@ -24,12 +24,7 @@ export function approvalTurn(
   const decision = args.action.action_id === APPROVE_ACTION ? 'approve' : 'reject';
   return {
     kind: 'approval',
-    id: click.id,
-    teamId: click.teamId,
-    userId: click.userId,
-    channelId: click.channelId,
-    receivedAt: now.toISOString(),
-    ...(click.responseUrl ? { responseUrl: click.responseUrl } : {}),
+    ...clickTurnBase(click, now),
     decision,
     requestId,
     clicked: clickedMessage(

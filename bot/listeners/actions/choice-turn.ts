@@ -5,7 +5,7 @@
 import { decodeChoice } from '../../render/action-ids';
 import type { UtteranceTurn } from '../../turns/turn';
 import type { ListenerContext } from '../listener-context';
-import { type ButtonArgs, clickedMessage, clickFrom } from './clicked-message';
+import { type ButtonArgs, clickedMessage, clickFrom, clickTurnBase } from './clicked-message';
 
 /** Told to someone clicking another user's conversation buttons. */
 export const NOT_YOUR_BUTTONS =
@@ -28,12 +28,7 @@ export function choiceTurn(
     turn: {
       kind: 'utterance',
       source: 'block_actions',
-      id: click.id,
-      teamId: click.teamId,
-      userId: click.userId,
-      channelId: click.channelId,
-      receivedAt: now.toISOString(),
-      ...(click.responseUrl ? { responseUrl: click.responseUrl } : {}),
+      ...clickTurnBase(click, now),
       text: choice.utterance,
       ...(click.threadTs ? { sessionThreadTs: click.threadTs, replyThreadTs: click.threadTs } : {}),
       clicked: clickedMessage(click, outcome),

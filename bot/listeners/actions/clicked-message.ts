@@ -79,3 +79,15 @@ export function clickedMessage(click: Click, outcome: string): ClickedMessage {
     text: click.text,
   };
 }
+
+/** The fields every turn born of a click shares: who clicked, where, when, and the response URL. */
+export function clickTurnBase(click: Click, now: Date) {
+  return {
+    id: click.id,
+    teamId: click.teamId,
+    userId: click.userId,
+    channelId: click.channelId,
+    receivedAt: now.toISOString(),
+    ...(click.responseUrl ? { responseUrl: click.responseUrl } : {}),
+  };
+}
