@@ -7,7 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { EMPTY_UTTERANCE, TOO_LONG } from '../../../../bot/conversation/conversation.service';
 import { REQUEST_ATTRIBUTE_KEYS } from '../../../../handlers/lex/request-attributes';
 import { lexFixtures } from '../support/lex-fixtures';
-import { homeTurn, utteranceTurn, wiredRunner } from '../support/turns';
+import { homeTurn, sandboxClick, utteranceTurn, wiredRunner } from '../support/turns';
 
 const lex = mockClient(LexRuntimeV2Client);
 afterEach(() => lex.reset());
@@ -65,14 +65,7 @@ describe('ConversationService (through the turn runner)', () => {
     // Prepare
     const { slack, runner } = wiredRunner();
     lex.on(RecognizeTextCommand).resolves(lexFixtures.confirmIntent);
-    const clicked = {
-      channelId: 'DALICE0001',
-      messageTs: '1700000001.000001',
-      isEphemeral: false,
-      outcome: '<@UALICE0001> chose *Sandbox*',
-      keptBlocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Sandbox or Production?' } }],
-      text: 'Sandbox or Production?',
-    };
+    const clicked = sandboxClick();
 
     // Act
     await runner.run(utteranceTurn({ source: 'block_actions', text: 'Sandbox', clicked }));

@@ -2,7 +2,7 @@
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import type { ApprovalActionHandler } from '../../../../bot/conversation/approval-actions';
 import { createTurnRunner } from '../../../../bot/turns/create-turn-runner';
-import type { CommandTurn, HomeTurn, UtteranceTurn } from '../../../../bot/turns/turn';
+import type { ClickedMessage, CommandTurn, HomeTurn, UtteranceTurn } from '../../../../bot/turns/turn';
 import { parseConfig } from '../../../../handlers/config/load-config';
 import { localConfig } from '../../../../handlers/config/local-config';
 import { MemoryLedger } from '../../../../handlers/ledger/memory-ledger';
@@ -10,6 +10,18 @@ import { silentLogger } from '../../../../handlers/logger';
 import { RecordingSlack } from './recording-slack';
 
 export const config = parseConfig(localConfig);
+
+/** Alice's click on the Sandbox button of an AccountType question, as the runner receives it. */
+export function sandboxClick(): ClickedMessage {
+  return {
+    channelId: 'DALICE0001',
+    messageTs: '1700000001.000001',
+    isEphemeral: false,
+    outcome: '<@UALICE0001> chose *Sandbox*',
+    keptBlocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Sandbox or Production?' } }],
+    text: 'Sandbox or Production?',
+  };
+}
 
 export function utteranceTurn(overrides: Partial<UtteranceTurn> = {}): UtteranceTurn {
   return {

@@ -1,13 +1,7 @@
 import { InvalidTurnError, parseTurn, serializeTurn, type Turn } from '../../../../bot/turns/turn';
+import { sandboxClick } from '../support/turns';
 
-const clicked = {
-  channelId: 'DALICE0001',
-  messageTs: '1700000001.000001',
-  isEphemeral: false,
-  outcome: '<@UALICE0001> chose *Sandbox*',
-  keptBlocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Sandbox or Production?' } }],
-  text: 'Sandbox or Production?',
-};
+const clicked = sandboxClick();
 
 const utterance: Turn = {
   kind: 'utterance',
