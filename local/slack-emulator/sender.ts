@@ -6,6 +6,7 @@
  * `X-Slack-Retry-Reason` on redeliveries, and the same `event_id` on a retry.
  */
 import { type EmulatedSlackUser, SANDBOX_BOT, SANDBOX_USERS } from '../sandbox-users';
+import { postText } from './http-post';
 import {
   type AppIdentity,
   appHomeOpenedEvent,
@@ -181,21 +182,12 @@ export class SlackSender {
             'x-slack-retry-num': String(delivery.retryNum),
             'x-slack-retry-reason': delivery.retryReason ?? 'http_timeout',
           };
-    const response = await fetch(this.options.eventsUrl, {
-      method: 'POST',
-      headers: {
-        'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
-        ...headers,
-        ...signature,
-        ...retry,
-      },
-      body,
+    return postText(this.options.eventsUrl, body, {
+      'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
+      ...headers,
+      ...signature,
+      ...retry,
     });
-    return {
-      status: response.status,
-      body: await response.text(),
-      headers: Object.fromEntries(response.headers),
-    };
   }
 
   private async sendEvent(
