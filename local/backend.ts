@@ -6,9 +6,10 @@
  * failure half-way, what was started is stopped again before the error surfaces.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { createLexRuntimeClient } from '../bot/conversation/lex-client';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
@@ -96,7 +97,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   const codeHook = createCodeHook(createSandboxCodeHookDeps({ ledger, approvals, config, logger }));
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
-    const client = new LexRuntimeV2Client({ cacheMiddleware: true });
+    const client = createLexRuntimeClient();
     stoppers.add('Lex client', () => client.destroy());
     const lex = {
       client,
@@ -117,13 +118,11 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   const lexServer = await startLocalLex({ botLocale: toBotLocale(catalog), codeHook, ...LOCAL_LEX_BOT });
   stoppers.add('local Lex', () => lexServer.stop());
   // The Lex runtime client speaks HTTP/2 by default; the local runtime is HTTP/1.1 (TOOLCHAIN.md).
-  const client = new LexRuntimeV2Client({
+  const client = createLexRuntimeClient({
     endpoint: lexServer.endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     requestHandler: new NodeHttpHandler(),
-    // Resolve the SDK middleware stack once per command class, not per call (SDK `cacheMiddleware`).
-    cacheMiddleware: true,
   });
   stoppers.add('Lex client', () => client.destroy());
   return {

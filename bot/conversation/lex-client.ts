@@ -5,7 +5,8 @@
  * https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_RecognizeText.html#API_runtime_RecognizeText_Errors).
  */
 import {
-  type LexRuntimeV2Client,
+  LexRuntimeV2Client,
+  type LexRuntimeV2ClientConfig,
   RecognizeTextCommand,
   type RecognizeTextResponse,
 } from '@aws-sdk/client-lex-runtime-v2';
@@ -79,6 +80,22 @@ export function toLexError(error: unknown): LexUnavailableError {
   const name = error instanceof Error ? error.name : 'Unknown';
   const known = MESSAGES[name];
   return new LexUnavailableError(name, known?.message ?? UNREACHABLE, known?.retryable ?? false);
+}
+
+/**
+ * The Lex runtime client every entry point uses (Lambda worker, local stack, bench), tuned for one
+ * command sent many times:
+ * - `cacheMiddleware: true` resolves the middleware stack once per command class instead of on
+ *   every call (documented SDK client option; nothing here changes the stack afterwards);
+ * - the SDK's `loggerMiddleware` is removed: it builds sensitive-filtered copies of every input and
+ *   output for the client's `logger` even when that logger is the default no-op
+ *   (@aws-sdk/core `loggerMiddleware`), which costs more than the rest of our turn code. We log
+ *   Lex failures ourselves, redacted (conversation.service.ts), so nothing is lost.
+ */
+export function createLexRuntimeClient(config: LexRuntimeV2ClientConfig = {}): LexRuntimeV2Client {
+  const client = new LexRuntimeV2Client({ cacheMiddleware: true, ...config });
+  client.middlewareStack.remove('loggerMiddleware');
+  return client;
 }
 
 /** Sends `text` to Lex in `sessionId` with the verified identity as request attributes. */

@@ -4,10 +4,10 @@
  * environment the stack injects and never enter logs or errors.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConfigError } from '../../handlers/errors';
 import { DynamoLedger } from '../../handlers/ledger/dynamo-ledger';
+import { createLexRuntimeClient } from '../conversation/lex-client';
 
 export interface SlackSecrets {
   signingSecret: string;
@@ -44,8 +44,7 @@ export function dynamoLedger(env: NodeJS.ProcessEnv, retentionDays?: number): Dy
 /** The Lex bot `LEX_BOT_ID` / `LEX_BOT_ALIAS_ID` / `LEX_LOCALE_ID` (default `en_US`). */
 export function lexBot(env: NodeJS.ProcessEnv) {
   return {
-    // One middleware-stack resolution per command class instead of per call (SDK `cacheMiddleware`).
-    client: new LexRuntimeV2Client({ cacheMiddleware: true }),
+    client: createLexRuntimeClient(),
     botId: requireEnv(env, 'LEX_BOT_ID'),
     botAliasId: requireEnv(env, 'LEX_BOT_ALIAS_ID'),
     localeId: env.LEX_LOCALE_ID || 'en_US',

@@ -5,9 +5,9 @@
  * Its Web API calls go to the Slack emulator in the parent process; the ChatOps app's Lex calls go
  * to process C (./lex-runtime.child.ts). Prints `{"eventsUrl":"http://127.0.0.1:P/slack/events"}`.
  */
-import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createSlackApp } from '../../bot/app';
+import { createLexRuntimeClient } from '../../bot/conversation/lex-client';
 import { parseConfig } from '../../handlers/config/load-config';
 import { localConfig } from '../../handlers/config/local-config';
 import { startEchoApp } from '../../local/slack-emulator/echo-app';
@@ -29,14 +29,11 @@ export type AppChildConfig =
 async function startChatOps(config: Extract<AppChildConfig, { app: 'chatops' }>): Promise<ChildRun> {
   const store = openBenchStore(config.store);
   // The Lex runtime client speaks HTTP/2 by default; the local runtime is HTTP/1.1 (TOOLCHAIN.md).
-  const client = new LexRuntimeV2Client({
+  const client = createLexRuntimeClient({
     endpoint: config.lex.lex,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     requestHandler: new NodeHttpHandler(),
-    // Resolve the SDK middleware stack once per command class instead of per call (documented
-    // `cacheMiddleware`; "saves 0-1 ms per request"); nothing here changes the stack afterwards.
-    cacheMiddleware: true,
   });
   const app = createSlackApp({
     signingSecret: config.signingSecret,
