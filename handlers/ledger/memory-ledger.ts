@@ -1,14 +1,14 @@
 /**
  * In-process twins of the ledger and the de-duplicator for unit tests and the sandbox. They pass the
  * same contract suite as the DynamoDB adapters: same errors, ordering, idempotency and pagination.
- * Every read and write deep-copies so callers cannot change stored state (a small hand-written copy
- * of plain JSON-like data: `structuredClone` costs several times more on Node 20 and this copy is on
- * the bench's hot path; anything not plain still goes through `structuredClone`). Lists read sorted
+ * Every read and write deep-copies so callers cannot change stored state (`plainCopy`, cheaper than
+ * `structuredClone` on this hot path). Lists read sorted
  * per-requester and per-status indexes (the twins of the DynamoDB GSIs) instead of sorting every
  * stored request per call. Each method does its checks and writes without awaiting in between,
  * which makes it atomic in one event loop (the twin of DynamoDB's conditional writes).
  */
 import { ValidationError } from '../errors';
+import { plainCopy } from '../plain-copy';
 import { DEDUP_TTL_SECONDS, type Deduplicator } from './dedup.port';
 import { decodeCursor, encodeCursor, type Ledger, type ListOptions, pageSize } from './ledger.port';
 import {
@@ -34,19 +34,6 @@ import {
 export interface MemoryLedgerOptions {
   now?: () => Date;
   newId?: () => string;
-}
-
-/** A deep copy of plain data (objects, arrays, primitives; `undefined` values kept, like structuredClone). */
-function copy<T>(value: T): T {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
-  if (Array.isArray(value)) return value.map(copy) as T;
-  // Functions (which structuredClone refuses), class instances, Dates, Maps…: structuredClone decides.
-  if (typeof value === 'function' || Object.getPrototypeOf(value) !== Object.prototype) {
-    return structuredClone(value);
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key]);
-  return out as T;
 }
 
 const byTime = (r: ChatOpsRequest) => `${r.createdAt}#${r.id}`;
@@ -119,21 +106,21 @@ export class MemoryLedger implements Ledger {
 
   async create(input: NewRequest): Promise<{ request: ChatOpsRequest; created: boolean }> {
     const existing = this.requests.get(this.idempotencyKeys.get(input.idempotencyKey) ?? '');
-    if (existing) return { request: copy(existing), created: false };
+    if (existing) return { request: plainCopy(existing), created: false };
     let id = this.newId();
     while (this.requests.has(id)) id = this.newId();
-    const request = initialRequest(copy(input), id, this.now().toISOString());
+    const request = initialRequest(plainCopy(input), id, this.now().toISOString());
     this.requests.set(id, request);
     this.idempotencyKeys.set(input.idempotencyKey, id);
     indexIn(this.byRequester, request.requester.slackUserId).insert(byTime(request), id);
     indexIn(this.byStatus, request.status).insert(byTime(request), id);
     this.events.set(id, [createdEvent(request)]);
-    return { request: copy(request), created: true };
+    return { request: plainCopy(request), created: true };
   }
 
   async get(id: string): Promise<ChatOpsRequest | undefined> {
     const request = this.requests.get(id);
-    return request && copy(request);
+    return request && plainCopy(request);
   }
 
   async listByRequester(slackUserId: string, options: ListOptions = {}): Promise<Page<ChatOpsRequest>> {
@@ -145,7 +132,7 @@ export class MemoryLedger implements Ledger {
   }
 
   async history(id: string): Promise<AuditEvent[]> {
-    return copy(this.events.get(id) ?? []).sort((a, b) => a.seq - b.seq);
+    return plainCopy(this.events.get(id) ?? []).sort((a, b) => a.seq - b.seq);
   }
 
   async transition(
@@ -159,14 +146,14 @@ export class MemoryLedger implements Ledger {
     const current = this.requests.get(id);
     if (!current) throw new RequestNotFoundError(id);
     if (current.status !== from) throw new TransitionConflictError(id, from, current.status);
-    const next = applyTransition(current, to, this.now().toISOString(), copy(details));
+    const next = applyTransition(current, to, this.now().toISOString(), plainCopy(details));
     this.requests.set(id, next);
     if (next.status !== current.status) {
       indexIn(this.byStatus, current.status).remove(byTime(current));
       indexIn(this.byStatus, next.status).insert(byTime(next), id);
     }
-    this.events.get(id)?.push(transitionEvent(current, next, actor, copy(details)));
-    return copy(next);
+    this.events.get(id)?.push(transitionEvent(current, next, actor, plainCopy(details)));
+    return plainCopy(next);
   }
 
   /** Sorted by (createdAt, id) like the DynamoDB indexes; the cursor holds the last key shown. */
@@ -183,7 +170,7 @@ export class MemoryLedger implements Ledger {
       const request = this.requests.get(id);
       return request ? [request] : [];
     });
-    const page: Page<ChatOpsRequest> = { items: items.map(copy) };
+    const page: Page<ChatOpsRequest> = { items: items.map(plainCopy) };
     const last = items[limit - 1];
     if (more && last) page.cursor = encodeCursor({ list, after: byTime(last) });
     return page;

@@ -2,6 +2,7 @@
 import type { OrganizationalUnit, OrganizationDirectory } from '../account-vending/organization.port';
 import type { IamUserDirectory } from '../key-rotation/iam-users.port';
 import type { PipelineReader, PipelineView } from '../pipeline-status/pipelines.port';
+import { plainCopy } from '../plain-copy';
 import { defaultSandboxWorld, type SandboxWorldData } from './sandbox-world';
 
 export class SandboxCloud implements OrganizationDirectory, IamUserDirectory, PipelineReader {
@@ -26,6 +27,6 @@ export class SandboxCloud implements OrganizationDirectory, IamUserDirectory, Pi
 
   async getPipeline(name: string): Promise<PipelineView | undefined> {
     const found = this.world.pipelines.find((p) => p.name === name);
-    return found ? structuredClone(found) : undefined;
+    return found ? plainCopy(found) : undefined;
   }
 }

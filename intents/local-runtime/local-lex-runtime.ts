@@ -4,6 +4,7 @@
  * input constraints (400), and runs turns of one session one at a time.
  */
 import type { LexCodeHook } from '../../handlers/lex/lex-event';
+import { plainCopy } from '../../handlers/plain-copy';
 import type { LexBotLocale } from '../lex-bot-locale';
 import { type BotModel, compileBotModel } from './bot-model';
 import { CodeHookFailedError } from './dialog/code-hook-events';
@@ -116,7 +117,7 @@ export class LocalLexRuntime {
       sessionId: session.sessionId,
       ...(session.messages.length ? { messages: session.messages } : {}),
       interpretations: session.interpretations,
-      sessionState: structuredClone(session.state),
+      sessionState: plainCopy(session.state),
     };
   }
 
@@ -144,7 +145,7 @@ export class LocalLexRuntime {
       this.sessions.put(key, session);
       return {
         sessionId: key.sessionId,
-        sessionState: structuredClone(session.state),
+        sessionState: plainCopy(session.state),
         ...(session.messages.length ? { messages: session.messages } : {}),
         ...(requestAttributes ? { requestAttributes } : {}),
       };

@@ -6,6 +6,7 @@
  */
 import { ChatOpsError } from '../../../handlers/errors';
 import type { LexCodeHook } from '../../../handlers/lex/lex-event';
+import { plainCopy } from '../../../handlers/plain-copy';
 import type {
   WireDialogAction,
   WireIntent,
@@ -80,7 +81,7 @@ const ACTIONS = new Set(['Close', 'ConfirmIntent', 'Delegate', 'ElicitIntent', '
 export async function invokeHook(hook: LexCodeHook, call: HookCall): Promise<HookAnswer> {
   let raw: unknown;
   try {
-    raw = await hook(structuredClone(toLambdaEvent(call)));
+    raw = await hook(plainCopy(toLambdaEvent(call)));
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error';
     throw new CodeHookFailedError(`the code hook threw ${name} during ${call.source}`);

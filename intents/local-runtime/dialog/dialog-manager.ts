@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LexCodeHook } from '../../../handlers/lex/lex-event';
+import { plainCopy } from '../../../handlers/plain-copy';
 import type { BotModel, IntentModel } from '../bot-model';
 import type { NluEngine } from '../nlu/nlu-engine';
 import type { ExtractedSlots } from '../nlu/slot-extractor';
@@ -61,7 +62,7 @@ export class DialogManager {
     return {
       sessionId: session.sessionId,
       ...(turn.messages.length ? { messages: turn.messages } : {}),
-      sessionState: structuredClone(session.state),
+      sessionState: plainCopy(session.state),
       interpretations: session.interpretations,
       ...(requestAttributes ? { requestAttributes } : {}),
     };

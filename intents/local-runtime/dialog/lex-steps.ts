@@ -3,6 +3,8 @@
  * retry prompt on later attempts), ask for confirmation with the slot values filled in, or close a
  * declined intent with the declination response.
  */
+
+import { plainCopy } from '../../../handlers/plain-copy';
 import type { IntentModel } from '../bot-model';
 import type { BotIdentity, HookCall } from './code-hook-events';
 import { attemptLabel, type NextStep, promptMessage } from './dialog-steps';
@@ -50,7 +52,7 @@ export function hookCall(
             step.type === 'ElicitSlot'
               ? { type: step.type, slotToElicit: step.slot.name }
               : { type: step.type },
-          intent: structuredClone(state),
+          intent: plainCopy(state),
           prompt: { attempt: attemptLabel(turn.session.attempts) },
         }
       : undefined;
@@ -61,7 +63,7 @@ export function hookCall(
     inputTranscript: turn.text,
     interpretations: turnInterpretations(turn, fallbackName),
     requestAttributes: turn.requestAttributes,
-    sessionState: { ...structuredClone(turn.session.state), intent: structuredClone(state) },
+    sessionState: { ...plainCopy(turn.session.state), intent: plainCopy(state) },
     ...(proposed ? { proposedNextState: proposed } : {}),
   };
 }

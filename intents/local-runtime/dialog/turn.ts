@@ -1,4 +1,6 @@
 /** The state of one RecognizeText turn while the dialog manager works on it. */
+
+import { plainCopy } from '../../../handlers/plain-copy';
 import type { IntentScore } from '../nlu/intent-classifier';
 import type { WireIntent, WireInterpretation, WireMessage } from '../runtime-types';
 import type { DialogSession } from '../session/session-store';
@@ -25,5 +27,5 @@ export function currentIntent(turn: Turn): WireIntent {
 /** The turn's `interpretations`: its intent first (with its current state), then the others. */
 export function turnInterpretations(turn: Turn, fallbackName: string): WireInterpretation[] {
   const chosen = turn.session.state.intent ?? { name: fallbackName, slots: {} };
-  return interpretations(structuredClone(chosen), turn.chosenScore, turn.scores, fallbackName);
+  return interpretations(plainCopy(chosen), turn.chosenScore, turn.scores, fallbackName);
 }

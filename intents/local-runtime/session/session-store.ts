@@ -4,6 +4,8 @@
  * alias, locale and session id, so two sessions never share state. The clock is injectable so
  * tests can expire sessions without waiting.
  */
+
+import { plainCopy } from '../../../handlers/plain-copy';
 import type { WireInterpretation, WireMessage, WireSessionState } from '../runtime-types';
 
 export interface DialogSession {
@@ -86,7 +88,7 @@ function keyOf(key: SessionKey): string {
 export function applySessionState(session: DialogSession, state: WireSessionState): void {
   if (state.sessionAttributes) session.state.sessionAttributes = { ...state.sessionAttributes };
   if (state.dialogAction) session.state.dialogAction = { ...state.dialogAction };
-  if (state.intent) session.state.intent = structuredClone(state.intent);
-  if (state.activeContexts) session.state.activeContexts = structuredClone(state.activeContexts);
+  if (state.intent) session.state.intent = plainCopy(state.intent);
+  if (state.activeContexts) session.state.activeContexts = plainCopy(state.activeContexts);
   session.attempts = 0;
 }
