@@ -1,6 +1,7 @@
 /**
- * Bench process B: the Slack app under test, alone in its process — either the bare Bolt echo app
- * (local/slack-emulator/echo-app.ts) or the ChatOps Bolt app from `createSlackApp` over HTTP
+ * Bench process B: the Slack app under test, alone in its process — the bare Bolt echo app
+ * (local/slack-emulator/echo-app.ts), the Bolt + Lex echo app (./lex-echo-app.ts), or the ChatOps
+ * Bolt app from `createSlackApp` over HTTP
  * (ack → de-dup → Lex over HTTP → Block Kit reply → App Home), as it would run on its own host.
  * Its Web API calls go to the Slack emulator in the parent process; the ChatOps app's Lex calls go
  * to process C (./lex-runtime.child.ts). Prints `{"eventsUrl":"http://127.0.0.1:P/slack/events"}`.
@@ -14,6 +15,7 @@ import { startEchoApp } from '../../local/slack-emulator/echo-app';
 import { createStreamLogger } from '../../local/stdio';
 import { type BenchStoreConfig, openBenchStore } from './bench-store';
 import { type ChildRun, runBenchChild } from './child-entry';
+import { startLexEchoApp } from './lex-echo-app';
 import type { LexChildInfo } from './lex-runtime.child';
 
 interface CommonConfig {
@@ -24,17 +26,22 @@ interface CommonConfig {
 
 export type AppChildConfig =
   | (CommonConfig & { app: 'echo' })
+  | (CommonConfig & { app: 'lex-echo'; lex: LexChildInfo })
   | (CommonConfig & { app: 'chatops'; lex: LexChildInfo; store: BenchStoreConfig });
 
-async function startChatOps(config: Extract<AppChildConfig, { app: 'chatops' }>): Promise<ChildRun> {
-  const store = openBenchStore(config.store);
-  // The Lex runtime client speaks HTTP/2 by default; the local runtime is HTTP/1.1 (TOOLCHAIN.md).
-  const client = createLexRuntimeClient({
-    endpoint: config.lex.lex,
+/** The SDK client for the Lex child (HTTP/1.1: the local runtime does not speak HTTP/2, TOOLCHAIN.md). */
+function lexClientFor(lex: LexChildInfo) {
+  return createLexRuntimeClient({
+    endpoint: lex.lex,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     requestHandler: new NodeHttpHandler(),
   });
+}
+
+async function startChatOps(config: Extract<AppChildConfig, { app: 'chatops' }>): Promise<ChildRun> {
+  const store = openBenchStore(config.store);
+  const client = lexClientFor(config.lex);
   const app = createSlackApp({
     signingSecret: config.signingSecret,
     botToken: config.botToken,
@@ -69,6 +76,21 @@ async function startEcho(config: CommonConfig): Promise<ChildRun> {
   return { info: { eventsUrl: echo.eventsUrl }, stop: () => echo.stop() };
 }
 
-runBenchChild<AppChildConfig>('bench Slack app', (config) =>
-  config.app === 'echo' ? startEcho(config) : startChatOps(config),
-);
+async function startLexEcho(config: Extract<AppChildConfig, { app: 'lex-echo' }>): Promise<ChildRun> {
+  const client = lexClientFor(config.lex);
+  const { botId, botAliasId, localeId } = config.lex;
+  const echo = await startLexEchoApp({ ...config, lex: { client, botId, botAliasId, localeId } });
+  return {
+    info: { eventsUrl: echo.eventsUrl },
+    stop: async () => {
+      await echo.stop();
+      client.destroy();
+    },
+  };
+}
+
+runBenchChild<AppChildConfig>('bench Slack app', (config) => {
+  if (config.app === 'echo') return startEcho(config);
+  if (config.app === 'lex-echo') return startLexEcho(config);
+  return startChatOps(config);
+});
