@@ -17,8 +17,29 @@ export interface PostResult {
   headers: Record<string, string>;
 }
 
-/** POSTs `body` (UTF-8) to `url` with `headers`; resolves once the whole answer has arrived. */
-export function postText(url: string, body: string, headers: Record<string, string>): Promise<PostResult> {
+/**
+ * POSTs `body` (UTF-8) to `url` with `headers`; resolves once the whole answer has arrived.
+ * A kept-alive socket the server closed while idle fails with ECONNRESET before the request reached
+ * it; that one case is sent again on a fresh socket, as the Node docs advise
+ * (https://nodejs.org/api/http.html#requestreusedsocket).
+ */
+export async function postText(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<PostResult> {
+  try {
+    return await postOnce(url, body, headers);
+  } catch (error) {
+    if (!(error instanceof StaleSocketError)) throw error;
+    return postOnce(url, body, headers);
+  }
+}
+
+/** The reused keep-alive socket was already closed by the server. */
+class StaleSocketError extends Error {}
+
+function postOnce(url: string, body: string, headers: Record<string, string>): Promise<PostResult> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -40,7 +61,9 @@ export function postText(url: string, body: string, headers: Record<string, stri
         );
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(error.message) : error),
+    );
     req.end(body);
   });
 }

@@ -155,9 +155,12 @@ export async function runSimulatedUsers(options: LoadOptions): Promise<LoadResul
       if (interval) await sleep(slot - performance.now());
       const reply = watch.expect(channel, options.repliesPerTurn ?? 1, timeout);
       const t0 = performance.now();
-      const sent = await options.sender.sendMessage({ user: userId, text: options.text });
-      result.ackMs.push(performance.now() - t0);
-      if (sent.status !== 200) result.httpErrors += 1;
+      // A transport error is an HTTP error whose turn then times out as lost (the bench goes on).
+      const sent = await options.sender
+        .sendMessage({ user: userId, text: options.text })
+        .catch(() => undefined);
+      if (sent) result.ackMs.push(performance.now() - t0);
+      if (sent?.status !== 200) result.httpErrors += 1;
       const arrived = await reply.first;
       perUserTurns.set(userId, (perUserTurns.get(userId) ?? 0) + 1);
       if (!arrived) result.lost += 1;
