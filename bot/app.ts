@@ -18,7 +18,13 @@ import type { ApprovalActionHandler } from './conversation/approval-actions';
 import { ephemeralTarget, Replies } from './conversation/replies';
 import type { ListenerInventory } from './listeners/register-listeners';
 import { registerListeners } from './listeners/register-listeners';
-import { buildReceiver, type SlackAppMode, type SlackLambdaHandler, startReceiver } from './receivers';
+import {
+  buildReceiver,
+  type SlackAppMode,
+  type SlackLambdaHandler,
+  startReceiver,
+  stopReceiver,
+} from './receivers';
 import { toBoltLogger } from './slack/bolt-logger';
 import { slackClientOptions, watchRateLimits } from './slack/slack-client';
 import { WebClientSlackGateway } from './slack/slack-gateway';
@@ -81,12 +87,13 @@ const SOMETHING_WENT_WRONG =
 export function createSlackApp(options: SlackAppOptions): ChatOpsSlackApp {
   const logger = options.logger ?? createLogger('chatops-slack');
   const boltLogger = toBoltLogger(logger);
-  const receiver = buildReceiver(options.mode, options.signingSecret, boltLogger);
+  const clientOptions = slackClientOptions(logger, options.slackApiUrl);
+  const receiver = buildReceiver(options.mode, options.signingSecret, boltLogger, clientOptions);
   const app = new App({
     token: options.botToken,
     receiver,
     logger: boltLogger,
-    clientOptions: slackClientOptions(logger, options.slackApiUrl),
+    clientOptions,
     deferInitialization: true,
     convoStore: false,
     ...(options.bot ? { ...options.bot, tokenVerificationEnabled: false } : {}),
@@ -142,7 +149,7 @@ export function createSlackApp(options: SlackAppOptions): ChatOpsSlackApp {
       inProcess?.stop();
       await inProcess?.drain();
       await runner?.flushHomes();
-      if (started && options.mode.kind !== 'lambda') await app.stop();
+      if (started) await stopReceiver(app, receiver, options.mode);
       started = false;
     },
     idle: async () => {

@@ -11,6 +11,7 @@ import {
   HTTPReceiver,
   type Receiver,
   SocketModeReceiver,
+  type webApi,
 } from '@slack/bolt';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { Logger } from '../handlers/logger';
@@ -31,8 +32,16 @@ export type SlackLambdaHandler = (
   context: Context,
 ) => Promise<APIGatewayProxyResult>;
 
-/** The receiver for `mode` (not started). */
-export function buildReceiver(mode: SlackAppMode, signingSecret: string, logger: BoltLogger): Receiver {
+/**
+ * The receiver for `mode` (not started). `clientOptions` are the Web API client options; Socket
+ * Mode's own client uses them for `apps.connections.open` (so a `slackApiUrl` reaches it too).
+ */
+export function buildReceiver(
+  mode: SlackAppMode,
+  signingSecret: string,
+  logger: BoltLogger,
+  clientOptions: webApi.WebClientOptions = {},
+): Receiver {
   switch (mode.kind) {
     case 'http':
       return new HTTPReceiver({
@@ -42,7 +51,7 @@ export function buildReceiver(mode: SlackAppMode, signingSecret: string, logger:
         processBeforeResponse: false,
       });
     case 'socket':
-      return new SocketModeReceiver({ appToken: mode.appToken, logger });
+      return new SocketModeReceiver({ appToken: mode.appToken, logger, installerOptions: { clientOptions } });
     case 'lambda':
       return new AwsLambdaReceiver({
         signingSecret,
@@ -80,6 +89,17 @@ export async function startReceiver(
       return { lambdaHandler: rejectMalformedBodies((event, context) => handler(event, context), logger) };
     }
   }
+}
+
+/**
+ * Stops `app` started in `mode`. Socket Mode: waits until the WebSocket has closed (Bolt's
+ * `SocketModeReceiver.stop()` resolves before it has: node_modules/@slack/bolt/dist/receivers/
+ * SocketModeReceiver.js), so a stopped app has no connection or timer left behind.
+ */
+export async function stopReceiver(app: App, receiver: Receiver, mode: SlackAppMode): Promise<void> {
+  if (mode.kind === 'lambda') return;
+  if (mode.kind === 'socket') await (receiver as SocketModeReceiver).client.disconnect();
+  await app.stop();
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   slashCommandFields,
 } from './payloads';
 import { signSlackRequest } from './signer';
+import type { EnvelopeType, SocketModeHub } from './socket-mode';
 import { sharedTsClock } from './ts-clock';
 import { dmChannelFor } from './workspace';
 
@@ -33,6 +34,11 @@ export interface SlackSenderOptions {
   responseUrlBase?: string;
   /** Users whose handles go into payloads (default: the sandbox users). */
   users?: readonly EmulatedSlackUser[];
+  /**
+   * Deliver as Socket Mode envelopes through this hub instead of signed HTTP (`eventsUrl` and
+   * `signingSecret` are then unused; a send resolves with the app's ack, its payload as `body`).
+   */
+  socketMode?: SocketModeHub;
 }
 
 /** Delivery options shared by every send. */
@@ -148,8 +154,9 @@ export class SlackSender {
       },
       this.app,
     );
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    return this.sendRaw(body, { 'content-type': 'application/x-www-form-urlencoded' }, input);
+    return this.deliver('interactive', payload, input, () =>
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    );
   }
 
   /** A slash command (`/chatops` by default), form-encoded. */
@@ -164,8 +171,7 @@ export class SlackSender {
       },
       this.app,
     );
-    const body = new URLSearchParams(fields).toString();
-    return this.sendRaw(body, { 'content-type': 'application/x-www-form-urlencoded' }, input);
+    return this.deliver('slash_commands', fields, input, () => new URLSearchParams(fields).toString());
   }
 
   /** Signs and POSTs `body` as is, with `headers` added (e.g. a content type). */
@@ -196,9 +202,32 @@ export class SlackSender {
     ts?: string,
   ): Promise<SlackSendResult> {
     const eventId = delivery.eventId ?? randomSlackId('Ev');
-    const body = JSON.stringify(eventCallback(event, this.app, eventId, Math.floor(Date.now() / 1000)));
-    const result = await this.sendRaw(body, { 'content-type': 'application/json' }, delivery);
+    const envelope = eventCallback(event, this.app, eventId, Math.floor(Date.now() / 1000));
+    const result = await this.deliver('events_api', envelope, delivery, () => JSON.stringify(envelope));
     return { ...result, eventId, ...(ts ? { ts } : {}) };
+  }
+
+  /**
+   * Over HTTP: `httpBody()` signed and POSTed (JSON for events, a form otherwise, as Slack does).
+   * Over Socket Mode: `payload` in an envelope of `type`; Slack's retry counter travels as
+   * `retry_attempt` (there is no signature, so `timestampSeconds` does not apply).
+   */
+  private async deliver(
+    type: EnvelopeType,
+    payload: JsonObject,
+    delivery: DeliveryOptions,
+    httpBody: () => string,
+  ): Promise<SlackSendResult> {
+    const hub = this.options.socketMode;
+    if (hub) {
+      const ack = await hub.send(type, payload, {
+        ...(delivery.retryNum !== undefined ? { retryAttempt: delivery.retryNum } : {}),
+        ...(delivery.retryReason ? { retryReason: delivery.retryReason } : {}),
+      });
+      return { status: 200, body: ack.payload ? JSON.stringify(ack.payload) : '', headers: {} };
+    }
+    const contentType = type === 'events_api' ? 'application/json' : 'application/x-www-form-urlencoded';
+    return this.sendRaw(httpBody(), { 'content-type': contentType }, delivery);
   }
 
   private userText(input: { user: string; text: string; threadTs?: string }, channel: string, ts: string) {

@@ -10,13 +10,14 @@
  * retries (node_modules/@slack/web-api/dist/WebClient.js, makeRequest / parseRetryHeaders), unless
  * `rejectRateLimitedCalls` is set. Bolt's `respond()` posts JSON to the `response_url` of an
  * interaction: the emulator serves those at `POST /response/<id>` and records them as method
- * `response_url`.
+ * `response_url`. With an app-level token it is also Slack's Socket Mode endpoint (./socket-mode.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EmulatedSlackUser } from '../sandbox-users';
 import { type CallListener, type CallPredicate, CallRecorder, type RecordedCall } from './call-recorder';
 import { decodeApiArgs, readBody } from './http-body';
+import { SocketModeHub } from './socket-mode';
 import { type ApiArgs, type ApiResult, EmulatedWorkspace } from './workspace';
 
 export type { RecordedCall } from './call-recorder';
@@ -32,6 +33,13 @@ export interface SlackWebApiOptions {
   botUserId: string;
   botId: string;
   users: readonly EmulatedSlackUser[];
+  /**
+   * An app-level token (`xapp-…`): enables Socket Mode (`apps.connections.open` and the WebSocket
+   * on this port, ./socket-mode.ts). Never recorded or logged.
+   */
+  appToken?: string;
+  /** The app id Socket Mode's `hello` names (default `A0SANDBOX`). */
+  apiAppId?: string;
 }
 
 /** How the next call to a method fails (default: HTTP 429 with `Retry-After: 1`). */
@@ -58,6 +66,8 @@ export interface SlackWebApiEmulator {
   clear(): void;
   /** Makes the next call to `method` fail as described. */
   failNext(method: string, failure?: InjectedFailure): void;
+  /** Slack's Socket Mode side, when `appToken` was given. */
+  readonly socketMode: SocketModeHub | undefined;
   /** A bot message as last posted/updated, for rendering interactions. */
   message(channel: string, ts: string): Record<string, unknown> | undefined;
   /** Closes the server (and open connections) and rejects pending waits. */
@@ -69,8 +79,17 @@ export async function startSlackWebApi(opts: SlackWebApiOptions): Promise<SlackW
   const workspace = new EmulatedWorkspace(opts);
   const recorder = new CallRecorder();
   const failures = new Map<string, InjectedFailure[]>();
+  /** Set once listening (Socket Mode URLs name it). */
+  let port = 0;
   const server = createServer((req, res) => {
     handle(req, res).catch(() => send(res, 500, { ok: false, error: 'internal_error' }));
+  });
+  const socketMode = opts.appToken
+    ? new SocketModeHub(opts.appToken, opts.apiAppId ?? 'A0SANDBOX')
+    : undefined;
+  server.on('upgrade', (req, socket, head) => {
+    if (socketMode) socketMode.handleUpgrade(req, socket, head);
+    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -103,7 +122,14 @@ export async function startSlackWebApi(opts: SlackWebApiOptions): Promise<SlackW
 
   function answer(method: string, token: string | undefined, args: ApiArgs): ApiResult {
     if (!token) return { ok: false, error: 'not_authed' };
+    // Slack: only an app-level token may open Socket Mode connections, and it may do nothing else.
+    if (socketMode && token === socketMode.appToken) {
+      return method === 'apps.connections.open'
+        ? socketMode.openConnection(port)
+        : { ok: false, error: 'not_allowed_token_type' };
+    }
     if (token !== opts.botToken) return { ok: false, error: 'invalid_auth' };
+    if (method === 'apps.connections.open') return { ok: false, error: 'not_allowed_token_type' };
     return workspace.answer(method, args);
   }
 
@@ -111,7 +137,7 @@ export async function startSlackWebApi(opts: SlackWebApiOptions): Promise<SlackW
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/api/`,
     responseUrlBase: `http://127.0.0.1:${port}/response/`,
@@ -123,8 +149,12 @@ export async function startSlackWebApi(opts: SlackWebApiOptions): Promise<SlackW
     failNext: (method, failure = {}) => {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
+    socketMode,
     message: (channel, ts) => workspace.message(channel, ts),
-    stop: () => stopServer(server, recorder),
+    stop: async () => {
+      await socketMode?.close();
+      await stopServer(server, recorder);
+    },
   };
 }
 

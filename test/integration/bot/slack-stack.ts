@@ -3,7 +3,8 @@
  * to the loopback Slack Web API emulator, the local Lex V2 runtime (real SDK client over HTTP, the
  * real code-hook router on the sandbox world) and one DynamoDB Local ledger table shared by the
  * code hook and the Slack app (which also uses it for de-dup markers). Slack's side is played by
- * the signing sender.
+ * the signing sender, or, with `socketMode`, by the emulator's Socket Mode hub (the app connects
+ * out over a WebSocket, as it does to real Slack with an app-level token).
  */
 import { type ChatOpsSlackApp, createSlackApp } from '../../../bot/app';
 import { parseConfig } from '../../../handlers/config/load-config';
@@ -19,6 +20,7 @@ import { type LocalLexHarness, startLocalLexHarness } from '../support/local-lex
 
 export const SIGNING_SECRET = 'integration-signing-secret-0123456789';
 const BOT_TOKEN = 'xoxb-integration-test-token';
+export const APP_TOKEN = 'xapp-1-A0SANDBOX-integration-app-token';
 
 export interface SlackStack {
   slack: SlackWebApiEmulator;
@@ -33,7 +35,9 @@ export interface SlackStack {
 }
 
 /** Starts the whole Slack-side stack on loopback ports. */
-export async function startSlackStack(options: { turnsPerMinute?: number } = {}): Promise<SlackStack> {
+export async function startSlackStack(
+  options: { turnsPerMinute?: number; socketMode?: boolean } = {},
+): Promise<SlackStack> {
   const table: LedgerTable = await freshLedgerTable();
   const ledger = new DynamoLedger({ client: table.docClient, tableName: table.tableName });
   const config = parseConfig(localConfig);
@@ -44,12 +48,13 @@ export async function startSlackStack(options: { turnsPerMinute?: number } = {})
     botUserId: SANDBOX_BOT.userId,
     botId: SANDBOX_BOT.botId,
     users: SANDBOX_USERS,
+    ...(options.socketMode ? { appToken: APP_TOKEN, apiAppId: SANDBOX_BOT.appId } : {}),
   });
   const app = createSlackApp({
     signingSecret: SIGNING_SECRET,
     botToken: BOT_TOKEN,
     slackApiUrl: slack.url,
-    mode: { kind: 'http', port: 0 },
+    mode: options.socketMode ? { kind: 'socket', appToken: APP_TOKEN } : { kind: 'http', port: 0 },
     lex: { client: lex.client, ...lex.ids },
     ledger,
     dedup: ledger,
@@ -57,9 +62,15 @@ export async function startSlackStack(options: { turnsPerMinute?: number } = {})
     logger: silentLogger,
     ...(options.turnsPerMinute ? { rateLimit: { turnsPerMinute: options.turnsPerMinute } } : {}),
   });
-  const { url } = await app.start();
-  if (!url) throw new Error('the HTTP receiver did not report its URL');
-  const senderOptions = { eventsUrl: url, teamId: SANDBOX_TEAM_ID, responseUrlBase: slack.responseUrlBase };
+  const { url = '' } = await app.start();
+  if (!url && !options.socketMode) throw new Error('the HTTP receiver did not report its URL');
+  await slack.socketMode?.connected();
+  const senderOptions = {
+    eventsUrl: url,
+    teamId: SANDBOX_TEAM_ID,
+    responseUrlBase: slack.responseUrlBase,
+    ...(slack.socketMode ? { socketMode: slack.socketMode } : {}),
+  };
   return {
     slack,
     app,
