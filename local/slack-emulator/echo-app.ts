@@ -22,6 +22,22 @@ export interface EchoApp {
 
 /** Starts the echo app on a free loopback port. */
 export async function startEchoApp(options: EchoAppOptions): Promise<EchoApp> {
+  return startBareBoltApp(options, (app) =>
+    app.message(async ({ message, say }) => {
+      const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
+      await say(`echo: ${text}`);
+    }),
+  );
+}
+
+/**
+ * A Bolt app with Bolt's defaults only (HTTPReceiver, errors-only logging, Web API at the
+ * emulator), its listeners added by `register`, listening on a free loopback port.
+ */
+export async function startBareBoltApp(
+  options: EchoAppOptions,
+  register: (app: App) => void,
+): Promise<EchoApp> {
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     endpoints: '/slack/events',
@@ -33,10 +49,7 @@ export async function startEchoApp(options: EchoAppOptions): Promise<EchoApp> {
     logLevel: LogLevel.ERROR,
     clientOptions: { slackApiUrl: options.slackApiUrl },
   });
-  app.message(async ({ message, say }) => {
-    const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
-    await say(`echo: ${text}`);
-  });
+  register(app);
   return listenOnLoopback(receiver);
 }
 
