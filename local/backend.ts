@@ -29,6 +29,19 @@ import { LocalApprovalRequests, type NotificationSink } from './notifications';
 export const LOCAL_TABLE_NAME = 'chatops-local';
 export const LOCAL_LEX_BOT = { botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' } as const;
 
+/**
+ * The app's Lex client for a local runtime at `endpoint`. HTTP/1.1: the SDK's default HTTP/2 handler
+ * fails against the local runtime (TOOLCHAIN.md). The credentials only satisfy SigV4 signing.
+ */
+export function localLexRuntimeClient(endpoint: string): LexRuntimeV2Client {
+  return createLexRuntimeClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    requestHandler: new NodeHttpHandler(),
+  });
+}
+
 export interface LocalBackendOptions {
   config: ChatOpsConfig;
   logger: Logger;
@@ -117,13 +130,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   }
   const lexServer = await startLocalLex({ botLocale: toBotLocale(catalog), codeHook, ...LOCAL_LEX_BOT });
   stoppers.add('local Lex', () => lexServer.stop());
-  // The Lex runtime client speaks HTTP/2 by default; the local runtime is HTTP/1.1 (TOOLCHAIN.md).
-  const client = createLexRuntimeClient({
-    endpoint: lexServer.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    requestHandler: new NodeHttpHandler(),
-  });
+  const client = localLexRuntimeClient(lexServer.endpoint);
   stoppers.add('Lex client', () => client.destroy());
   return {
     ledger,

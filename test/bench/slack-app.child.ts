@@ -6,11 +6,10 @@
  * Its Web API calls go to the Slack emulator in the parent process; the ChatOps app's Lex calls go
  * to process C (./lex-runtime.child.ts). Prints `{"eventsUrl":"http://127.0.0.1:P/slack/events"}`.
  */
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createSlackApp } from '../../bot/app';
-import { createLexRuntimeClient } from '../../bot/conversation/lex-client';
 import { parseConfig } from '../../handlers/config/load-config';
 import { localConfig } from '../../handlers/config/local-config';
+import { localLexRuntimeClient } from '../../local/backend';
 import { startEchoApp } from '../../local/slack-emulator/echo-app';
 import { createStreamLogger } from '../../local/stdio';
 import { type BenchStoreConfig, openBenchStore } from './bench-store';
@@ -29,19 +28,9 @@ export type AppChildConfig =
   | (CommonConfig & { app: 'lex-echo'; lex: LexChildInfo })
   | (CommonConfig & { app: 'chatops'; lex: LexChildInfo; store: BenchStoreConfig });
 
-/** The SDK client for the Lex child (HTTP/1.1: the local runtime does not speak HTTP/2, TOOLCHAIN.md). */
-function lexClientFor(lex: LexChildInfo) {
-  return createLexRuntimeClient({
-    endpoint: lex.lex,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    requestHandler: new NodeHttpHandler(),
-  });
-}
-
 async function startChatOps(config: Extract<AppChildConfig, { app: 'chatops' }>): Promise<ChildRun> {
   const store = openBenchStore(config.store);
-  const client = lexClientFor(config.lex);
+  const client = localLexRuntimeClient(config.lex.lex);
   const app = createSlackApp({
     signingSecret: config.signingSecret,
     botToken: config.botToken,
@@ -77,7 +66,7 @@ async function startEcho(config: CommonConfig): Promise<ChildRun> {
 }
 
 async function startLexEcho(config: Extract<AppChildConfig, { app: 'lex-echo' }>): Promise<ChildRun> {
-  const client = lexClientFor(config.lex);
+  const client = localLexRuntimeClient(config.lex.lex);
   const { botId, botAliasId, localeId } = config.lex;
   const echo = await startLexEchoApp({ ...config, lex: { client, botId, botAliasId, localeId } });
   return {
