@@ -52,7 +52,7 @@ export class SocketModeHub {
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly tickets = new Set<string>();
   private readonly pendingAcks = new Map<string, (ack: EnvelopeAck) => void>();
-  private readonly waiters: ((socket: WebSocket) => void)[] = [];
+  private readonly waiters = new Set<() => void>();
   private socket: WebSocket | undefined;
   /** Connections the app has opened so far (reconnects included). */
   connections = 0;
@@ -84,15 +84,15 @@ export class SocketModeHub {
   connected(timeoutMs = 5_000): Promise<void> {
     if (this.socket) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(new SocketModeEmulatorError(`No app connected over Socket Mode within ${timeoutMs} ms.`)),
-        timeoutMs,
-      );
-      this.waiters.push(() => {
+      const connected = () => {
         clearTimeout(timer);
         resolve();
-      });
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(connected);
+        reject(new SocketModeEmulatorError(`No app connected over Socket Mode within ${timeoutMs} ms.`));
+      }, timeoutMs);
+      this.waiters.add(connected);
     });
   }
 
@@ -156,7 +156,8 @@ export class SocketModeHub {
       }),
     );
     this.socket = ws;
-    for (const waiter of this.waiters.splice(0)) waiter(ws);
+    for (const waiter of this.waiters) waiter();
+    this.waiters.clear();
   }
 
   private onAck(text: string): void {
