@@ -1,18 +1,9 @@
 /**
- * Typed, coded errors. Every error the core raises extends {@link ChatOpsError} and carries a stable
- * `code` that callers (router, approval API, Slack side) map to safe messages. Messages never carry
- * secrets, tokens or keys: callers must pass only identifiers and field names.
+ * The core's typed, coded errors (the base class lives in the kernel: ../kernel/errors.ts).
  */
-export class ChatOpsError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { ChatOpsError } from '../kernel/errors';
+
+export { ChatOpsError };
 
 /** A configuration value is wrong; `path` names the key (e.g. `roles.admin.users[0]`). */
 export class ConfigError extends ChatOpsError {

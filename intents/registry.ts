@@ -2,7 +2,7 @@
  * The intent registry: refuses duplicates and inconsistent specs at construction, so a broken catalog
  * fails at start-up (and in tests), never in a conversation.
  */
-import { ChatOpsError } from '../handlers/errors';
+import { ChatOpsError } from '../kernel/errors';
 import type { IntentSpec, SlotTypeSpec } from './define-intent';
 
 const BUILT_IN = new Set([

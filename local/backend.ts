@@ -21,9 +21,9 @@ import { createCodeHook } from '../handlers/router';
 import { createSandboxCodeHookDeps } from '../handlers/sandbox/sandbox-deps';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
-import { startLocalLex } from '../intents/local-runtime/start-local-lex';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
+import { startLocalLex } from './lex-runtime/start-local-lex';
 import { LocalApprovalRequests, type NotificationSink } from './notifications';
 
 export const LOCAL_TABLE_NAME = 'chatops-local';

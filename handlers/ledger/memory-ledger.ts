@@ -7,8 +7,9 @@
  * stored request per call. Each method does its checks and writes without awaiting in between,
  * which makes it atomic in one event loop (the twin of DynamoDB's conditional writes).
  */
+
+import { plainCopy } from '../../kernel/plain-copy';
 import { ValidationError } from '../errors';
-import { plainCopy } from '../plain-copy';
 import { DEDUP_TTL_SECONDS, type Deduplicator } from './dedup.port';
 import { decodeCursor, encodeCursor, type Ledger, type ListOptions, pageSize } from './ledger.port';
 import {

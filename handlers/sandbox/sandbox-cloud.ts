@@ -1,8 +1,9 @@
 /** Sandbox adapters for the read-side cloud ports, backed by {@link SandboxWorldData}. */
+
+import { plainCopy } from '../../kernel/plain-copy';
 import type { OrganizationalUnit, OrganizationDirectory } from '../account-vending/organization.port';
 import type { IamUserDirectory } from '../key-rotation/iam-users.port';
 import type { PipelineReader, PipelineView } from '../pipeline-status/pipelines.port';
-import { plainCopy } from '../plain-copy';
 import { defaultSandboxWorld, type SandboxWorldData } from './sandbox-world';
 
 export class SandboxCloud implements OrganizationDirectory, IamUserDirectory, PipelineReader {

@@ -3,7 +3,7 @@
  * subscribe to them. `waitForCall` resolves on a matching call made before or after it is called,
  * so there is no race between "send a signed event" and "wait for the reply".
  */
-import { ChatOpsError } from '../../handlers/errors';
+import { ChatOpsError } from '../../kernel/errors';
 import type { ApiArgs, ApiResult } from './workspace';
 
 /** One Web API call as the emulator saw it (tokens are never recorded). */

@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { ChatOpsError } from '../../handlers/errors';
+import { ChatOpsError } from '../../kernel/errors';
 import type { JsonObject } from './payloads';
 
 /** The socket path `apps.connections.open` hands out. */

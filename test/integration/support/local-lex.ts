@@ -19,7 +19,7 @@ import {
   type LocalLex,
   type StartLocalLexOptions,
   startLocalLex,
-} from '../../../intents/local-runtime/start-local-lex';
+} from '../../../local/lex-runtime/start-local-lex';
 
 export interface LocalLexHarness {
   lex: LocalLex;

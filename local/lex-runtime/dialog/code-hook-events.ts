@@ -4,9 +4,10 @@
  * number there), and checks what the hook returns (lambda-response-format.html). A hook that throws
  * or answers with something Lex would reject becomes a `DependencyFailedException`, as in Lex.
  */
-import { ChatOpsError } from '../../../handlers/errors';
+
 import type { LexCodeHook } from '../../../handlers/lex/lex-event';
-import { plainCopy } from '../../../handlers/plain-copy';
+import { ChatOpsError } from '../../../kernel/errors';
+import { plainCopy } from '../../../kernel/plain-copy';
 import type {
   WireDialogAction,
   WireIntent,

@@ -1,6 +1,6 @@
 import { catalog } from '../../../../intents/catalog';
 import { toBotLocale } from '../../../../intents/lex-definition';
-import { LocalLexRuntime } from '../../../../intents/local-runtime/local-lex-runtime';
+import { LocalLexRuntime } from '../../../../local/lex-runtime/local-lex-runtime';
 
 const key = (overrides: Partial<Record<'botId' | 'botAliasId' | 'localeId' | 'sessionId', string>> = {}) => ({
   botId: 'CHATOPSBOT',

@@ -1,8 +1,8 @@
 import type { LexCodeHookResponse } from '../../../../../handlers/lex/lex-event';
 import { catalog } from '../../../../../intents/catalog';
 import { toBotLocale } from '../../../../../intents/lex-definition';
-import { CANCELLED_MESSAGE } from '../../../../../intents/local-runtime/dialog/dialog-manager';
-import { LocalLexRuntime } from '../../../../../intents/local-runtime/local-lex-runtime';
+import { CANCELLED_MESSAGE } from '../../../../../local/lex-runtime/dialog/dialog-manager';
+import { LocalLexRuntime } from '../../../../../local/lex-runtime/local-lex-runtime';
 
 type Event = {
   invocationSource: string;

@@ -1,8 +1,8 @@
 import { catalog } from '../../../../../intents/catalog';
 import { toBotLocale } from '../../../../../intents/lex-definition';
-import { compileBotModel } from '../../../../../intents/local-runtime/bot-model';
-import { NluEngine } from '../../../../../intents/local-runtime/nlu/nlu-engine';
-import { SlotExtractor } from '../../../../../intents/local-runtime/nlu/slot-extractor';
+import { compileBotModel } from '../../../../../local/lex-runtime/bot-model';
+import { NluEngine } from '../../../../../local/lex-runtime/nlu/nlu-engine';
+import { SlotExtractor } from '../../../../../local/lex-runtime/nlu/slot-extractor';
 import { loadNluEvalSet } from '../../../../bench/nlu.bench';
 
 /** Floors that guard against regressions; the issue's targets are checked by `npm run bench`. */

@@ -4,8 +4,8 @@
  * input constraints (400), and runs turns of one session one at a time.
  */
 import type { LexCodeHook } from '../../handlers/lex/lex-event';
-import { plainCopy } from '../../handlers/plain-copy';
-import type { LexBotLocale } from '../lex-bot-locale';
+import type { LexBotLocale } from '../../intents/lex-bot-locale';
+import { plainCopy } from '../../kernel/plain-copy';
 import { type BotModel, compileBotModel } from './bot-model';
 import { CodeHookFailedError } from './dialog/code-hook-events';
 import { DialogManager } from './dialog/dialog-manager';

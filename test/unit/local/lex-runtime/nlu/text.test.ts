@@ -1,4 +1,4 @@
-import { isCompound, isMixedId, maskEntities, tokenize } from '../../../../../intents/local-runtime/nlu/text';
+import { isCompound, isMixedId, maskEntities, tokenize } from '../../../../../local/lex-runtime/nlu/text';
 
 describe('tokenize', () => {
   it('keeps emails, hyphenated names and request ids whole, without trailing punctuation', () => {

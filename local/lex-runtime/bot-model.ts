@@ -3,8 +3,9 @@
  * deploys) into the lookup structures the local runtime works with. Nothing here reads the catalog:
  * the locale object is the only input, so the local bot and the deployed bot cannot drift apart.
  */
-import { ChatOpsError } from '../../handlers/errors';
-import type { LexBotLocale, LexIntent, LexSlot, PromptSpecification } from '../lex-bot-locale';
+
+import type { LexBotLocale, LexIntent, LexSlot, PromptSpecification } from '../../intents/lex-bot-locale';
+import { ChatOpsError } from '../../kernel/errors';
 
 /** How a slot's value is recognised: one of the built-ins the catalog uses, or a custom type. */
 export type SlotKind =

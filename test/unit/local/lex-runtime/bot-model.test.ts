@@ -1,6 +1,6 @@
 import { catalog } from '../../../../intents/catalog';
 import { toBotLocale } from '../../../../intents/lex-definition';
-import { compileBotModel, LocalLexConfigError } from '../../../../intents/local-runtime/bot-model';
+import { compileBotModel, LocalLexConfigError } from '../../../../local/lex-runtime/bot-model';
 
 describe('compileBotModel', () => {
   it('orders slots by SlotPriorities and keeps prompts, retries and hooks from the locale', () => {

@@ -1,7 +1,7 @@
 import { catalog } from '../../../../../intents/catalog';
 import { toBotLocale } from '../../../../../intents/lex-definition';
-import { compileBotModel } from '../../../../../intents/local-runtime/bot-model';
-import { type ExtractedSlots, SlotExtractor } from '../../../../../intents/local-runtime/nlu/slot-extractor';
+import { compileBotModel } from '../../../../../local/lex-runtime/bot-model';
+import { type ExtractedSlots, SlotExtractor } from '../../../../../local/lex-runtime/nlu/slot-extractor';
 
 const extractor = new SlotExtractor(compileBotModel(toBotLocale(catalog)));
 const values = (slots: ExtractedSlots) =>

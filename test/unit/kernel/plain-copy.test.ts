@@ -1,4 +1,4 @@
-import { plainCopy } from '../../../handlers/plain-copy';
+import { plainCopy } from '../../../kernel/plain-copy';
 
 describe('plainCopy', () => {
   it('copies nested objects and arrays so changing the copy never changes the original', () => {

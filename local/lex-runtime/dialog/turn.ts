@@ -1,6 +1,6 @@
 /** The state of one RecognizeText turn while the dialog manager works on it. */
 
-import { plainCopy } from '../../../handlers/plain-copy';
+import { plainCopy } from '../../../kernel/plain-copy';
 import type { IntentScore } from '../nlu/intent-classifier';
 import type { WireIntent, WireInterpretation, WireMessage } from '../runtime-types';
 import type { DialogSession } from '../session/session-store';

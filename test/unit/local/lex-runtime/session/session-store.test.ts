@@ -1,4 +1,4 @@
-import { emptySession, SessionStore } from '../../../../../intents/local-runtime/session/session-store';
+import { emptySession, SessionStore } from '../../../../../local/lex-runtime/session/session-store';
 
 const key = (sessionId: string) => ({
   botId: 'CHATOPSBOT',

@@ -5,7 +5,7 @@
  * tests can expire sessions without waiting.
  */
 
-import { plainCopy } from '../../../handlers/plain-copy';
+import { plainCopy } from '../../../kernel/plain-copy';
 import type { WireInterpretation, WireMessage, WireSessionState } from '../runtime-types';
 
 export interface DialogSession {

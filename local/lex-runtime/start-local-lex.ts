@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { LexCodeHook } from '../../handlers/lex/lex-event';
-import type { LexBotLocale } from '../lex-bot-locale';
+import type { LexBotLocale } from '../../intents/lex-bot-locale';
 import { createLexHttpServer } from './http/lex-http-server';
 import { LocalLexRuntime } from './local-lex-runtime';
 

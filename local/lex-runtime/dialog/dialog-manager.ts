@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LexCodeHook } from '../../../handlers/lex/lex-event';
-import { plainCopy } from '../../../handlers/plain-copy';
+import { plainCopy } from '../../../kernel/plain-copy';
 import type { BotModel, IntentModel } from '../bot-model';
 import type { NluEngine } from '../nlu/nlu-engine';
 import type { ExtractedSlots } from '../nlu/slot-extractor';

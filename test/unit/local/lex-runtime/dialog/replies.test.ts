@@ -1,4 +1,4 @@
-import { isCancel, yesOrNo } from '../../../../../intents/local-runtime/dialog/replies';
+import { isCancel, yesOrNo } from '../../../../../local/lex-runtime/dialog/replies';
 
 describe('yesOrNo', () => {
   it.each([

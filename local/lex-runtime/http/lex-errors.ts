@@ -3,7 +3,7 @@
  * status, an `x-amzn-ErrorType` header naming the exception, and a JSON body `{ "message": … }`.
  * The SDK client turns them into its own `ValidationException`, `ResourceNotFoundException`, ….
  */
-import { ChatOpsError } from '../../../handlers/errors';
+import { ChatOpsError } from '../../../kernel/errors';
 
 export type LexErrorType =
   | 'ValidationException'

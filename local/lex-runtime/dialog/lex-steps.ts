@@ -4,7 +4,7 @@
  * declined intent with the declination response.
  */
 
-import { plainCopy } from '../../../handlers/plain-copy';
+import { plainCopy } from '../../../kernel/plain-copy';
 import type { IntentModel } from '../bot-model';
 import type { BotIdentity, HookCall } from './code-hook-events';
 import { attemptLabel, type NextStep, promptMessage } from './dialog-steps';
