@@ -7,6 +7,7 @@
 import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { App } from '@slack/bolt';
+import type { ApprovalActionHandler } from '../handlers/approvals/approval-decisions.port';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import { ConfigError } from '../handlers/errors';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
@@ -14,7 +15,6 @@ import type { Ledger } from '../handlers/ledger/ledger.port';
 import { createLogger, type Logger } from '../handlers/logger';
 import { catalog as defaultCatalog } from '../intents/catalog';
 import type { IntentRegistry } from '../intents/registry';
-import type { ApprovalActionHandler } from './conversation/approval-actions';
 import { ephemeralTarget, Replies } from './conversation/replies';
 import type { ListenerInventory } from './listeners/register-listeners';
 import { registerListeners } from './listeners/register-listeners';

@@ -5,16 +5,12 @@
  * them inline. The link points at the local approval server's page; signed links with tokens come
  * with the approvals issue, which replaces this adapter with the SNS one.
  */
+
+import { approvalEmail, type EmailNotification } from '../handlers/approvals/approval-email';
 import type { ApprovalRequests } from '../handlers/approvals/approval-requests.port';
 import type { ChatOpsRequest } from '../handlers/ledger/request';
 
-/** An email the stack would send. */
-export interface EmailNotification {
-  type: 'email';
-  to: string;
-  subject: string;
-  body: string;
-}
+export type { EmailNotification };
 
 export type NotificationSink = (notification: EmailNotification) => void;
 
@@ -24,29 +20,6 @@ export interface LocalApprovalRequestsOptions {
   /** The approval server's base, e.g. `http://127.0.0.1:P/approvals`. */
   approvalsUrl: string;
   sink: NotificationSink;
-}
-
-/** The body of the approval email for `approver` (pure). */
-export function approvalEmail(
-  request: ChatOpsRequest,
-  approver: string,
-  approvalsUrl: string,
-): EmailNotification {
-  const requester = request.requester.name
-    ? `${request.requester.name} (${request.requester.slackUserId})`
-    : request.requester.slackUserId;
-  const parameters = Object.entries(request.parameters).map(([k, v]) => `  ${k}: ${v}`);
-  const body = [
-    `${requester} asks for ${request.intent} (${request.id}).`,
-    '',
-    'Parameters:',
-    ...(parameters.length ? parameters : ['  (none)']),
-    '',
-    `Review it here: ${approvalsUrl}/${request.id}`,
-    '',
-    'Opening the link changes nothing; you decide on the page.',
-  ].join('\n');
-  return { type: 'email', to: approver, subject: `Approval needed: ${request.intent} ${request.id}`, body };
 }
 
 /** `ApprovalRequests` for the local stack: one email notification per approver. */

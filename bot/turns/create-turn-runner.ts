@@ -2,12 +2,16 @@
  * Composition of the turn runner from its collaborators, shared by `createSlackApp` (HTTP, Socket
  * Mode) and the worker Lambda, so both run exactly the same turn code.
  */
+
+import {
+  type ApprovalActionHandler,
+  approvalsNotAvailable,
+} from '../../handlers/approvals/approval-decisions.port';
 import type { ChatOpsConfig } from '../../handlers/config/config.schema';
 import type { Ledger } from '../../handlers/ledger/ledger.port';
 import type { Logger } from '../../handlers/logger';
 import { catalog as defaultCatalog } from '../../intents/catalog';
 import type { IntentRegistry } from '../../intents/registry';
-import { type ApprovalActionHandler, approvalsNotAvailable } from '../conversation/approval-actions';
 import { ConversationService } from '../conversation/conversation.service';
 import { IdentityResolver } from '../conversation/identity';
 import type { LexBotRef } from '../conversation/lex-client';

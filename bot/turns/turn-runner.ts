@@ -3,8 +3,9 @@
  * Applies the per-user rate limit first: a turn over the limit is deferred (the caller runs it
  * again later) and the user is told once, kindly. App Home refreshes are not limited.
  */
+
+import type { ApprovalActionHandler } from '../../handlers/approvals/approval-decisions.port';
 import type { Logger } from '../../handlers/logger';
-import type { ApprovalActionHandler } from '../conversation/approval-actions';
 import type { ConversationService } from '../conversation/conversation.service';
 import { ephemeralTarget, type Replies } from '../conversation/replies';
 import type { RequestsService } from '../conversation/requests.service';

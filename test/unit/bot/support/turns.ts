@@ -1,8 +1,8 @@
 /** Turn builders and a wired runner for unit tests. */
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import type { ApprovalActionHandler } from '../../../../bot/conversation/approval-actions';
 import { createTurnRunner } from '../../../../bot/turns/create-turn-runner';
 import type { ClickedMessage, CommandTurn, HomeTurn, UtteranceTurn } from '../../../../bot/turns/turn';
+import type { ApprovalActionHandler } from '../../../../handlers/approvals/approval-decisions.port';
 import { parseConfig } from '../../../../handlers/config/load-config';
 import { localConfig } from '../../../../handlers/config/local-config';
 import { MemoryLedger } from '../../../../handlers/ledger/memory-ledger';

@@ -1,10 +1,10 @@
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
 import { mockClient } from 'aws-sdk-client-mock';
+import type { ApprovalTurn } from '../../../../bot/turns/turn';
 import type {
   ApprovalActionHandler,
   ApprovalDecisionInput,
-} from '../../../../bot/conversation/approval-actions';
-import type { ApprovalTurn } from '../../../../bot/turns/turn';
+} from '../../../../handlers/approvals/approval-decisions.port';
 import { lexFixtures } from '../support/lex-fixtures';
 import { homeTurn, utteranceTurn, wiredRunner } from '../support/turns';
 

@@ -1,15 +1,18 @@
 /**
- * Extension point for the Approve / Reject buttons (`approval_approve`, `approval_reject`) that the
- * approvals issue posts in the approvers' channel. The Slack side verifies and de-duplicates the
- * click, then hands a typed decision to an {@link ApprovalActionHandler}; the approvals issue plugs
- * its state machine in through `createSlackApp({ approvals })` / the worker's deps. Until then
- * {@link approvalsNotAvailable} answers the approver ephemerally and changes nothing.
+ * The approval-decision port (core side of the Approve / Reject buttons `approval_approve`,
+ * `approval_reject` in the approvers' channel, and of the approval page's POST). The Slack side
+ * verifies and de-duplicates the click, then hands a typed decision to an
+ * {@link ApprovalActionHandler}; the approval machinery implements it and is injected through
+ * `createSlackApp({ approvals })` / the worker's deps. {@link approvalsNotAvailable} is the twin for
+ * stacks without approvals: it answers the approver and changes nothing.
  */
 
 /** One click on an approval button, with the clicker's verified Slack identity. */
 export interface ApprovalDecisionInput {
   requestId: string;
   decision: 'approve' | 'reject';
+  /** The approver's comment (a reject's reason), at most 500 characters. */
+  comment?: string;
   approver: { teamId: string; slackUserId: string };
   /** Where the buttons were (for posting the outcome). */
   channelId: string;
