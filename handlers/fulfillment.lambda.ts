@@ -21,7 +21,8 @@ function requireEnv(name: string): string {
   return value;
 }
 
-function buildDeps(): CodeHookDeps {
+/** The code hook's dependencies in Lambda (also used by the RECEIVED sweeper entry). */
+export function buildDeps(): CodeHookDeps {
   const config = loadConfig();
   const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true },

@@ -33,7 +33,8 @@
  * Slack calls in the load phase.
  *
  * Environment: `SLACK_BENCH_SECONDS` sets the load phase per app (default 30);
- * `SLACK_BENCH_SKIP_DDB=1` skips the DynamoDB Local run; `BENCH_CHILD_NODE_ARGS` (e.g.
+ * `SLACK_BENCH_SKIP_DDB=1` skips the DynamoDB Local run; `SLACK_BENCH_SKIP_MEMORY=1`
+ * skips the three in-memory apps (only the DynamoDB Local run); `BENCH_CHILD_NODE_ARGS` (e.g.
  * `--cpu-prof`) is passed to every child (./child-process.ts).
  */
 import { randomBytes } from 'node:crypto';
@@ -252,16 +253,18 @@ async function runAll(): Promise<Figures> {
       `${PACED_MS / 1000} s, ${USERS} users × ${LOAD_MS / 1000} s in ${ROUNDS} interleaved rounds)…\n`,
   );
   const interleaved = new Stoppers(logger);
-  let measured: Figures;
-  try {
-    const apps = [
-      await startApp('echo_', users, { app: 'echo' }, interleaved),
-      await startApp('lex_echo_', users, { app: 'lex-echo' }, interleaved),
-      await startApp('chatops_', users, { app: 'chatops', store: MEMORY }, interleaved),
-    ];
-    measured = await benchInterleaved(apps);
-  } finally {
-    await interleaved.stopAll();
+  let measured: Figures = {};
+  if (process.env.SLACK_BENCH_SKIP_MEMORY !== '1') {
+    try {
+      const apps = [
+        await startApp('echo_', users, { app: 'echo' }, interleaved),
+        await startApp('lex_echo_', users, { app: 'lex-echo' }, interleaved),
+        await startApp('chatops_', users, { app: 'chatops', store: MEMORY }, interleaved),
+      ];
+      measured = await benchInterleaved(apps);
+    } finally {
+      await interleaved.stopAll();
+    }
   }
   let ddb: Figures = {};
   if (process.env.SLACK_BENCH_SKIP_DDB !== '1') {
