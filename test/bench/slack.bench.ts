@@ -82,6 +82,8 @@ interface RunningApp {
   target: Target;
   /** Process ids by role, for the CPU figures. */
   pids: Record<string, number>;
+  /** The DynamoDB calls its processes have made so far, by operation (summed over processes). */
+  dynamoCalls(): Promise<Record<string, number>>;
 }
 
 const SLACK_APP_CHILD = join(__dirname, 'slack-app.child.ts');
@@ -118,10 +120,12 @@ async function startApp(
   const common = { signingSecret, botToken, slackApiUrl: emulator.url };
   let config: AppChildConfig = { ...common, app: 'echo' };
   const pids: Record<string, number> = { driver_emulator: process.pid, ...extraPids };
+  const children: { report(): Promise<Record<string, unknown>> }[] = [];
   if (spec.app !== 'echo') {
     const store = spec.app === 'chatops' ? spec.store : MEMORY;
     const lex = await startBenchChild<LexChildInfo>('Lex runtime', LEX_CHILD, { store });
     stoppers.add(`${prefix}Lex runtime process`, () => lex.stop());
+    children.push(lex);
     config =
       spec.app === 'chatops'
         ? { ...common, app: 'chatops', lex: lex.info, store }
@@ -130,6 +134,7 @@ async function startApp(
   }
   const app = await startBenchChild<{ eventsUrl: string }>('Slack app', SLACK_APP_CHILD, config);
   stoppers.add(`${prefix}Slack app process`, () => app.stop());
+  children.push(app);
   pids.app = app.pid;
   const sender = new SlackSender({
     eventsUrl: app.info.eventsUrl,
@@ -141,7 +146,34 @@ async function startApp(
   const userIds = users.map((u) => u.id);
   const text = spec.app === 'echo' ? 'hello' : LEX_TEXT;
   const repliesPerTurn = await countRepliesPerTurn({ sender, emulator, userIds, text }, userIds[0] ?? '');
-  return { prefix, target: { sender, emulator, userIds, text, repliesPerTurn }, pids };
+  const dynamoCalls = async () => {
+    const reports = await Promise.all(children.map((c) => c.report()));
+    const total: Record<string, number> = {};
+    for (const report of reports) {
+      for (const [op, n] of Object.entries((report.dynamodb ?? {}) as Record<string, number>)) {
+        total[op] = (total[op] ?? 0) + n;
+      }
+    }
+    return total;
+  };
+  return { prefix, target: { sender, emulator, userIds, text, repliesPerTurn }, pids, dynamoCalls };
+}
+
+/** `after - before` per operation, divided by `turns`: e.g. `PutItem 1, TransactWriteItems 1`. */
+function dynamoCallsPerTurn(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  turns: number,
+): { byOperation: string; total: number } {
+  const rows = Object.entries(after)
+    .map(([op, n]) => [op, turns > 0 ? (n - (before[op] ?? 0)) / turns : 0] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, n]) => sum + n, 0);
+  return {
+    byOperation: rows.map(([op, n]) => `${op} ${Math.round(n * 100) / 100}`).join(', '),
+    total: Math.round(total * 100) / 100,
+  };
 }
 
 /** Warm-up, then the light phase (one user) and the paced phase (all users, open loop). */
@@ -224,10 +256,17 @@ async function benchChatOpsOnDynamo(users: EmulatedSlackUser[], stoppers: Stoppe
     ...(java ? { dynamodb_local: java } : {}),
   });
   const phases = await lightAndPaced(app);
+  const beforeLoad = await app.dynamoCalls();
   const load = await loadRound(app, LOAD_MS);
+  const afterLoad = await app.dynamoCalls();
+  // Every load-phase turn is the read-only utterance; both processes' calls (B: de-dup, App Home;
+  // C: the code hook's ledger writes) count.
+  const closed = dynamoCallsPerTurn(beforeLoad, afterLoad, load.result.turns);
   return {
     chatops_ddb_replies_per_turn: app.target.repliesPerTurn ?? 1,
     ...summarize(app.prefix, { ...phases, rounds: [load] }, OFFERED_PER_S),
+    chatops_ddb_dynamodb_calls_per_read_only_turn_load: closed.byOperation,
+    chatops_ddb_dynamodb_calls_per_read_only_turn: closed.total,
   };
 }
 
