@@ -27,7 +27,8 @@
  * minutes, and the per-round figures show the spread. Ack latency = HTTP response to a signed
  * event; turn latency = signed event in → chat.postMessage out. Targets (./slack-figures.ts, on
  * `chatops_`): ack p99 < 50 ms and turn p99 < 150 ms in the light and paced phases, closed-loop
- * turns/s ≥ 50% of the bare echo's, nothing lost or duplicated in any phase of any run.
+ * turns/s ≥ 0.8 × the Bolt + Lex relay's, nothing lost or duplicated in any phase of any run; on DynamoDB Local
+ * the paced phase served fully with turn p99 < 150 ms.
  * `load_cpu_*` figures give each process's CPU per turn and % of a core in the load phase
  * (./process-cpu.ts): the saturated one is the limit. `web_api_calls_per_turn` counts the app's
  * Slack calls in the load phase.
