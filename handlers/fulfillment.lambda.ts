@@ -4,8 +4,10 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { catalog } from '../intents/catalog';
 import { RecordingApprovalRequests } from './approvals/approval-requests.port';
+import { parseEnv, requiredVar } from './config/env';
 import { loadConfig } from './config/load-config';
 import type { CodeHookDeps } from './deps';
 import { RecordingExecutions } from './execution/execution.port';
@@ -15,20 +17,18 @@ import { createLogger } from './logger';
 import { createCodeHook } from './router';
 import { SandboxCloud } from './sandbox/sandbox-cloud';
 
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`Environment variable ${name} is required`);
-  return value;
-}
+/** The code hook's environment, checked at cold start (errors name the variable, never its value). */
+export const fulfillmentEnvSchema = z.object({ TABLE_NAME: requiredVar() });
 
-function buildDeps(): CodeHookDeps {
-  const config = loadConfig();
+function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
+  const { TABLE_NAME } = parseEnv(fulfillmentEnvSchema, env);
+  const config = loadConfig(env);
   const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true },
   });
   const ledger = new DynamoLedger({
     client: document,
-    tableName: requireEnv('TABLE_NAME'),
+    tableName: TABLE_NAME,
     retentionDays: config.ledger.retentionDays,
   });
   // The AWS adapters for Organizations, IAM and CodePipeline arrive with their capability issues;

@@ -9,6 +9,7 @@ import { canRun, requiredRoles, toCaller } from './authz/roles';
 import { CAPABILITIES } from './capabilities';
 import type { CodeHookDeps } from './deps';
 import { handleDialog } from './dialog-hook';
+import { errorCode } from './errors';
 import { handleFulfillment } from './fulfillment-hook';
 import {
   type LexCodeHook,
@@ -48,7 +49,7 @@ export function createCodeHook(deps: CodeHookDeps): LexCodeHook {
         requestId = id;
       });
     } catch (error) {
-      const code = (error as { code?: string }).code ?? 'INTERNAL';
+      const code = errorCode(error);
       deps.logger.error('code hook failed', { reference, requestId, code, error });
       const subject = requestId ? `request ${requestId}` : `your request (reference ${reference})`;
       const recorded = requestId

@@ -6,6 +6,7 @@
  * not a turn is logged and dropped: it would fail forever.
  */
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { parseEnv } from '../../handlers/config/env';
 import { loadConfig } from '../../handlers/config/load-config';
 import { createLogger, type Logger } from '../../handlers/logger';
 import { createSlackWebClient } from '../slack/slack-client';
@@ -13,7 +14,7 @@ import { WebClientSlackGateway } from '../slack/slack-gateway';
 import { createTurnRunner } from '../turns/create-turn-runner';
 import { InvalidTurnError, parseTurn } from '../turns/turn';
 import type { TurnRunner } from '../turns/turn-runner';
-import { dynamoLedger, lexBot, rateLimit, slackSecrets } from './lambda-env';
+import { dynamoLedger, lexBot, rateLimit, slackSecrets, workerEnvSchema } from './lambda-env';
 
 /** Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again. */
 export async function processTurnRecords(
@@ -39,11 +40,15 @@ export async function processTurnRecords(
   return { batchItemFailures };
 }
 
-/** Builds the turn runner from `env`. */
+/**
+ * Builds the turn runner from `env`.
+ * @throws ConfigError naming every missing or bad variable ({@link workerEnvSchema}).
+ */
 export function createWorkerRunner(
   env: NodeJS.ProcessEnv = process.env,
   logger: Logger = createLogger('chatops-worker'),
 ) {
+  parseEnv(workerEnvSchema, env);
   const config = loadConfig(env);
   const client = createSlackWebClient(slackSecrets(env).botToken, logger, env.SLACK_API_URL || undefined);
   return createTurnRunner({
