@@ -4,6 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { catalog } from '../intents/catalog';
 import { RecordingApprovalRequests } from './approvals/approval-requests.port';
@@ -13,7 +14,7 @@ import type { CodeHookDeps } from './deps';
 import { RecordingExecutions } from './execution/execution.port';
 import { DynamoLedger } from './ledger/dynamo-ledger';
 import type { LexCodeHookResponse } from './lex/lex-event';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { createCodeHook } from './router';
 import { SandboxCloud } from './sandbox/sandbox-cloud';
 
@@ -23,6 +24,7 @@ export const fulfillmentEnvSchema = z.object({ TABLE_NAME: requiredVar() });
 function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
   const { TABLE_NAME } = parseEnv(fulfillmentEnvSchema, env);
   const config = loadConfig(env);
+  const logger = createLogger('chatops-fulfillment');
   const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true },
   });
@@ -43,15 +45,19 @@ function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     organization: cloud,
     iamUsers: cloud,
     pipelines: cloud,
-    logger: createLogger('chatops-fulfillment'),
+    logger,
     sandbox: true,
   };
 }
 
-let hook: ReturnType<typeof createCodeHook> | undefined;
+let runtime: { hook: ReturnType<typeof createCodeHook>; logger: Logger } | undefined;
 
-/** Lex V2 code hook handler. */
-export async function handler(event: unknown): Promise<LexCodeHookResponse> {
-  hook ??= createCodeHook(buildDeps());
-  return hook(event);
+/** Lex V2 code hook handler; every log entry carries the invocation's Lambda context. */
+export async function handler(event: unknown, context?: Context): Promise<LexCodeHookResponse> {
+  if (!runtime) {
+    const deps = buildDeps();
+    runtime = { hook: createCodeHook(deps), logger: deps.logger };
+  }
+  if (context) runtime.logger.addContext?.(context);
+  return runtime.hook(event);
 }

@@ -36,24 +36,39 @@ export async function createIngressHandler(
   const config = loadConfig(env);
   const ledger = dynamoLedger(env, config.ledger.retentionDays);
   const bot = knownBot(env);
+  const logger = overrides.logger ?? createLogger('chatops-ingress');
   const slackApp = createSlackApp({
     ...slackSecrets(env),
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
     mode: {
       kind: 'lambda',
-      queue: overrides.queue ?? new SqsTurnQueue(new SQSClient({}), TURN_QUEUE_URL),
+      queue: correlated(overrides.queue ?? new SqsTurnQueue(new SQSClient({}), TURN_QUEUE_URL), logger),
     },
     lex: lexBot(env),
     ledger,
     dedup: overrides.dedup ?? ledger,
     config,
-    logger: overrides.logger ?? createLogger('chatops-ingress'),
+    logger,
     ...(bot ? { bot } : {}),
   });
   const { lambdaHandler } = await slackApp.start();
   if (!lambdaHandler)
     throw new ConfigError([{ path: 'mode', message: 'the lambda receiver returned no handler' }]);
-  return lambdaHandler;
+  return async (event, context) => {
+    logger.removeKeys?.(['turnId']);
+    logger.addContext?.(context);
+    return lambdaHandler(event, context);
+  };
+}
+
+/** Appends the turn's id to the invocation's log entries as the turn is queued (one per invocation). */
+function correlated(queue: TurnQueue, logger: Logger): TurnQueue {
+  return {
+    send(turn) {
+      logger.appendKeys?.({ turnId: turn.id });
+      return queue.send(turn);
+    },
+  };
 }
 
 let ready: Promise<SlackLambdaHandler> | undefined;

@@ -16,7 +16,10 @@ import { InvalidTurnError, parseTurn } from '../turns/turn';
 import type { TurnRunner } from '../turns/turn-runner';
 import { dynamoLedger, lexBot, rateLimit, slackSecrets, workerEnvSchema } from './lambda-env';
 
-/** Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again. */
+/**
+ * Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again.
+ * While a turn runs, every entry of `logger` (the runner's too) carries its `turnId`.
+ */
 export async function processTurnRecords(
   records: SQSRecord[],
   runner: TurnRunner,
@@ -26,6 +29,7 @@ export async function processTurnRecords(
   for (const record of records) {
     try {
       const turn = parseTurn(record.body);
+      logger.appendKeys?.({ turnId: turn.id });
       const result = await runner.run(turn);
       if (result.status === 'deferred') batchItemFailures.push({ itemIdentifier: record.messageId });
     } catch (error) {
@@ -35,6 +39,8 @@ export async function processTurnRecords(
       }
       logger.error('Turn failed; SQS will deliver it again', { messageId: record.messageId, error });
       batchItemFailures.push({ itemIdentifier: record.messageId });
+    } finally {
+      logger.removeKeys?.(['turnId']);
     }
   }
   return { batchItemFailures };
@@ -64,10 +70,11 @@ export function createWorkerRunner(
 let runtime: { runner: TurnRunner; logger: Logger } | undefined;
 
 /** The Lambda entry. */
-export async function handler(event: SQSEvent, _context: Context): Promise<SQSBatchResponse> {
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   if (!runtime) {
     const logger = createLogger('chatops-worker');
     runtime = { runner: createWorkerRunner(process.env, logger), logger };
   }
+  runtime.logger.addContext?.(context);
   return processTurnRecords(event.Records, runtime.runner, runtime.logger);
 }
