@@ -61,7 +61,6 @@ export const lexCodeHookEventSchema = z.looseObject({
 
 /** A parsed, normalised code-hook event. */
 export type LexCodeHookEvent = z.output<typeof lexCodeHookEventSchema>;
-export type LexIntentState = z.output<typeof intentSchema>;
 export type LexSlot = z.output<typeof lexSlotSchema>;
 
 export type DialogActionType = 'Close' | 'ConfirmIntent' | 'Delegate' | 'ElicitIntent' | 'ElicitSlot';
