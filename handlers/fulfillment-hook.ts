@@ -10,6 +10,7 @@ import { approvalPolicy } from './authz/roles';
 import type { Caller, Capability } from './capability';
 import type { CodeHookDeps } from './deps';
 import { checkSlots } from './dialog-hook';
+import { errorCode } from './errors';
 import type { ChatOpsRequest, InitialStep, NewRequest } from './ledger/request';
 import type { LexCodeHookEvent, LexCodeHookResponse } from './lex/lex-event';
 import type { VerifiedIdentity } from './lex/request-attributes';
@@ -117,7 +118,7 @@ async function runReadOnly(
   try {
     result = await capability?.run?.({ caller, parameters: input.parameters }, deps, deps.config);
   } catch (error) {
-    const code = (error as { code?: string }).code ?? 'INTERNAL';
+    const code = errorCode(error);
     const failed: InitialStep = { to: 'FAILED', actor: 'system', details: { reason: code } };
     const { request } = await deps.ledger.create(input, [started, failed]);
     onRequest(request.id);

@@ -17,9 +17,9 @@ import { createCodeHook } from '../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../handlers/sandbox/sandbox-deps';
 import { LOCAL_TABLE_NAME } from '../../local/backend';
 import { localDynamoClient, startDynamoDbLocal } from '../../local/dynamodb-local';
-import { percentile } from '../../local/slack-emulator/load-driver';
 import { lexEvent } from '../support/lex-events';
 import { countDynamoCalls } from './bench-store';
+import { percentile } from './load-driver';
 import { cpuMs, findChildPid } from './process-cpu';
 
 type Figures = Record<string, number | string>;
