@@ -18,7 +18,7 @@ import { MemoryDeduplicator, MemoryLedger } from '../handlers/ledger/memory-ledg
 import { createLedgerTable } from '../handlers/ledger/table-schema';
 import type { Logger } from '../handlers/logger';
 import { createCodeHook } from '../handlers/router';
-import { createSandboxCodeHookDeps } from '../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from './sandbox-deps';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createCodeHook } from '../handlers/router';
-import { createSandboxCodeHookDeps } from '../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from './sandbox-deps';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startLocalLex } from './lex-runtime/start-local-lex';

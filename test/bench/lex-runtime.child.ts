@@ -8,7 +8,7 @@
 import { parseConfig } from '../../handlers/config/load-config';
 import { localConfig } from '../../handlers/config/local-config';
 import { createCodeHook } from '../../handlers/router';
-import { createSandboxCodeHookDeps } from '../../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from '../../local/sandbox-deps';
 import { catalog } from '../../intents/catalog';
 import { toBotLocale } from '../../intents/lex-definition';
 import { LOCAL_LEX_BOT } from '../../local/backend';

@@ -12,7 +12,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { CodeHookDeps } from '../../../handlers/deps';
 import { toRequestAttributes } from '../../../handlers/lex/request-attributes';
 import { createCodeHook } from '../../../handlers/router';
-import { createSandboxCodeHookDeps } from '../../../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
 import { catalog } from '../../../intents/catalog';
 import { toBotLocale } from '../../../intents/lex-definition';
 import {
