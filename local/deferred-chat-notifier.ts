@@ -23,19 +23,19 @@ export class DeferredChatNotifier implements ChatNotifier {
     this.target = target;
   }
 
-  postToThread(origin: SlackOrigin, notice: ChatNotice): Promise<PostedMessage> {
+  async postToThread(origin: SlackOrigin, notice: ChatNotice): Promise<PostedMessage> {
     return this.bound().postToThread(origin, notice);
   }
 
-  postToChannel(channelId: string, notice: ChatNotice): Promise<PostedMessage> {
+  async postToChannel(channelId: string, notice: ChatNotice): Promise<PostedMessage> {
     return this.bound().postToChannel(channelId, notice);
   }
 
-  updateMessage(message: PostedMessage, notice: ChatNotice): Promise<void> {
+  async updateMessage(message: PostedMessage, notice: ChatNotice): Promise<void> {
     return this.bound().updateMessage(message, notice);
   }
 
-  directMessage(slackUserId: string, notice: ChatNotice): Promise<PostedMessage> {
+  async directMessage(slackUserId: string, notice: ChatNotice): Promise<PostedMessage> {
     return this.bound().directMessage(slackUserId, notice);
   }
 
