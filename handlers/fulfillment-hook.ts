@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IntentSpec } from '../intents/define-intent';
 import { approvalPolicy } from './authz/roles';
 import type { Caller, Capability } from './capability';
-import type { CodeHookDeps } from './deps';
+import type { CapabilityDeps, CodeHookDeps } from './deps';
 import { checkSlots } from './dialog-hook';
 import { errorCode } from './errors';
 import type { ChatOpsRequest, InitialStep, NewRequest } from './ledger/request';
@@ -24,7 +24,7 @@ type Reply = (message: string, state?: 'Fulfilled' | 'Failed') => LexCodeHookRes
 export async function handleFulfillment(
   event: LexCodeHookEvent,
   spec: Readonly<IntentSpec>,
-  capability: Capability<CodeHookDeps> | undefined,
+  capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   identity: VerifiedIdentity,
   deps: CodeHookDeps,
@@ -107,14 +107,14 @@ function idempotencyKey(event: LexCodeHookEvent, identity: VerifiedIdentity): st
  */
 async function runReadOnly(
   input: NewRequest,
-  capability: Capability<CodeHookDeps> | undefined,
+  capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   deps: CodeHookDeps,
   onRequest: (id: string) => void,
   reply: Reply,
 ): Promise<LexCodeHookResponse> {
   const started: InitialStep = { to: 'IN_PROGRESS', actor: caller.slackUserId };
-  let result: Awaited<ReturnType<NonNullable<Capability<CodeHookDeps>['run']>>> | undefined;
+  let result: Awaited<ReturnType<NonNullable<Capability<CapabilityDeps>['run']>>> | undefined;
   try {
     result = await capability?.run?.({ caller, parameters: input.parameters }, deps, deps.config);
   } catch (error) {

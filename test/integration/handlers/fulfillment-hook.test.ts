@@ -12,7 +12,7 @@ import type { NewRequest } from '../../../handlers/ledger/request';
 import { TTL_ATTRIBUTE } from '../../../handlers/ledger/table-schema';
 import { receivedResumer } from '../../../handlers/received-resume';
 import { createCodeHook } from '../../../handlers/router';
-import { createSandboxCodeHookDeps } from '../../../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
 import { lexEvent, messageOf, requestIdIn } from '../../support/lex-events';
 import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
 

@@ -10,7 +10,7 @@ import { sweepReceived } from '../../../../handlers/ledger/received-sweeper';
 import type { NewRequest } from '../../../../handlers/ledger/request';
 import { receivedResumer } from '../../../../handlers/received-resume';
 import { createCodeHook } from '../../../../handlers/router';
-import { createSandboxCodeHookDeps } from '../../../../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from '../../../../local/sandbox-deps';
 import { lexEvent, messageOf, requestIdIn } from '../../../support/lex-events';
 import { newRequest } from './ledger-contract';
 
