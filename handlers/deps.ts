@@ -7,6 +7,7 @@ import type { OrganizationDirectory } from './account-vending/organization.port'
 import type { ApprovalRequests } from './approvals/approval-requests.port';
 import type { ChatOpsConfig } from './config/config.schema';
 import type { Executions } from './execution/execution.port';
+import type { IdentityKeySource } from './identity/identity-keys';
 import type { IamUserDirectory } from './key-rotation/iam-users.port';
 import type { Ledger } from './ledger/ledger.port';
 import type { Logger } from './logger';
@@ -22,6 +23,8 @@ export interface CodeHookDeps {
   iamUsers: IamUserDirectory;
   pipelines: PipelineReader;
   logger: Logger;
+  /** The keys the signed identity in `requestAttributes` is verified with (DESIGN §5). */
+  identityKeys: IdentityKeySource;
   /** Marks replies from simulated AWS (sandbox world) so nobody mistakes them for real ones. */
   sandbox: boolean;
 }

@@ -9,6 +9,7 @@ import { RecordingApprovalRequests } from './approvals/approval-requests.port';
 import { loadConfig } from './config/load-config';
 import type { CodeHookDeps } from './deps';
 import { RecordingExecutions } from './execution/execution.port';
+import { identityKeysFromEnv } from './identity/secrets-manager-keys';
 import { DynamoLedger } from './ledger/dynamo-ledger';
 import type { LexCodeHookResponse } from './lex/lex-event';
 import { createLogger } from './logger';
@@ -44,6 +45,7 @@ function buildDeps(): CodeHookDeps {
     iamUsers: cloud,
     pipelines: cloud,
     logger: createLogger('chatops-fulfillment'),
+    identityKeys: identityKeysFromEnv(),
     sandbox: true,
   };
 }

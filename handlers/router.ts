@@ -16,7 +16,7 @@ import {
   type LexCodeHookResponse,
   lexCodeHookEventSchema,
 } from './lex/lex-event';
-import { parseRequestAttributes } from './lex/request-attributes';
+import { verifyRequestAttributes } from './lex/request-attributes';
 import { close } from './lex/responses';
 
 /** A Close/Failed response for an event too malformed to echo back. */
@@ -74,8 +74,13 @@ async function route(
       `Sorry, I don't know how to handle "${intentName.slice(0, 100)}". Say "help" for what I can do.`,
     );
   }
-  const identity = parseRequestAttributes(event.requestAttributes);
+  const verified = verifyRequestAttributes(event.requestAttributes, await deps.identityKeys());
+  const identity = verified.identity;
   if (!identity) {
+    deps.logger.warn('Refused a Lex event whose identity is not signed, fresh and valid', {
+      reason: verified.reason,
+      intentName,
+    });
     return close(
       event,
       'Failed',

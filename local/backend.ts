@@ -11,6 +11,11 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
+import {
+  type IdentityKeySource,
+  localIdentityKey,
+  staticIdentityKeys,
+} from '../handlers/identity/identity-keys';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
 import type { Ledger } from '../handlers/ledger/ledger.port';
@@ -62,6 +67,8 @@ export interface LocalBackend {
   /** `http://127.0.0.1:P` of the local Lex runtime ('' when a real bot is used). */
   lexEndpoint: string;
   approvalsUrl: string;
+  /** The identity key shared by the Slack side (signs) and the code hook (verifies); never logged. */
+  identityKeys: IdentityKeySource;
   stop(): Promise<void>;
 }
 
@@ -107,7 +114,11 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
     sink: options.sink,
   });
-  const codeHook = createCodeHook(createSandboxCodeHookDeps({ ledger, approvals, config, logger }));
+  // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
+  const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
+  const codeHook = createCodeHook(
+    createSandboxCodeHookDeps({ ledger, approvals, config, logger, identityKeys }),
+  );
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
     const client = createLexRuntimeClient();
@@ -125,6 +136,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       lex,
       lexEndpoint: '',
       approvalsUrl: approvalServer.url,
+      identityKeys,
       stop: () => stoppers.stopAll(),
     };
   }
@@ -138,6 +150,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     lex: { client, botId: lexServer.botId, botAliasId: lexServer.botAliasId, localeId: lexServer.localeId },
     lexEndpoint: lexServer.endpoint,
     approvalsUrl: approvalServer.url,
+    identityKeys,
     stop: () => stoppers.stopAll(),
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadConfig } from '../../handlers/config/load-config';
+import { identityKeysFromEnv } from '../../handlers/identity/secrets-manager-keys';
 import { createLogger, type Logger } from '../../handlers/logger';
 import { createSlackWebClient } from '../slack/slack-client';
 import { WebClientSlackGateway } from '../slack/slack-gateway';
@@ -53,6 +54,7 @@ export function createWorkerRunner(
     config,
     logger,
     rateLimit: rateLimit(env),
+    identityKeys: identityKeysFromEnv(env),
   });
 }
 

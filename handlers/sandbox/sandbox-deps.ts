@@ -5,11 +5,15 @@ import { parseConfig } from '../config/load-config';
 import { localConfig } from '../config/local-config';
 import type { CodeHookDeps } from '../deps';
 import { RecordingExecutions } from '../execution/execution.port';
+import { localIdentityKey, staticIdentityKeys } from '../identity/identity-keys';
 import { MemoryLedger } from '../ledger/memory-ledger';
 import { silentLogger } from '../logger';
 import { SandboxCloud } from './sandbox-cloud';
 
-/** Sandbox deps (in-memory ledger, recording approvals) with any part overridden. */
+/**
+ * Sandbox deps (in-memory ledger, recording approvals) with any part overridden. The identity key
+ * is `CHATOPS_IDENTITY_KEY` when set, else random (so only a Slack side given the same key can sign).
+ */
 export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {}): CodeHookDeps {
   const config = overrides.config ?? parseConfig(localConfig);
   const cloud = new SandboxCloud();
@@ -25,5 +29,7 @@ export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {})
     logger: silentLogger,
     sandbox: true,
     ...overrides,
+    // Built only when not overridden: CHATOPS_IDENTITY_KEY, else a fresh random key.
+    identityKeys: overrides.identityKeys ?? staticIdentityKeys({ current: localIdentityKey() }),
   };
 }
