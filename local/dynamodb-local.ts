@@ -5,9 +5,19 @@
  * The package only spawns `java` (child_process.spawn, cwd inside the package); it neither picks a
  * port, nor waits for readiness, nor stops reliably, so this module adds those: a free port (listen
  * on 0 with node:net, close, hand it to Java; retried when Java then loses the race), readiness by
- * polling ListTables (30 s), a clear error when Java is missing, and `stop()` that sends SIGTERM,
+ * polling ListTables (90 s), a clear error when Java is missing, and `stop()` that sends SIGTERM,
  * then SIGKILL after 5 s, and resolves once the process has exited. The JVM is a direct child and
  * starts no processes of its own; an `exit` hook kills it if the owner forgets to call `stop()`.
+ *
+ * Network exposure, said plainly: DynamoDB Local cannot be bound to 127.0.0.1. The jar's only
+ * options are `-cors -dbPath -delayTransientStatuses -help -inMemory -disableTelemetry -version
+ * -optimizeDbBeforeStartup -port -sharedDb -testControl` (its CommandLineInputConstants class in
+ * dynamodb_local_2026-01-16; https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocal.UsageNotes.html
+ * lists no host either), and its Jetty connector listens on every interface. A loopback proxy in
+ * front would not help, since Java's own port stays open. So the port is a fresh random one per
+ * run, the data is in memory and sandbox-only (no secrets are ever written to the ledger), and our
+ * clients only ever use `127.0.0.1`. On a shared or untrusted network, firewall inbound traffic or
+ * set `TABLE_NAME` to use a real table instead.
  */
 import type { ChildProcess } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
@@ -32,7 +42,8 @@ export class DynamoDbLocalStartError extends ChatOpsError {
   }
 }
 
-const READY_TIMEOUT_MS = 30_000;
+/** Generous: on a loaded 2-core machine the JVM can take well over 30 s to answer. */
+const READY_TIMEOUT_MS = 90_000;
 const KILL_GRACE_MS = 5_000;
 const PORT_ATTEMPTS = 3;
 
@@ -51,7 +62,7 @@ export function localDynamoClient(endpoint: string): DynamoDBClient {
 /**
  * Starts DynamoDB Local in memory and resolves once it answers ListTables.
  * @param options.port a fixed port; by default a free one is picked.
- * @throws DynamoDbLocalStartError when Java is missing, the process exits, or it is not ready in 30 s.
+ * @throws DynamoDbLocalStartError when Java is missing, the process exits, or it is not ready in 90 s.
  */
 export async function startDynamoDbLocal(options: { port?: number } = {}): Promise<DynamoDbLocal> {
   if (options.port !== undefined && !(await isFree(options.port))) {
@@ -123,7 +134,7 @@ async function waitUntilReady(endpoint: string): Promise<void> {
       } catch {
         if (Date.now() > deadline) {
           throw new DynamoDbLocalStartError(
-            `DynamoDB Local did not answer ListTables on ${endpoint} within 30 s.`,
+            `DynamoDB Local did not answer ListTables on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s.`,
           );
         }
         await new Promise((r) => setTimeout(r, 200));
