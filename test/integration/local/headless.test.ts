@@ -142,7 +142,7 @@ describe('npm start -- --headless', () => {
       });
     });
     endpoints = JSON.parse(await first) as Endpoints;
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     if (child.exitCode === null) {
