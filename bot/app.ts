@@ -147,7 +147,7 @@ export function createSlackApp(options: SlackAppOptions): ChatOpsSlackApp {
     inventory,
     async start() {
       await app.init();
-      const result = await startReceiver(app, receiver, options.mode, logger);
+      const result = await startReceiver(app, receiver, options.mode, logger, options.signingSecret);
       started = true;
       return result;
     },
