@@ -10,7 +10,10 @@ import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
+import { buildCapabilityMap, DEFAULT_CAPABILITIES } from '../handlers/capabilities';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
+import { CapabilityExecutions } from '../handlers/execution/capability-executions';
+import type { Executions } from '../handlers/execution/execution.port';
 import {
   type IdentityKeySource,
   localIdentityKey,
@@ -22,14 +25,15 @@ import type { Ledger } from '../handlers/ledger/ledger.port';
 import { MemoryDeduplicator, MemoryLedger } from '../handlers/ledger/memory-ledger';
 import { createLedgerTable } from '../handlers/ledger/table-schema';
 import type { Logger } from '../handlers/logger';
+import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/chat-notifier.port';
 import { createCodeHook } from '../handlers/router';
-import { createSandboxCodeHookDeps } from '../handlers/sandbox/sandbox-deps';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { LocalApprovalRequests, type NotificationSink } from './notifications';
+import { createSandboxCodeHookDeps } from './sandbox-deps';
 
 export const LOCAL_TABLE_NAME = 'chatops-local';
 export const LOCAL_LEX_BOT = { botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' } as const;
@@ -58,6 +62,8 @@ export interface LocalBackendOptions {
    * Slack and turn path without DynamoDB Local's own ceiling (the benchmark). Default `dynamodb-local`.
    */
   store?: 'dynamodb-local' | 'memory';
+  /** Where executions tell requesters the outcome (local/stack.ts binds Slack; default: recorded). */
+  notifier?: ChatNotifier;
 }
 
 export interface LocalBackend {
@@ -69,6 +75,8 @@ export interface LocalBackend {
   approvalsUrl: string;
   /** The identity key shared by the Slack side (signs) and the code hook (verifies); never logged. */
   identityKeys: IdentityKeySource;
+  /** Runs approved requests on the sandbox world and posts the outcome to the request's thread. */
+  executions: Executions;
   stop(): Promise<void>;
 }
 
@@ -116,9 +124,16 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   });
   // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
   const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
-  const codeHook = createCodeHook(
-    createSandboxCodeHookDeps({ ledger, approvals, config, logger, identityKeys }),
-  );
+  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger, identityKeys });
+  const executions = new CapabilityExecutions({
+    capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
+    deps: sandboxDeps,
+    config,
+    ledger,
+    notifier: options.notifier ?? new RecordingChatNotifier(),
+    logger,
+  });
+  const codeHook = createCodeHook({ ...sandboxDeps, executions });
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
     const client = createLexRuntimeClient();
@@ -137,6 +152,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       lexEndpoint: '',
       approvalsUrl: approvalServer.url,
       identityKeys,
+      executions,
       stop: () => stoppers.stopAll(),
     };
   }
@@ -151,6 +167,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     lexEndpoint: lexServer.endpoint,
     approvalsUrl: approvalServer.url,
     identityKeys,
+    executions,
     stop: () => stoppers.stopAll(),
   };
 }

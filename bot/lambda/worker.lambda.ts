@@ -9,6 +9,7 @@
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { parseEnv } from '../../handlers/config/env';
 import { loadConfig } from '../../handlers/config/load-config';
 import { identityKeysFromEnv } from '../../handlers/identity/secrets-manager-keys';
 import { createLogger, type Logger } from '../../handlers/logger';
@@ -18,9 +19,12 @@ import { createTurnRunner } from '../turns/create-turn-runner';
 import { SqsTurnRequeue, type TurnRequeue } from '../turns/sqs-turn-queue';
 import { InvalidTurnError, parseTurn } from '../turns/turn';
 import type { TurnRunner } from '../turns/turn-runner';
-import { dynamoLedger, lexBot, rateLimit, slackSecrets } from './lambda-env';
+import { dynamoLedger, lexBot, rateLimit, slackSecrets, workerEnvSchema } from './lambda-env';
 
-/** Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again. */
+/**
+ * Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again.
+ * While a turn runs, every entry of `logger` (the runner's too) carries its `turnId`.
+ */
 export async function processTurnRecords(
   records: SQSRecord[],
   runner: TurnRunner,
@@ -31,6 +35,7 @@ export async function processTurnRecords(
   for (const record of records) {
     try {
       const turn = parseTurn(record.body);
+      logger.appendKeys?.({ turnId: turn.id });
       const result = await runner.run(turn);
       if (result.status === 'deferred' && !(await deferred(record, result.retryAfterMs, requeue, logger)))
         batchItemFailures.push({ itemIdentifier: record.messageId });
@@ -41,6 +46,8 @@ export async function processTurnRecords(
       }
       logger.error('Turn failed; SQS will deliver it again', { messageId: record.messageId, error });
       batchItemFailures.push({ itemIdentifier: record.messageId });
+    } finally {
+      logger.removeKeys?.(['turnId']);
     }
   }
   return { batchItemFailures };
@@ -61,11 +68,15 @@ async function deferred(record: SQSRecord, retryAfterMs: number, requeue: TurnRe
   }
 }
 
-/** Builds the turn runner from `env`. */
+/**
+ * Builds the turn runner from `env`.
+ * @throws ConfigError naming every missing or bad variable ({@link workerEnvSchema}).
+ */
 export function createWorkerRunner(
   env: NodeJS.ProcessEnv = process.env,
   logger: Logger = createLogger('chatops-worker'),
 ) {
+  parseEnv(workerEnvSchema, env);
   const config = loadConfig(env);
   const client = createSlackWebClient(slackSecrets(env).botToken, logger, env.SLACK_API_URL || undefined);
   return createTurnRunner({
@@ -82,11 +93,12 @@ export function createWorkerRunner(
 let runtime: { runner: TurnRunner; logger: Logger; requeue: TurnRequeue } | undefined;
 
 /** The Lambda entry. */
-export async function handler(event: SQSEvent, _context: Context): Promise<SQSBatchResponse> {
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   if (!runtime) {
     const logger = createLogger('chatops-worker');
     const requeue = new SqsTurnRequeue(new SQSClient({}), process.env.TURN_QUEUE_URL);
     runtime = { runner: createWorkerRunner(process.env, logger), logger, requeue };
   }
+  runtime.logger.addContext?.(context);
   return processTurnRecords(event.Records, runtime.runner, runtime.logger, runtime.requeue);
 }

@@ -7,7 +7,7 @@ import { signIdentityAttributes } from '../../../handlers/identity/identity-sign
 import { MemoryLedger } from '../../../handlers/ledger/memory-ledger';
 import { REQUEST_STATUSES } from '../../../handlers/ledger/request';
 import { createCodeHook } from '../../../handlers/router';
-import { createSandboxCodeHookDeps } from '../../../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
 import { TEST_IDENTITY_KEY } from '../../support/identity';
 import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
 
@@ -201,6 +201,7 @@ describe('code hook router: RequestStatus', () => {
     const missing = messageOf(await hook(statusEvent('REQ-00000000', 'dave')));
     // Assess
     expect(hidden).toBe(missing.replace('REQ-00000000', id));
-    expect(hidden).toContain('not allowed to see it');
+    // The one visibility rule's words, the same as `/chatops status` (handlers/authz/request-visibility.ts).
+    expect(hidden).toBe(`I cannot find a request ${id} that you are allowed to see.`);
   });
 });
