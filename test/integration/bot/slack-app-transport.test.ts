@@ -85,6 +85,7 @@ describe('Slack app over signed HTTP', () => {
     async (body) => {
       // Prepare
       const payload = `payload=${encodeURIComponent(body)}`;
+      const from = stack.slack.calls.length;
 
       // Act
       const bad = await stack.sender.sendRaw(body, { 'content-type': 'application/json' });
@@ -94,8 +95,9 @@ describe('Slack app over signed HTTP', () => {
       const good = await stack.sender.sendMessage({ user: 'UCAROL0001', text: 'help' });
       const reply = await stack.slack.waitForCall(
         'chat.postMessage',
-        (c) => c.result.channel === dmChannelFor('UCAROL0001') && c.args.thread_ts === undefined,
+        (c) => c.result.channel === dmChannelFor('UCAROL0001') && stack.slack.calls.indexOf(c) >= from,
       );
+      await stack.app.idle();
 
       // Assess
       expect(bad.status).toBe(400);
