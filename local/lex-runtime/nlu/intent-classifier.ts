@@ -18,6 +18,7 @@ import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { NluNeural } from '@nlpjs/nlu';
 import type { BotModel, SlotModel } from '../bot-model';
+import { slotNameTemplates } from './slot-cues';
 import { isStopword, maskEntities } from './text';
 
 export interface IntentScore {
@@ -50,7 +51,7 @@ export function trainingCorpus(model: BotModel): { utterance: string; intent: st
   const corpus: { utterance: string; intent: string }[] = [];
   for (const intent of model.intents) {
     const slots = new Map(intent.slots.map((s) => [s.name, exampleValues(s)]));
-    for (const utterance of intent.utterances) {
+    for (const utterance of [...intent.utterances, ...slotNameTemplates(intent)]) {
       const variants = new Set<string>();
       for (let k = 0; k < VARIANTS; k += 1) {
         const filled = utterance.replace(/\{(\w+)\}/g, (_, name: string) => {

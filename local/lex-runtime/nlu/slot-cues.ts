@@ -5,7 +5,7 @@
  * comes from the bot locale, so adding a sample utterance teaches the extractor a new cue.
  */
 import type { IntentModel, SlotModel } from '../bot-model';
-import { DETERMINERS, type Token, tokenize } from './text';
+import { DETERMINERS, isStopword, type Token, tokenize } from './text';
 
 /** Cue key ("called", or "in the" when a determiner is involved) → weight. */
 export interface SlotCues {
@@ -56,12 +56,42 @@ function learn(
     );
 }
 
-/** Cues for every slot of `intent`, from its utterances and all of its slots' sample utterances. */
+/** Lower-case words of a slot name (`OrganizationalUnit` → organizational, unit). */
+export function slotNameWords(slot: SlotModel): string[] {
+  return slot.name.split(/(?=[A-Z][a-z])/).map((w) => w.toLowerCase());
+}
+
+/**
+ * How people label a value in chat ("name: x, email: y, ou Workloads"), derived from the slot names:
+ * `account name {AccountName}`, the last word when no other slot of the intent ends with it
+ * (`name {AccountName}`, `type {AccountType}`), and the initials when they are no English word
+ * (`ou {OrganizationalUnit}`).
+ */
+export function slotNameTemplates(intent: IntentModel): string[] {
+  const lastWords = intent.slots.map((s) => slotNameWords(s).slice(-1)[0]);
+  return intent.slots.flatMap((slot) => {
+    const words = slotNameWords(slot);
+    const last = words[words.length - 1] ?? '';
+    const initials = words.map((w) => w[0]).join('');
+    const placeholder = `{${slot.name}}`;
+    return [
+      ...(words.length > 1 ? [`${words.join(' ')} ${placeholder}`] : []),
+      ...(lastWords.filter((w) => w === last).length === 1 ? [`${last} ${placeholder}`] : []),
+      ...(words.length > 1 && !isStopword(initials) ? [`${initials} ${placeholder}`] : []),
+    ];
+  });
+}
+
+/** Cues for every slot of `intent`, from its utterances, its slots' sample utterances and names. */
 export function learnCues(intent: IntentModel): Map<string, SlotCues> {
   const result = new Map(
     intent.slots.map((s) => [s.name, { left: new Map<string, number>(), right: new Map<string, number>() }]),
   );
-  const templates = [...intent.utterances, ...intent.slots.flatMap((s) => s.sampleUtterances)];
+  const templates = [
+    ...intent.utterances,
+    ...intent.slots.flatMap((s) => s.sampleUtterances),
+    ...slotNameTemplates(intent),
+  ];
   for (const template of templates) {
     const list = items(template);
     list.forEach((item, i) => {
@@ -77,9 +107,13 @@ export function carrierWords(templates: readonly string[]): Set<string> {
   return new Set(templates.flatMap((t) => items(t).flatMap((i) => ('word' in i ? [i.word] : []))));
 }
 
-/** The intent's carrier words: its utterances' and its slots' sample utterances' wording. */
+/** The intent's carrier words: its utterances', its slots' sample utterances' and labels' wording. */
 export function intentCarrier(intent: IntentModel): Set<string> {
-  return carrierWords([...intent.utterances, ...intent.slots.flatMap((s: SlotModel) => s.sampleUtterances)]);
+  return carrierWords([
+    ...intent.utterances,
+    ...intent.slots.flatMap((s: SlotModel) => s.sampleUtterances),
+    ...slotNameTemplates(intent),
+  ]);
 }
 
 /** Weight of the cues around tokens[first..last] for a slot with `cues`. */

@@ -11,8 +11,15 @@
  * that merely resemble the examples (Lex's ORIGINAL_VALUE). This scorer is small and locale-driven.
  */
 import type { BotModel, IntentModel, SlotModel } from '../bot-model';
-import { carrierWords, cueScore, intentCarrier, learnCues, type SlotCues } from './slot-cues';
-import { indexType, replyValue, type SlotValueMatch, scoreSpan, type TypeIndex } from './slot-values';
+import { carrierWords, cueScore, intentCarrier, learnCues, type SlotCues, slotNameWords } from './slot-cues';
+import {
+  type IndexOptions,
+  indexType,
+  replyValue,
+  type SlotValueMatch,
+  scoreSpan,
+  type TypeIndex,
+} from './slot-values';
 import { type Capture, type CompiledTemplate, compileTemplate, matchTemplates } from './template-matcher';
 import { DETERMINERS, type Token, tokenize } from './text';
 
@@ -50,6 +57,7 @@ const ACCEPT = 0.7 - 1e-9;
 const TEMPLATE_CAPTURE = 2;
 const ELICITED_BONUS = 0.3;
 const REPLY = 1;
+const POSSESSIVE = 0.4;
 const MAX_SPAN = 4;
 const POLITE = new Set(['please', 'thanks', 'thank', 'you', 'it', 'is', "it's", 'its', 'just']);
 
@@ -91,6 +99,17 @@ export class SlotExtractor {
   }
 }
 
+/** Phrases of the intent's other slot types, and the slot's id prefix (its initials: `ou`). */
+function indexOptions(intent: IntentModel, slot: SlotModel): IndexOptions {
+  const reserved = new Set(
+    intent.slots
+      .filter((s) => s !== slot)
+      .flatMap((s) => s.type.values.flatMap((v) => [v.value, ...v.synonyms]).map((p) => p.toLowerCase())),
+  );
+  const words = slotNameWords(slot);
+  return { reserved, ...(words.length > 1 ? { idPrefix: words.map((w) => w[0]).join('') } : {}) };
+}
+
 function indexIntent(intent: IntentModel): IntentIndex {
   const cues = learnCues(intent);
   return {
@@ -98,7 +117,7 @@ function indexIntent(intent: IntentModel): IntentIndex {
     templates: intent.utterances.map((u) => compileTemplate(u, intent.name)),
     slots: intent.slots.map((slot) => ({
       slot,
-      index: indexType(slot.type),
+      index: indexType(slot.type, indexOptions(intent, slot)),
       cues: cues.get(slot.name) ?? { left: new Map(), right: new Map() },
       own: carrierWords(slot.sampleUtterances),
       templates: slot.sampleUtterances.map((u) => compileTemplate(u, intent.name, slot.name)),
@@ -179,11 +198,29 @@ function spanCandidates(
     for (let last = first; last < Math.min(tokens.length, first + maxSpan); last += 1) {
       const scored = scoreSpan(slot.index, text, tokens.slice(first, last + 1), carrier);
       if (!scored) continue;
-      const score = scored.base + cueScore(slot.cues, tokens, first, last) + (elicited ? ELICITED_BONUS : 0);
+      const score =
+        scored.base +
+        cueScore(slot.cues, tokens, first, last) +
+        possessiveScore(tokens, first, last, carrier) +
+        (elicited ? ELICITED_BONUS : 0);
       out.push({ slot: slot.slot.name, first, last, score, value: scored.value });
     }
   }
   return out;
+}
+
+/** A name in the possessive before the intent's own wording ("carol's key") is that slot's value. */
+function possessiveScore(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  carrier: ReadonlySet<string>,
+): number {
+  const owner = tokens[last];
+  const owned = tokens[last + 1];
+  return first === last && owner && owner.bare !== owner.text && owned && carrier.has(owned.lower)
+    ? POSSESSIVE
+    : 0;
 }
 
 /** Greedy assignment: best candidates first; each slot once, each token once. */
