@@ -17,7 +17,7 @@ const stemmer = new StemmerEn();
 
 /** Distinct content stems of a text (letters-only words that are not stop words). */
 export function contentStems(text: string): string[] {
-  const words = tokenize(text.replace(/\{\w+\}/g, ' ')).flatMap((t) => t.lower.split(/[-_/]/));
+  const words = tokenize(text.replace(/\{\w+\}/g, ' ')).map((t) => t.lower);
   return [
     ...new Set(words.filter((w) => /^\p{L}{2,}$/u.test(w) && !isStopword(w)).map((w) => stemmer.stemWord(w))),
   ];
@@ -60,10 +60,5 @@ export class DomainEvidence {
       score += (byIntent.get(intent) ?? 0) / total;
     }
     return score;
-  }
-
-  /** Whether any intent uses `stem`. */
-  knows(stem: string): boolean {
-    return this.counts.has(stem);
   }
 }

@@ -35,6 +35,8 @@ const NO_EVIDENCE = 0.3;
 const RENORMALISE_FLOOR = 0.7;
 
 export class NluEngine {
+  private last?: { text: string; normalised: Normalised };
+
   private constructor(
     private readonly model: BotModel,
     private readonly classifier: IntentClassifier,
@@ -60,9 +62,10 @@ export class NluEngine {
     );
   }
 
-  /** The utterance as the NLU reads it (see normaliser.ts). */
+  /** The utterance as the NLU reads it (see normaliser.ts); the last one is kept, as a turn asks several times. */
   normalise(text: string): Normalised {
-    return this.normaliser.normalise(text);
+    if (this.last?.text !== text) this.last = { text, normalised: this.normaliser.normalise(text) };
+    return this.last.normalised;
   }
 
   /** Intent scores for `text`; an exact sample-utterance match puts its intent at 1.0. */
@@ -90,8 +93,14 @@ export class NluEngine {
     return this.model.intents.find((i) => this.extractor.isSampleUtterance(i.name, text))?.name;
   }
 
-  /** Slots of `intent` filled by `text` (read after normalisation; values as typed). */
+  /**
+   * Slots of `intent` filled by `text`, read after normalisation (values stay as typed). A reply to
+   * a slot prompt is read as typed first: it may be nothing but a name.
+   */
   extract(intent: string, text: string, options: ExtractOptions = {}): ExtractedSlots {
+    const slot = options.elicitedSlot;
+    const asTyped = slot ? this.extractor.extract(intent, text, options) : {};
+    if (slot && asTyped[slot]) return asTyped;
     const normalised = this.normalise(text).text;
     return this.extractor.extract(intent, normalised || text, options);
   }

@@ -5,6 +5,7 @@
  * comes from the bot locale, so adding a sample utterance teaches the extractor a new cue.
  */
 import type { IntentModel, SlotModel } from '../bot-model';
+import type { IndexOptions } from './slot-values';
 import { DETERMINERS, isStopword, type Token, tokenize } from './text';
 
 /** Cue key ("called", or "in the" when a determiner is involved) → weight. */
@@ -18,6 +19,7 @@ const LEFT_DETERMINER_ONLY = 0.15;
 const LEFT_SKIPPING_DETERMINER = 0.1;
 const RIGHT = 0.2;
 const RIGHT_DETERMINER = 0.1;
+const POSSESSIVE = 0.4;
 
 type Item = { slot: string } | { word: string };
 
@@ -129,4 +131,29 @@ export function cueScore(cues: SlotCues, tokens: readonly Token[], first: number
   const n1 = tokens[last + 1]?.lower;
   if (n1) score += cues.right.get(n1) ?? 0;
   return score;
+}
+
+/** A name in the possessive before the intent's own wording ("carol's key") is that slot's value. */
+export function possessiveScore(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  carrier: ReadonlySet<string>,
+): number {
+  const owner = tokens[last];
+  const owned = tokens[last + 1];
+  return first === last && owner && owner.bare !== owner.text && owned && carrier.has(owned.lower)
+    ? POSSESSIVE
+    : 0;
+}
+
+/** Phrases of the intent's other slot types, and the slot's id prefix (its initials: `ou`). */
+export function indexOptions(intent: IntentModel, slot: SlotModel): IndexOptions {
+  const reserved = new Set(
+    intent.slots
+      .filter((s) => s !== slot)
+      .flatMap((s) => s.type.values.flatMap((v) => [v.value, ...v.synonyms]).map((p) => p.toLowerCase())),
+  );
+  const words = slotNameWords(slot);
+  return { reserved, ...(words.length > 1 ? { idPrefix: words.map((w) => w[0]).join('') } : {}) };
 }

@@ -11,15 +11,16 @@
  * that merely resemble the examples (Lex's ORIGINAL_VALUE). This scorer is small and locale-driven.
  */
 import type { BotModel, IntentModel, SlotModel } from '../bot-model';
-import { carrierWords, cueScore, intentCarrier, learnCues, type SlotCues, slotNameWords } from './slot-cues';
 import {
-  type IndexOptions,
-  indexType,
-  replyValue,
-  type SlotValueMatch,
-  scoreSpan,
-  type TypeIndex,
-} from './slot-values';
+  carrierWords,
+  cueScore,
+  indexOptions,
+  intentCarrier,
+  learnCues,
+  possessiveScore,
+  type SlotCues,
+} from './slot-cues';
+import { indexType, replyValue, type SlotValueMatch, scoreSpan, type TypeIndex } from './slot-values';
 import { type Capture, type CompiledTemplate, compileTemplate, matchTemplates } from './template-matcher';
 import { DETERMINERS, type Token, tokenize } from './text';
 
@@ -57,7 +58,6 @@ const ACCEPT = 0.7 - 1e-9;
 const TEMPLATE_CAPTURE = 2;
 const ELICITED_BONUS = 0.3;
 const REPLY = 1;
-const POSSESSIVE = 0.4;
 const MAX_SPAN = 4;
 const POLITE = new Set(['please', 'thanks', 'thank', 'you', 'it', 'is', "it's", 'its', 'just']);
 
@@ -97,17 +97,6 @@ export class SlotExtractor {
       templateCandidates(intent, undefined, text, tokenize(text)).length > 0
     );
   }
-}
-
-/** Phrases of the intent's other slot types, and the slot's id prefix (its initials: `ou`). */
-function indexOptions(intent: IntentModel, slot: SlotModel): IndexOptions {
-  const reserved = new Set(
-    intent.slots
-      .filter((s) => s !== slot)
-      .flatMap((s) => s.type.values.flatMap((v) => [v.value, ...v.synonyms]).map((p) => p.toLowerCase())),
-  );
-  const words = slotNameWords(slot);
-  return { reserved, ...(words.length > 1 ? { idPrefix: words.map((w) => w[0]).join('') } : {}) };
 }
 
 function indexIntent(intent: IntentModel): IntentIndex {
@@ -207,20 +196,6 @@ function spanCandidates(
     }
   }
   return out;
-}
-
-/** A name in the possessive before the intent's own wording ("carol's key") is that slot's value. */
-function possessiveScore(
-  tokens: readonly Token[],
-  first: number,
-  last: number,
-  carrier: ReadonlySet<string>,
-): number {
-  const owner = tokens[last];
-  const owned = tokens[last + 1];
-  return first === last && owner && owner.bare !== owner.text && owned && carrier.has(owned.lower)
-    ? POSSESSIVE
-    : 0;
 }
 
 /** Greedy assignment: best candidates first; each slot once, each token once. */
