@@ -80,17 +80,21 @@ export function indexType(type: SlotTypeModel, options: IndexOptions = {}): Type
   const phrases = new Map<string, string>();
   for (const v of type.values) {
     for (const phrase of [v.value, ...v.synonyms]) phrases.set(phrase.toLowerCase(), v.value);
+    // The same value typed with spaces for its hyphens ("data lake etl") is that value.
+    if (type.kind === 'open' && /[-_]/.test(v.value))
+      phrases.set(v.value.toLowerCase().replace(/[-_]+/g, ' '), v.value);
   }
   const samples = type.values.map((v) => v.value);
   const share = (pred: (s: string) => boolean) =>
     samples.length ? samples.filter(pred).length / samples.length : 0;
+  const parts = type.kind === 'open' ? indexParts(samples, options.reserved ?? new Set()) : new Map();
   return {
     type,
     phrases,
-    maxWords: Math.max(1, ...[...phrases.keys()].map((p) => p.split(/\s+/).length)),
+    maxWords: Math.max(1, ...[...phrases.keys(), ...parts.keys()].map((p) => p.split(/\s+/).length)),
     compoundShare: share(isCompound),
     wordShare: share((s) => !isCompound(s)),
-    parts: type.kind === 'open' ? indexParts(samples, options.reserved ?? new Set()) : new Map(),
+    parts,
     ...(options.idPrefix && type.kind === 'open' ? { idPrefix: options.idPrefix } : {}),
   };
 }
