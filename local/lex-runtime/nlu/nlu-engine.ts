@@ -18,6 +18,7 @@ import { contentStems, DomainEvidence } from './domain-evidence';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
 import { type Normalised, Normaliser } from './normaliser';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
+import { EMAIL, isCompound, isMixedId, tokenize } from './text';
 
 export interface Recognition {
   /** The chosen intent (the fallback intent when nothing is confident enough). */
@@ -128,6 +129,7 @@ export class NluEngine {
    * intents with evidence. Utterances of stop words only ("what can you do") are left as scored.
    */
   private gated(scores: IntentScore[], text: string): IntentScore[] {
+    if (isOnlyValues(text)) return this.valuesOnly(scores, text);
     const stems = contentStems(text);
     if (stems.length === 0) return scores;
     const evidenced = new Set(
@@ -143,9 +145,32 @@ export class NluEngine {
       .sort((a, b) => b.score - a.score);
   }
 
+  /**
+   * A bare value ("data-lab") is no request: it only keeps an intent when it is of a built-in type
+   * that intent alone takes (a request id), as an open name could belong to any intent.
+   */
+  private valuesOnly(scores: IntentScore[], text: string): IntentScore[] {
+    const typed = (intent: string) => {
+      const slots = this.model.intent(intent)?.slots ?? [];
+      const found = this.extractor.extract(intent, text);
+      return slots.some((s) => found[s.name] && s.type.kind !== 'open');
+    };
+    return scores
+      .map((s) => (typed(s.intent) ? s : { ...s, score: s.score * NO_EVIDENCE }))
+      .sort((a, b) => b.score - a.score);
+  }
+
   /** Domain words of the intent, or a slot value that resolves to one of its slot types' values. */
   private hasEvidence(intent: string, stems: readonly string[], text: string): boolean {
     if (this.evidence.score(intent, stems) >= MIN_EVIDENCE) return true;
     return Object.values(this.extractor.extract(intent, text)).some((v) => v.resolvedValues.length > 0);
   }
+}
+
+/** Whether every word of `text` is a value (email, id, hyphenated name) and there is at least one. */
+function isOnlyValues(text: string): boolean {
+  const tokens = tokenize(text);
+  return (
+    tokens.length > 0 && tokens.every((t) => EMAIL.test(t.text) || isCompound(t.bare) || isMixedId(t.bare))
+  );
 }

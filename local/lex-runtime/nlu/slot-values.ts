@@ -27,6 +27,8 @@ export interface TypeIndex {
   phrases: ReadonlyMap<string, string>;
   /** Longest value/synonym, in words. */
   maxWords: number;
+  /** Longest value/synonym as listed, in words: a reply longer than that must name a listed value. */
+  valueWords: number;
   /** Share of example values that are identifier-like / plain words. */
   compoundShare: number;
   wordShare: number;
@@ -92,6 +94,10 @@ export function indexType(type: SlotTypeModel, options: IndexOptions = {}): Type
     type,
     phrases,
     maxWords: Math.max(1, ...[...phrases.keys(), ...parts.keys()].map((p) => p.split(/\s+/).length)),
+    valueWords: Math.max(
+      1,
+      ...type.values.flatMap((v) => [v.value, ...v.synonyms]).map((p) => p.split(/\s+/).length),
+    ),
     compoundShare: share(isCompound),
     wordShare: share((s) => !isCompound(s)),
     parts,
@@ -204,7 +210,8 @@ export function replyValue(
   if (kind === 'open' && rest.length >= 1 && rest.length <= index.maxWords) {
     const value = spanText(text, rest);
     const example = index.phrases.get(value.toLowerCase()) ?? index.parts.get(value.toLowerCase());
-    return example ? match(value, example, example) : openMatch(value);
+    if (example) return match(value, example, example);
+    return rest.length <= index.valueWords ? openMatch(value) : undefined;
   }
   return undefined;
 }
