@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IntentSpec } from '../intents/define-intent';
 import { approvalPolicy } from './authz/roles';
 import type { Caller, Capability } from './capability';
-import type { CodeHookDeps } from './deps';
+import type { CapabilityDeps, CodeHookDeps } from './deps';
 import { checkSlots } from './dialog-hook';
 import { errorCode } from './errors';
 import type { ChatOpsRequest } from './ledger/request';
@@ -23,7 +23,7 @@ type Reply = (message: string, state?: 'Fulfilled' | 'Failed') => LexCodeHookRes
 export async function handleFulfillment(
   event: LexCodeHookEvent,
   spec: Readonly<IntentSpec>,
-  capability: Capability<CodeHookDeps> | undefined,
+  capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   identity: VerifiedIdentity,
   deps: CodeHookDeps,
@@ -63,7 +63,7 @@ function idempotencyKey(event: LexCodeHookEvent, identity: VerifiedIdentity): st
 
 async function runTracked(
   request: ChatOpsRequest,
-  capability: Capability<CodeHookDeps> | undefined,
+  capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   deps: CodeHookDeps,
   reply: Reply,

@@ -43,6 +43,10 @@ export const ERROR_CODES = [
   'SOCKET_MODE_EMULATOR',
   // bench
   'BENCH_CHILD_START_FAILED',
+  // capabilities and execution
+  'CAPABILITY_WIRING_INVALID',
+  'SLACK_NOT_BOUND',
+  'PROVISIONING_REFUSED',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */
