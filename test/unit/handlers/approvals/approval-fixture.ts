@@ -12,7 +12,10 @@ import { GeneratedApprovalKeys } from '../../../../handlers/approvals/generated-
 import type { ChatOpsConfigInput } from '../../../../handlers/config/config.schema';
 import { parseConfig } from '../../../../handlers/config/load-config';
 import { localConfig } from '../../../../handlers/config/local-config';
-import { RecordingHandOff } from '../../../../handlers/execution/execution-handoff.port';
+import {
+  type ExecutionHandOff,
+  RecordingHandOff,
+} from '../../../../handlers/execution/execution-handoff.port';
 import type { Ledger } from '../../../../handlers/ledger/ledger.port';
 import { MemoryLedger } from '../../../../handlers/ledger/memory-ledger';
 import type { ChatOpsRequest } from '../../../../handlers/ledger/request';
@@ -50,7 +53,13 @@ export interface ApprovalWorld {
 }
 
 export function approvalWorld(
-  options: { config?: Partial<ChatOpsConfigInput>; ledger?: Ledger; failEmailsTo?: string[] } = {},
+  options: {
+    config?: Partial<ChatOpsConfigInput>;
+    ledger?: Ledger;
+    failEmailsTo?: string[];
+    /** Replaces the recording hand-off inside the desk (the world's `handOff` still records). */
+    deskHandOff?: ExecutionHandOff;
+  } = {},
 ): ApprovalWorld {
   const clock = { now: new Date(START) };
   const now = () => clock.now;
@@ -61,7 +70,15 @@ export function approvalWorld(
   const chat = new RecordingChatNotifier();
   const email = new RecordingEmailChannel(options.failEmailsTo);
   const handOff = new RecordingHandOff();
-  const desk = new ApprovalDeskService({ config, ledger, tokens, chat, handOff, logger: silentLogger, now });
+  const desk = new ApprovalDeskService({
+    config,
+    ledger,
+    tokens,
+    chat,
+    handOff: options.deskHandOff ?? handOff,
+    logger: silentLogger,
+    now,
+  });
   const notifier = new ApprovalNotifier({
     config,
     ledger,
