@@ -57,8 +57,10 @@ export class ApprovalNotifier implements ApprovalRequests {
     const expiresAt = Math.floor(Date.parse(approval.expiresAt) / 1000);
     for (const address of config.approvers.emails) {
       const approver = approverByEmail(config, address);
-      // The requester never gets a link to their own request (they could not use it).
-      if (!approver || isRequester(config, request, approver)) continue;
+      if (!approver) continue;
+      // A requester who is also an approver is told, and their link is refused by the desk
+      // (separation of duties); they do not count as an approver reached.
+      const own = isRequester(config, request, approver);
       const token = await tokens.issue({
         requestId: request.id,
         approver: approver.id,
@@ -67,8 +69,8 @@ export class ApprovalNotifier implements ApprovalRequests {
       });
       const link = `${this.deps.approvalsUrl}/${request.id}?token=${token}`;
       try {
-        await email.send(approvalEmail(view, approver.id, link));
-        notified.push(approver.id);
+        await email.send(approvalEmail(view, approver.id, link, { isRequester: own }));
+        if (!own) notified.push(approver.id);
       } catch (error) {
         failed.push(approver.id);
         logger.warn('approval email not sent', {
