@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'APPROVAL_KEY_INVALID',
   'EMAIL_NOT_SENT',
   'CHAT_UNAVAILABLE',
+  // signed identity (issue 9)
+  'IDENTITY_KEY_INVALID',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

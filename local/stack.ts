@@ -98,6 +98,7 @@ async function startSlackSide(
     dedup: backend.dedup,
     approvals: backend.approvals.desk,
     config: options.config,
+    identityKeys: backend.identityKeys,
     logger: options.logger,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   };
