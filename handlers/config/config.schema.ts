@@ -58,9 +58,7 @@ export const configSchema = z
         z.string(),
         z
           .object({
-            approval: z
-              .enum(APPROVAL_POLICIES, { error: `must be one of ${APPROVAL_POLICIES.join(', ')}` })
-              .optional(),
+            approval: z.enum(APPROVAL_POLICIES).optional(),
             /** Distinct approvers needed (2 = the two-person rule); a single reject still rejects. */
             quorum: z.number().int().min(1, 'must be at least 1').max(5, 'must be at most 5').optional(),
             roles: z.array(roleName).optional(),

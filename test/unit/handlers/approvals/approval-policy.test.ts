@@ -68,7 +68,7 @@ describe('approval policy', () => {
     [
       { VendAccount: { approval: 'sometimes' } },
       'intents.VendAccount.approval',
-      'must be one of always, never, whenOtherUser, forProduction',
+      'Invalid option: expected one of "always"|"never"|"whenOtherUser"|"forProduction"',
     ],
     [{ VendAccount: { quorum: 0 } }, 'intents.VendAccount.quorum', 'must be at least 1'],
     [{ VendAccount: { quorum: 9 } }, 'intents.VendAccount.quorum', 'must be at most 5'],
