@@ -47,6 +47,10 @@ export const ERROR_CODES = [
   'CAPABILITY_WIRING_INVALID',
   'SLACK_NOT_BOUND',
   'PROVISIONING_REFUSED',
+  // approvals
+  'APPROVAL_KEY_INVALID',
+  'EMAIL_NOT_SENT',
+  'CHAT_UNAVAILABLE',
   // signed identity (issue 9)
   'IDENTITY_KEY_INVALID',
 ] as const;

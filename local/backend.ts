@@ -36,7 +36,8 @@ import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalLex } from './lex-runtime/start-local-lex';
-import { LocalApprovalRequests, type NotificationSink } from './notifications';
+import { createLocalApprovals, type LocalApprovals } from './local-approvals';
+import type { NotificationSink } from './notifications';
 import { createSandboxCodeHookDeps } from './sandbox-deps';
 
 export const LOCAL_TABLE_NAME = 'chatops-local';
@@ -81,6 +82,8 @@ export interface LocalBackend {
   identityKeys: IdentityKeySource;
   /** Runs approved requests on the sandbox world and posts the outcome to the request's thread. */
   executions: Executions;
+  /** The approval machinery: desk (page + buttons), notifier, hand-off, sweep. */
+  approvals: LocalApprovals;
   stop(): Promise<void>;
 }
 
@@ -121,23 +124,29 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   const { ledger, dedup } = await startLedger(options, stoppers);
   const approvalServer = await startApprovalServer({ ledger });
   stoppers.add('approval server', () => approvalServer.stop());
-  const approvals = new LocalApprovalRequests({
-    approverEmails: config.approvers.emails,
-    approvalsUrl: approvalServer.url,
-    sink: options.sink,
-  });
+  const chat = options.notifier ?? new RecordingChatNotifier();
   // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
   const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
-  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger, identityKeys });
+  const sandboxDeps = createSandboxCodeHookDeps({ ledger, config, logger, identityKeys });
   const executions = new CapabilityExecutions({
     capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
     deps: sandboxDeps,
     config,
     ledger,
-    notifier: options.notifier ?? new RecordingChatNotifier(),
+    notifier: chat,
     logger,
   });
-  const hookDeps = { ...sandboxDeps, executions };
+  const approvals = createLocalApprovals({
+    config,
+    ledger,
+    executions,
+    chat,
+    logger,
+    sink: options.sink,
+    approvalsUrl: approvalServer.url,
+  });
+  stoppers.add('approvals', () => approvals.stop());
+  const hookDeps = { ...sandboxDeps, approvals: approvals.notifier, executions };
   const codeHook = createCodeHook(hookDeps);
   startReceivedSweep(hookDeps, stoppers);
   const real = options.realAws;
@@ -159,6 +168,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       approvalsUrl: approvalServer.url,
       identityKeys,
       executions,
+      approvals,
       stop: () => stoppers.stopAll(),
     };
   }
@@ -174,6 +184,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
     identityKeys,
     executions,
+    approvals,
     stop: () => stoppers.stopAll(),
   };
 }
