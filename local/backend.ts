@@ -5,11 +5,13 @@
  * real bot when `LEX_BOT_ID` + `LEX_BOT_ALIAS_ID` are set). Started in dependency order; on a
  * failure half-way, what was started is stopped again before the error surfaces.
  */
+import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
+import { createApprovalApi } from '../handlers/approvals/approval-api';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
@@ -21,6 +23,7 @@ import { createCodeHook } from '../handlers/router';
 import { createSandboxCodeHookDeps } from '../handlers/sandbox/sandbox-deps';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
+import { unavailableDesk } from './approval-desk-unavailable';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalLex } from './lex-runtime/start-local-lex';
@@ -100,7 +103,8 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
 async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Promise<LocalBackend> {
   const { logger, config } = options;
   const { ledger, dedup } = await startLedger(options, stoppers);
-  const approvalServer = await startApprovalServer({ ledger });
+  const api = createApprovalApi({ desk: unavailableDesk(ledger), csrfKey: randomBytes(32), logger });
+  const approvalServer = await startApprovalServer({ api });
   stoppers.add('approval server', () => approvalServer.stop());
   const approvals = new LocalApprovalRequests({
     approverEmails: config.approvers.emails,

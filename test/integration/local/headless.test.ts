@@ -201,7 +201,7 @@ describe('npm start -- --headless', () => {
     expect(sent.status).toBe(401);
   });
 
-  it('serves the approval stub page without changing anything', async () => {
+  it('serves the approval API: a link without a valid token changes nothing', async () => {
     // Prepare
     const url = `${endpoints.approvals}/REQ-5G8H3N7Q`;
 
@@ -209,8 +209,9 @@ describe('npm start -- --headless', () => {
     const response = await fetch(url);
 
     // Assess
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('approvals issue');
+    expect(response.status).toBe(403);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.text()).toContain('Nothing was changed.');
   });
 
   it('stops on SIGTERM with no DynamoDB Local Java process left behind', async () => {
