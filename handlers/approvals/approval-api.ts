@@ -24,10 +24,19 @@ import { csrfMatches, csrfValue } from './page/csrf';
 import { parseDecisionForm } from './page/decision-form';
 import { SECURITY_HEADERS } from './page/styles';
 
+/** The CSRF key, and during a key rotation the previous one (still accepted on POST). */
+export interface CsrfKeys {
+  current: Uint8Array;
+  previous?: Uint8Array;
+}
+
 export interface ApprovalApiDeps {
   desk: ApprovalDesk;
-  /** Key of the page's CSRF values (see page/csrf.ts); at least 32 bytes. */
-  csrfKey: Uint8Array;
+  /**
+   * Key(s) of the page's CSRF values (see page/csrf.ts), at least 32 bytes: fixed, or read when
+   * needed (e.g. derived from the approval token keys in Secrets Manager, cached by their provider).
+   */
+  csrfKey: Uint8Array | (() => Promise<CsrfKeys>);
   logger: Logger;
 }
 
@@ -80,7 +89,16 @@ function crossSite(req: Request): boolean {
 
 /** Builds the approval API handler over `deps.desk`. */
 export function createApprovalApi(deps: ApprovalApiDeps): ApprovalApiHandler {
-  const { desk, csrfKey, logger } = deps;
+  const { desk, logger } = deps;
+  const keys = async (): Promise<CsrfKeys> =>
+    typeof deps.csrfKey === 'function' ? deps.csrfKey() : { current: deps.csrfKey };
+  const csrfOk = async (requestId: string, token: string, presented: string): Promise<boolean> => {
+    const { current, previous } = await keys();
+    return (
+      csrfMatches(current, requestId, token, presented) ||
+      (previous !== undefined && csrfMatches(previous, requestId, token, presented))
+    );
+  };
   const router = new Router();
 
   const show = async (rawId: string | undefined, req: Request, head: boolean): Promise<Response> => {
@@ -101,7 +119,7 @@ export function createApprovalApi(deps: ApprovalApiDeps): ApprovalApiHandler {
       status: result.ok ? 200 : result.status,
     });
     if (!result.ok) return html(result.status, head ? null : renderDeskRefusal(result));
-    const csrf = csrfValue(csrfKey, requestId, token);
+    const csrf = csrfValue((await keys()).current, requestId, token);
     return html(
       200,
       head ? null : renderApprovalPage({ view: result.view, approver: result.approver, token, csrf }),
@@ -117,7 +135,7 @@ export function createApprovalApi(deps: ApprovalApiDeps): ApprovalApiHandler {
     const form = parseDecisionForm(req.headers.get('content-type'), await req.text());
     if (!form.ok) return refusal(400, form.message);
     if (!TOKEN_SYNTAX.test(form.token)) return refusal(403, 'The form carries no valid approval token.');
-    if (crossSite(req) || !csrfMatches(csrfKey, requestId, form.token, form.csrf)) {
+    if (crossSite(req) || !(await csrfOk(requestId, form.token, form.csrf))) {
       logger.warn('Approval POST refused: CSRF check failed', { requestId });
       return refusal(
         403,

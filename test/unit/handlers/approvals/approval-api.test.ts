@@ -236,6 +236,26 @@ describe('approval API: POST', () => {
     expect(desk.decided).toEqual([]);
   });
 
+  it('accepts a page rendered under the previous CSRF key during a key rotation', async () => {
+    // Prepare
+    const desk = new FakeDesk();
+    const next = Buffer.alloc(32, 9);
+    const api = createApprovalApi({
+      desk,
+      csrfKey: async () => ({ current: next, previous: csrfKey }),
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+    });
+
+    // Act
+    const old = await api(postEvent(goodForm()));
+    const fresh = await api(postEvent(goodForm('approve', { csrf: csrfValue(next, REQUEST_ID, BOB_TOKEN) })));
+
+    // Assess
+    expect(old.statusCode).toBe(200);
+    expect(fresh.statusCode).toBe(200);
+    expect(desk.decided).toHaveLength(2);
+  });
+
   it('passes the desk refusal through with its status', async () => {
     // Prepare
     const { api, desk } = setup();
