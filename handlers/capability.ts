@@ -40,6 +40,13 @@ export interface Capability<D> {
   intent: string;
   /** Per-slot validators with real look-ups; run by the dialog hook and again before fulfilment. */
   slotChecks?: Readonly<Record<string, (value: string, ctx: SlotCheckContext<D>) => Promise<SlotCheck>>>;
+  /**
+   * The plain-language plan of the AWS calls a write request will make, one step per line, from
+   * the same frozen parameters the executor will use (shown to approvers: email, page, Slack).
+   */
+  plan?: (parameters: Readonly<Record<string, string>>, config: ChatOpsConfig) => string[];
+  /** How risky a write request is, for approvers (default `medium`). */
+  risk?: (parameters: Readonly<Record<string, string>>) => 'low' | 'medium' | 'high';
   /** Runs a read-only intent immediately (write intents go through approval and execution). */
   run?: (input: RunInput, deps: D, config: ChatOpsConfig) => Promise<CapabilityResult>;
 }

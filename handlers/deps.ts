@@ -24,4 +24,6 @@ export interface CodeHookDeps {
   logger: Logger;
   /** Marks replies from simulated AWS (sandbox world) so nobody mistakes them for real ones. */
   sandbox: boolean;
+  /** The clock (approval deadlines); default the system clock. */
+  now?: () => Date;
 }

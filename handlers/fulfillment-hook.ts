@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IntentSpec } from '../intents/define-intent';
-import { approvalPolicy } from './authz/roles';
+import { openApproval } from './approvals/approval-plan';
+import { approvalRequirement } from './approvals/approval-policy';
 import type { Caller, Capability } from './capability';
 import type { CodeHookDeps } from './deps';
 import { checkSlots } from './dialog-hook';
@@ -51,7 +52,7 @@ export async function handleFulfillment(
   onRequest(request.id);
   if (!created) return reply(`Request ${request.id} is already recorded; it is ${request.status}.`);
   if (spec.sideEffect === 'read') return runTracked(request, capability, caller, deps, reply);
-  return routeWrite(request, spec, deps, reply);
+  return routeWrite(request, spec, caller, deps, reply);
 }
 
 /** Slack's event/action id when the Slack side sent one: a replayed turn finds its request again. */
@@ -89,26 +90,43 @@ async function runTracked(
 async function routeWrite(
   request: ChatOpsRequest,
   spec: Readonly<IntentSpec>,
+  caller: Caller,
   deps: CodeHookDeps,
   reply: Reply,
 ): Promise<LexCodeHookResponse> {
   const note = deps.sandbox ? `\n${SANDBOX_NOTE}` : '';
-  if (approvalPolicy(spec, deps.config) === 'never') {
+  const now = deps.now?.() ?? new Date();
+  const requirement = approvalRequirement(spec, deps.config, caller, request.parameters);
+  if (!requirement.required) {
+    // Quorum 0: the digest is still frozen, so the executor's re-check covers policy approvals too.
     const approved = await deps.ledger.transition(request.id, 'RECEIVED', 'APPROVED', 'policy', {
-      reason: 'approval policy: never',
+      reason: `approval policy: ${requirement.policy}`,
+      approval: openApproval(request, 0, deps.config, now),
     });
     await deps.executions.start(approved);
     return reply(
       `Request ${request.id} is approved by policy and has started. I'll post the outcome here.${note}`,
     );
   }
-  const pending = await deps.ledger.transition(request.id, 'RECEIVED', 'PENDING_APPROVAL', 'system');
+  const pending = await deps.ledger.transition(request.id, 'RECEIVED', 'PENDING_APPROVAL', 'system', {
+    approval: openApproval(request, requirement.quorum, deps.config, now),
+  });
+  const quorum = requirement.quorum > 1 ? ` from ${requirement.quorum} different approvers` : '';
   try {
-    const { notified } = await deps.approvals.requestApproval(pending);
-    const who = notified.length
-      ? ` (${notified.length} approver${notified.length === 1 ? '' : 's'} notified)`
+    const { notified, failed = [], postedToChannel } = await deps.approvals.requestApproval(pending);
+    const reached = [
+      ...(notified.length ? [`${notified.length} approver${notified.length === 1 ? '' : 's'} notified`] : []),
+      ...(postedToChannel ? ['posted in the approvers channel'] : []),
+    ];
+    const who = reached.length ? ` (${reached.join(', ')})` : '';
+    const missed = failed.length
+      ? ` I could not email ${failed.length} approver${failed.length === 1 ? '' : 's'}; the request is kept.`
       : '';
-    return reply(`Request ${request.id} is waiting for approval${who}. I'll post the outcome here.${note}`);
+    const none =
+      reached.length === 0 ? ' I could not reach any approver: please share the request id with one.' : '';
+    return reply(
+      `Request ${request.id} is waiting for approval${quorum}${who}.${missed}${none} It expires at ${pending.approval?.expiresAt}. I'll post the outcome here.${note}`,
+    );
   } catch (error) {
     deps.logger.error('approver notification failed', { requestId: request.id, error });
     return reply(

@@ -27,7 +27,8 @@ import { unavailableDesk } from './approval-desk-unavailable';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalLex } from './lex-runtime/start-local-lex';
-import { LocalApprovalRequests, type NotificationSink } from './notifications';
+import { createLocalApprovals, type LocalApprovals } from './local-approvals';
+import type { NotificationSink } from './notifications';
 
 export const LOCAL_TABLE_NAME = 'chatops-local';
 export const LOCAL_LEX_BOT = { botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' } as const;
@@ -65,6 +66,8 @@ export interface LocalBackend {
   /** `http://127.0.0.1:P` of the local Lex runtime ('' when a real bot is used). */
   lexEndpoint: string;
   approvalsUrl: string;
+  /** The approval machinery: desk (page + buttons), notifier, chat attachment, sweep. */
+  approvals: LocalApprovals;
   stop(): Promise<void>;
 }
 
@@ -106,12 +109,17 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   const api = createApprovalApi({ desk: unavailableDesk(ledger), csrfKey: randomBytes(32), logger });
   const approvalServer = await startApprovalServer({ api });
   stoppers.add('approval server', () => approvalServer.stop());
-  const approvals = new LocalApprovalRequests({
-    approverEmails: config.approvers.emails,
-    approvalsUrl: approvalServer.url,
+  const sandboxDeps = createSandboxCodeHookDeps({ ledger, config, logger });
+  const approvals = createLocalApprovals({
+    config,
+    ledger,
+    executions: sandboxDeps.executions,
+    logger,
     sink: options.sink,
+    approvalsUrl: approvalServer.url,
   });
-  const codeHook = createCodeHook(createSandboxCodeHookDeps({ ledger, approvals, config, logger }));
+  stoppers.add('approvals', () => approvals.stop());
+  const codeHook = createCodeHook({ ...sandboxDeps, approvals: approvals.notifier });
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
     const client = createLexRuntimeClient();
@@ -129,6 +137,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       lex,
       lexEndpoint: '',
       approvalsUrl: approvalServer.url,
+      approvals,
       stop: () => stoppers.stopAll(),
     };
   }
@@ -142,6 +151,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     lex: { client, botId: lexServer.botId, botAliasId: lexServer.botAliasId, localeId: lexServer.localeId },
     lexEndpoint: lexServer.endpoint,
     approvalsUrl: approvalServer.url,
+    approvals,
     stop: () => stoppers.stopAll(),
   };
 }

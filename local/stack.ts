@@ -83,6 +83,7 @@ async function startSlackSide(
     lex: backend.lex,
     ledger: backend.ledger,
     dedup: backend.dedup,
+    approvals: backend.approvals.desk,
     config: options.config,
     logger: options.logger,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),

@@ -27,6 +27,15 @@ export async function checkAccountName(value: string): Promise<SlotCheck> {
 
 export const accountVendingCapability: Capability<AccountVendingDeps> = {
   intent: 'VendAccount',
+  plan(p, config) {
+    const product = config.accountFactory.productName;
+    return [
+      `Service Catalog ProvisionProduct of ${product} (its active provisioning artifact, resolved at run time) with ProvisionToken = the request id`,
+      `  AccountName=${p.AccountName ?? ''}, AccountEmail=${p.AccountEmail ?? ''}, ManagedOrganizationalUnit=${p.OrganizationalUnit ?? ''}, SSOUserEmail=${p.AccountEmail ?? ''}`,
+      `Result: a new ${p.AccountType ?? ''} AWS account enrolled by AWS Control Tower in ${p.OrganizationalUnit ?? ''}`,
+    ];
+  },
+  risk: (p) => (p.AccountType === 'Production' ? 'high' : 'medium'),
   slotChecks: {
     AccountName: checkAccountName,
     async AccountEmail(value, { deps, config }) {

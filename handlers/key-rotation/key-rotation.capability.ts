@@ -17,6 +17,17 @@ const fail = (message: string): SlotCheck => ({ ok: false, message });
 
 export const keyRotationCapability: Capability<KeyRotationDeps> = {
   intent: 'RotateAccessKey',
+  plan(p, config) {
+    const user = p.UserName ?? '';
+    const { deactivateAfterDays, deleteAfterDays } = config.keyRotation;
+    return [
+      `IAM CreateAccessKey for user ${user}`,
+      `Secrets Manager CreateSecret holding the new key, readable only by IAM user ${user} (the key is never shown in chat)`,
+      `IAM UpdateAccessKey Inactive on ${user}'s old key after ${deactivateAfterDays} days, DeleteAccessKey after ${deleteAfterDays} days`,
+      'On a failure to store the new key: IAM DeleteAccessKey of the new key (roll back)',
+    ];
+  },
+  risk: () => 'medium',
   slotChecks: {
     async UserName(value, { caller, deps }) {
       const raw = value.trim();

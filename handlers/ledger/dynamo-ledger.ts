@@ -33,6 +33,7 @@ import {
 import { oldStatus, readCancellation, toLedgerError } from './dynamo-errors';
 import { encodeCursor, type Ledger, LedgerUnavailableError, type ListOptions, pageSize } from './ledger.port';
 import {
+  type AmendDetails,
   type AuditEvent,
   type ChatOpsRequest,
   initialRequest,
@@ -56,7 +57,10 @@ import {
   TTL_ATTRIBUTE,
 } from './table-schema';
 import {
+  amendEvent,
+  applyAmend,
   applyTransition,
+  checkVersion,
   IllegalTransitionError,
   isAllowedTransition,
   RequestNotFoundError,
@@ -150,22 +154,49 @@ export class DynamoLedger implements Ledger, Deduplicator {
     const current = await this.get(id);
     if (!current) throw new RequestNotFoundError(id);
     if (current.status !== from) throw new TransitionConflictError(id, from, current.status);
+    checkVersion(current, details.expectedVersion);
     const next = applyTransition(current, to, this.now().toISOString(), details);
     const event = transitionEvent(current, next, actor, details);
     const expiresAt = TERMINAL_STATUSES.includes(to)
       ? epochSeconds(this.now()) + this.retentionSeconds
       : undefined;
+    return this.write('transition', current, next, event, expiresAt);
+  }
+
+  async amend(
+    id: string,
+    expectedVersion: number,
+    actor: string,
+    details: AmendDetails,
+  ): Promise<ChatOpsRequest> {
+    const current = await this.get(id);
+    if (!current) throw new RequestNotFoundError(id);
+    checkVersion(current, expectedVersion);
+    const next = applyAmend(current, this.now().toISOString(), details);
+    return this.write('amend', current, next, amendEvent(current, next, actor, details), undefined);
+  }
+
+  /** The conditional request update + audit put of a transition or amend, retried on TransactionConflict. */
+  private async write(
+    operation: string,
+    current: ChatOpsRequest,
+    next: ChatOpsRequest,
+    event: AuditEvent,
+    expiresAt: number | undefined,
+  ): Promise<ChatOpsRequest> {
     const items = transitionItems(this.tableName, current, next, event, expiresAt);
     for (let attempt = 1; ; attempt++) {
-      const reasons = await this.transact('transition', items);
+      const reasons = await this.transact(operation, items);
       if (!reasons) return next;
       const [request, audit] = reasons;
       if (request?.Code === CONDITION_FAILED) {
         const actual = oldStatus(request) as RequestStatus | undefined;
-        throw actual ? new TransitionConflictError(id, from, actual) : new RequestNotFoundError(id);
+        if (!actual) throw new RequestNotFoundError(current.id);
+        throw new TransitionConflictError(current.id, current.status, actual);
       }
-      if (audit?.Code === CONDITION_FAILED) throw new TransitionConflictError(id, from, undefined);
-      if (attempt >= MAX_ATTEMPTS) throw new LedgerUnavailableError('transition', 'TransactionConflict');
+      if (audit?.Code === CONDITION_FAILED)
+        throw new TransitionConflictError(current.id, current.status, undefined);
+      if (attempt >= MAX_ATTEMPTS) throw new LedgerUnavailableError(operation, 'TransactionConflict');
       await pause(attempt);
     }
   }
