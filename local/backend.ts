@@ -1,6 +1,6 @@
 /**
  * The non-Slack half of the local stack (DESIGN §4, `npm start`): the ledger on DynamoDB Local
- * (or a real table when `TABLE_NAME` is set alongside real Slack), the approval stub server, the
+ * (or a real table when `TABLE_NAME` is set alongside real Slack), the approval server (the approval API handler over the desk), the
  * approval notifications, the code hook on the sandbox world, and the local Lex V2 runtime (or a
  * real bot when `LEX_BOT_ID` + `LEX_BOT_ALIAS_ID` are set). Started in dependency order; on a
  * failure half-way, what was started is stopped again before the error surfaces.
@@ -11,7 +11,7 @@ import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
-import { createApprovalApi } from '../handlers/approvals/approval-api';
+import { type ApprovalApiHandler, createApprovalApi } from '../handlers/approvals/approval-api';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
@@ -23,7 +23,6 @@ import { createCodeHook } from '../handlers/router';
 import { createSandboxCodeHookDeps } from '../handlers/sandbox/sandbox-deps';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
-import { unavailableDesk } from './approval-desk-unavailable';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalLex } from './lex-runtime/start-local-lex';
@@ -106,8 +105,13 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
 async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Promise<LocalBackend> {
   const { logger, config } = options;
   const { ledger, dedup } = await startLedger(options, stoppers);
-  const api = createApprovalApi({ desk: unavailableDesk(ledger), csrfKey: randomBytes(32), logger });
-  const approvalServer = await startApprovalServer({ api });
+  // The server's URL goes into the signed links, so it starts first; the API handler over the
+  // desk is attached right after (no request can arrive before a link exists).
+  let api: ApprovalApiHandler | undefined;
+  const approvalServer = await startApprovalServer({
+    api: (event, context) =>
+      api ? api(event, context) : Promise.reject(new Error('approval API not ready')),
+  });
   stoppers.add('approval server', () => approvalServer.stop());
   const sandboxDeps = createSandboxCodeHookDeps({ ledger, config, logger });
   const approvals = createLocalApprovals({
@@ -119,6 +123,8 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
   });
   stoppers.add('approvals', () => approvals.stop());
+  // Locally the CSRF key is random per run (one process serves every page and POST).
+  api = createApprovalApi({ desk: approvals.desk, csrfKey: randomBytes(32), logger });
   const codeHook = createCodeHook({ ...sandboxDeps, approvals: approvals.notifier });
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
