@@ -1,0 +1,127 @@
+/**
+ * Integration-test helper: the approval machinery of the local stack (local/local-approvals.ts) on
+ * a fresh DynamoDB Local table, behind the real local approval server and approval API handler —
+ * without Lex or Slack, so a test can put any request (even one with an HTML payload in a
+ * parameter) into `PENDING_APPROVAL` and get the approvers' emails from the sink.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createApprovalApi } from '../../../handlers/approvals/approval-api';
+import { openApproval } from '../../../handlers/approvals/approval-plan';
+import type { ChatOpsConfig } from '../../../handlers/config/config.schema';
+import { parseConfig } from '../../../handlers/config/load-config';
+import { localConfig } from '../../../handlers/config/local-config';
+import { RecordingExecutions } from '../../../handlers/execution/execution.port';
+import { DynamoLedger } from '../../../handlers/ledger/dynamo-ledger';
+import type { ChatOpsRequest } from '../../../handlers/ledger/request';
+import { silentLogger } from '../../../handlers/logger';
+import { type ApprovalServer, startApprovalServer } from '../../../local/approval-server';
+import { createLocalApprovals, type LocalApprovals } from '../../../local/local-approvals';
+import type { EmailNotification } from '../../../local/notifications';
+import { freshLedgerTable, type LedgerTable } from './dynamo';
+
+export interface ApprovalWorld {
+  config: ChatOpsConfig;
+  ledger: DynamoLedger;
+  approvals: LocalApprovals;
+  executions: RecordingExecutions;
+  server: ApprovalServer;
+  emails: EmailNotification[];
+  /** Files a request as Alice and moves it to `PENDING_APPROVAL`; returns it and each approver's link. */
+  pending(options?: {
+    parameters?: Record<string, string>;
+    quorum?: number;
+    requester?: ChatOpsRequest['requester'];
+  }): Promise<{ request: ChatOpsRequest; links: Record<string, string> }>;
+  stop(): Promise<void>;
+}
+
+export const ALICE = {
+  slackUserId: 'UALICE0001',
+  teamId: 'T0SANDBOX',
+  name: 'Alice Example',
+  email: 'alice@example.com',
+};
+
+const LINK = /http:\/\/127\.0\.0\.1:\d+\/approvals\/REQ-[0-9A-Z]{8}\?token=[^\s]+/;
+
+/** The approval link in an email body. */
+export function linkIn(email: EmailNotification): string {
+  const link = LINK.exec(email.body)?.[0];
+  if (!link) throw new Error(`no approval link in the email to ${email.to}`);
+  return link;
+}
+
+/** Starts the world; `now` pins the desk's clock (e.g. past the expiry). */
+export async function startApprovalWorld(options: { now?: () => Date } = {}): Promise<ApprovalWorld> {
+  const table: LedgerTable = await freshLedgerTable();
+  const config = parseConfig(localConfig);
+  const ledger = new DynamoLedger({ client: table.docClient, tableName: table.tableName });
+  const executions = new RecordingExecutions();
+  const emails: EmailNotification[] = [];
+  let api: ReturnType<typeof createApprovalApi> | undefined;
+  const server = await startApprovalServer({
+    api: (event, context) => (api ? api(event, context) : Promise.reject(new Error('not ready'))),
+  });
+  const approvals = createLocalApprovals({
+    config,
+    ledger,
+    executions,
+    logger: silentLogger,
+    sink: (n) => emails.push(n),
+    approvalsUrl: server.url,
+    sweepIntervalMs: 3_600_000,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  api = createApprovalApi({ desk: approvals.desk, csrfKey: randomBytes(32), logger: silentLogger });
+  return {
+    config,
+    ledger,
+    approvals,
+    executions,
+    server,
+    emails,
+    async pending(o = {}) {
+      const parameters = o.parameters ?? {
+        AccountName: 'data-lab',
+        AccountEmail: 'dana@example.com',
+        OrganizationalUnit: 'Workloads (ou-wkl1-22222222)',
+        AccountType: 'Sandbox',
+      };
+      const { request } = await ledger.create({
+        intent: 'VendAccount',
+        parameters,
+        requester: o.requester ?? ALICE,
+        origin: { teamId: 'T0SANDBOX', channelId: 'DALICE0001', threadTs: '1700000001.000001' },
+        idempotencyKey: `Ev-${randomUUID()}`,
+      });
+      const pending = await ledger.transition(request.id, 'RECEIVED', 'PENDING_APPROVAL', 'system', {
+        approval: openApproval(request, o.quorum ?? 1, config, new Date()),
+      });
+      const before = emails.length;
+      await approvals.notifier.requestApproval(pending);
+      const links = Object.fromEntries(emails.slice(before).map((e) => [e.to, linkIn(e)]));
+      return { request: pending, links };
+    },
+    async stop() {
+      await approvals.handOff.idle();
+      approvals.stop();
+      await server.stop();
+      table.client.destroy();
+    },
+  };
+}
+
+/** The hidden fields of the first form on an approval page (what a browser would submit). */
+export function formFields(html: string, decision: 'approve' | 'reject'): Record<string, string> {
+  const forms = html.split('<form').slice(1);
+  const form = forms.find((f) => f.includes(`name="decision" value="${decision}"`)) ?? '';
+  const fields: Record<string, string> = {};
+  for (const match of form.matchAll(/<input type="hidden" name="([a-z]+)" value="([^"]*)">/g)) {
+    fields[match[1] as string] = decodeEntities(match[2] as string);
+  }
+  return fields;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)));
+}
