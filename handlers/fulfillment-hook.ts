@@ -10,6 +10,7 @@ import { approvalRequirement } from './approvals/approval-policy';
 import type { Caller, Capability } from './capability';
 import type { CodeHookDeps } from './deps';
 import { checkSlots } from './dialog-hook';
+import { errorCode } from './errors';
 import type { ChatOpsRequest } from './ledger/request';
 import type { LexCodeHookEvent, LexCodeHookResponse } from './lex/lex-event';
 import type { VerifiedIdentity } from './lex/request-attributes';
@@ -81,7 +82,7 @@ async function runTracked(
     const note = deps.sandbox ? `\n${SANDBOX_NOTE}` : '';
     return reply(`${result?.message ?? 'Done.'}\n(Request ${request.id}.)${note}`);
   } catch (error) {
-    const code = (error as { code?: string }).code ?? 'INTERNAL';
+    const code = errorCode(error);
     await deps.ledger.transition(request.id, 'IN_PROGRESS', 'FAILED', 'system', { reason: code });
     throw error;
   }

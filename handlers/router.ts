@@ -9,6 +9,7 @@ import { canRun, requiredRoles, toCaller } from './authz/roles';
 import { CAPABILITIES } from './capabilities';
 import type { CodeHookDeps } from './deps';
 import { handleDialog } from './dialog-hook';
+import { errorCode } from './errors';
 import { handleFulfillment } from './fulfillment-hook';
 import {
   type LexCodeHook,
@@ -16,8 +17,9 @@ import {
   type LexCodeHookResponse,
   lexCodeHookEventSchema,
 } from './lex/lex-event';
-import { parseRequestAttributes } from './lex/request-attributes';
+import { parseRequestAttributes, REQUEST_ATTRIBUTE_KEYS } from './lex/request-attributes';
 import { close } from './lex/responses';
+import { withKeys } from './logger';
 
 /** A Close/Failed response for an event too malformed to echo back. */
 function malformed(reference: string): LexCodeHookResponse {
@@ -42,14 +44,19 @@ export function createCodeHook(deps: CodeHookDeps): LexCodeHook {
       return malformed(reference);
     }
     const event = parsed.data;
+    // One logger per invocation carries the Slack turn's id (and the request id once known), so a
+    // turn is followed from ingress to worker to here; the local runtime runs hooks side by side.
+    const turnId = event.requestAttributes?.[REQUEST_ATTRIBUTE_KEYS.turnId];
+    const logger = withKeys(deps.logger, turnId ? { turnId } : {});
     let requestId: string | undefined;
     try {
-      return await route(event, deps, (id) => {
+      return await route(event, { ...deps, logger }, (id) => {
         requestId = id;
+        logger.appendKeys?.({ requestId: id });
       });
     } catch (error) {
-      const code = (error as { code?: string }).code ?? 'INTERNAL';
-      deps.logger.error('code hook failed', { reference, requestId, code, error });
+      const code = errorCode(error);
+      logger.error('code hook failed', { reference, requestId, code, error });
       const subject = requestId ? `request ${requestId}` : `your request (reference ${reference})`;
       const recorded = requestId
         ? ` It is recorded; ask me for the status of ${requestId}.`

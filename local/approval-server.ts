@@ -2,14 +2,19 @@
  * The local stack's approval server: a thin node:http adapter that turns each request into an API
  * Gateway (REST, proxy) event for the very handler the Lambda entry runs
  * (handlers/approvals/approval-api.ts) and writes its result back. Loopback only. It decides
- * nothing itself: routing, pages, CSRF, statuses and headers are the handler's. It only bounds what
- * it reads (a body longer than the handler accepts is cut there, so the handler still answers 400).
+ * nothing itself: routing, pages, CSRF, statuses and headers are the handler's. It reads bodies with
+ * the one local readBody, bounded to what the handler accepts; a longer body gets the handler's 400
+ * page without being read further.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { ApprovalApiHandler } from '../handlers/approvals/approval-api';
+import { renderRefusalPage } from '../handlers/approvals/page/approval-page';
 import { MAX_FORM_BYTES } from '../handlers/approvals/page/decision-form';
+import { SECURITY_HEADERS } from '../handlers/approvals/page/styles';
+import { readBody } from './http-body';
+import { RequestTooLargeError } from './local-errors';
 
 export interface ApprovalServer {
   /** `http://127.0.0.1:P/approvals`: the page for a request is `${url}/${requestId}`. */
@@ -39,21 +44,22 @@ export async function startApprovalServer(options: {
 }
 
 async function serve(api: ApprovalApiHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = await readBounded(req, MAX_FORM_BYTES + 1);
+  let body: string;
+  try {
+    body = await readBody(req, MAX_FORM_BYTES);
+  } catch (error) {
+    if (!(error instanceof RequestTooLargeError)) throw error;
+    // The handler would refuse it too (page/decision-form.ts); this only stops reading early.
+    res.writeHead(400, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      connection: 'close',
+    });
+    res.end(renderRefusalPage(400, 'The form is too large.'));
+    return;
+  }
   const result = await api(toProxyEvent(req, body));
   writeResult(res, result, req.method === 'HEAD');
-}
-
-/** Reads at most `limit` bytes of the body (the rest is drained and dropped). */
-async function readBounded(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    if (size < limit) chunks.push(buffer.subarray(0, limit - size));
-    size += buffer.length;
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The API Gateway REST proxy event API Gateway would send for this request. */

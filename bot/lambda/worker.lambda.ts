@@ -6,6 +6,7 @@
  * not a turn is logged and dropped: it would fail forever.
  */
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { parseEnv } from '../../handlers/config/env';
 import { loadConfig } from '../../handlers/config/load-config';
 import { createLogger, type Logger } from '../../handlers/logger';
 import { createSlackWebClient } from '../slack/slack-client';
@@ -13,9 +14,12 @@ import { WebClientSlackGateway } from '../slack/slack-gateway';
 import { createTurnRunner } from '../turns/create-turn-runner';
 import { InvalidTurnError, parseTurn } from '../turns/turn';
 import type { TurnRunner } from '../turns/turn-runner';
-import { dynamoLedger, lexBot, rateLimit, slackSecrets } from './lambda-env';
+import { dynamoLedger, lexBot, rateLimit, slackSecrets, workerEnvSchema } from './lambda-env';
 
-/** Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again. */
+/**
+ * Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again.
+ * While a turn runs, every entry of `logger` (the runner's too) carries its `turnId`.
+ */
 export async function processTurnRecords(
   records: SQSRecord[],
   runner: TurnRunner,
@@ -25,6 +29,7 @@ export async function processTurnRecords(
   for (const record of records) {
     try {
       const turn = parseTurn(record.body);
+      logger.appendKeys?.({ turnId: turn.id });
       const result = await runner.run(turn);
       if (result.status === 'deferred') batchItemFailures.push({ itemIdentifier: record.messageId });
     } catch (error) {
@@ -34,16 +39,22 @@ export async function processTurnRecords(
       }
       logger.error('Turn failed; SQS will deliver it again', { messageId: record.messageId, error });
       batchItemFailures.push({ itemIdentifier: record.messageId });
+    } finally {
+      logger.removeKeys?.(['turnId']);
     }
   }
   return { batchItemFailures };
 }
 
-/** Builds the turn runner from `env`. */
+/**
+ * Builds the turn runner from `env`.
+ * @throws ConfigError naming every missing or bad variable ({@link workerEnvSchema}).
+ */
 export function createWorkerRunner(
   env: NodeJS.ProcessEnv = process.env,
   logger: Logger = createLogger('chatops-worker'),
 ) {
+  parseEnv(workerEnvSchema, env);
   const config = loadConfig(env);
   const client = createSlackWebClient(slackSecrets(env).botToken, logger, env.SLACK_API_URL || undefined);
   return createTurnRunner({
@@ -59,10 +70,11 @@ export function createWorkerRunner(
 let runtime: { runner: TurnRunner; logger: Logger } | undefined;
 
 /** The Lambda entry. */
-export async function handler(event: SQSEvent, _context: Context): Promise<SQSBatchResponse> {
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   if (!runtime) {
     const logger = createLogger('chatops-worker');
     runtime = { runner: createWorkerRunner(process.env, logger), logger };
   }
+  runtime.logger.addContext?.(context);
   return processTurnRecords(event.Records, runtime.runner, runtime.logger);
 }
