@@ -1,28 +1,37 @@
 /**
- * Integration-test helper: the approval machinery of the local stack (local/local-approvals.ts) on
+ * Integration-test helper: the approval machinery as the local stack wires it (local/local-approvals.ts) on
  * a fresh DynamoDB Local table, behind the real local approval server and approval API handler —
  * without Lex or Slack, so a test can put any request (even one with an HTML payload in a
  * parameter) into `PENDING_APPROVAL` and get the approvers' emails from the sink.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createApprovalApi } from '../../../handlers/approvals/approval-api';
+import { ApprovalDeskService } from '../../../handlers/approvals/approval-desk';
+import { ApprovalNotifier } from '../../../handlers/approvals/approval-notifier';
 import { openApproval } from '../../../handlers/approvals/approval-plan';
+import { ApprovalTokens } from '../../../handlers/approvals/approval-tokens';
+import { GeneratedApprovalKeys } from '../../../handlers/approvals/generated-approval-keys';
 import type { ChatOpsConfig } from '../../../handlers/config/config.schema';
 import { parseConfig } from '../../../handlers/config/load-config';
 import { localConfig } from '../../../handlers/config/local-config';
 import { RecordingExecutions } from '../../../handlers/execution/execution.port';
+import { InProcessHandOff } from '../../../handlers/execution/execution-handoff.port';
+import { runApproved } from '../../../handlers/execution/run-approved';
 import { DynamoLedger } from '../../../handlers/ledger/dynamo-ledger';
 import type { ChatOpsRequest } from '../../../handlers/ledger/request';
 import { silentLogger } from '../../../handlers/logger';
+import { RecordingChatNotifier } from '../../../handlers/notify/chat-notifier.port';
 import { type ApprovalServer, startApprovalServer } from '../../../local/approval-server';
-import { createLocalApprovals, type LocalApprovals } from '../../../local/local-approvals';
-import type { EmailNotification } from '../../../local/notifications';
+import type { LocalApprovals } from '../../../local/local-approvals';
+import { type EmailNotification, SinkEmailChannel } from '../../../local/notifications';
 import { freshLedgerTable, type LedgerTable } from './dynamo';
 
 export interface ApprovalWorld {
   config: ChatOpsConfig;
   ledger: DynamoLedger;
-  approvals: LocalApprovals;
+  /** The desk (page and buttons), the notifier, the token signer and the in-process hand-off. */
+  approvals: Pick<LocalApprovals, 'desk' | 'notifier' | 'handOff'>;
+  tokens: ApprovalTokens;
   executions: RecordingExecutions;
   server: ApprovalServer;
   emails: EmailNotification[];
@@ -62,21 +71,30 @@ export async function startApprovalWorld(options: { now?: () => Date } = {}): Pr
   const server = await startApprovalServer({
     api: (event, context) => (api ? api(event, context) : Promise.reject(new Error('not ready'))),
   });
-  const approvals = createLocalApprovals({
+  // The same parts as local/local-approvals.ts, assembled here so a test can sign its own tokens.
+  const now = options.now ?? (() => new Date());
+  const chat = new RecordingChatNotifier();
+  const tokens = new ApprovalTokens(new GeneratedApprovalKeys());
+  const handOff = new InProcessHandOff(async (requestId) => {
+    await runApproved(requestId, { ledger, executions, chat, logger: silentLogger });
+  }, silentLogger);
+  const notifier = new ApprovalNotifier({
     config,
     ledger,
-    executions,
-    logger: silentLogger,
-    sink: (n) => emails.push(n),
+    tokens,
+    email: new SinkEmailChannel((n) => emails.push(n)),
+    chat,
     approvalsUrl: server.url,
-    sweepIntervalMs: 3_600_000,
-    ...(options.now ? { now: options.now } : {}),
+    logger: silentLogger,
   });
+  const desk = new ApprovalDeskService({ config, ledger, tokens, chat, handOff, logger: silentLogger, now });
+  const approvals = { desk, notifier, handOff };
   api = createApprovalApi({ desk: approvals.desk, csrfKey: randomBytes(32), logger: silentLogger });
   return {
     config,
     ledger,
     approvals,
+    tokens,
     executions,
     server,
     emails,
@@ -104,7 +122,6 @@ export async function startApprovalWorld(options: { now?: () => Date } = {}): Pr
     },
     async stop() {
       await approvals.handOff.idle();
-      approvals.stop();
       await server.stop();
       table.client.destroy();
     },
