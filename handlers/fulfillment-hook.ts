@@ -8,7 +8,7 @@ import type { IntentSpec } from '../intents/define-intent';
 import { openApproval } from './approvals/approval-plan';
 import { approvalRequirement } from './approvals/approval-policy';
 import type { Caller, Capability } from './capability';
-import type { CodeHookDeps } from './deps';
+import type { CapabilityDeps, CodeHookDeps } from './deps';
 import { checkSlots } from './dialog-hook';
 import { errorCode } from './errors';
 import type { ChatOpsRequest } from './ledger/request';
@@ -24,7 +24,7 @@ type Reply = (message: string, state?: 'Fulfilled' | 'Failed') => LexCodeHookRes
 export async function handleFulfillment(
   event: LexCodeHookEvent,
   spec: Readonly<IntentSpec>,
-  capability: Capability<CodeHookDeps> | undefined,
+  capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   identity: VerifiedIdentity,
   deps: CodeHookDeps,
@@ -64,7 +64,7 @@ function idempotencyKey(event: LexCodeHookEvent, identity: VerifiedIdentity): st
 
 async function runTracked(
   request: ChatOpsRequest,
-  capability: Capability<CodeHookDeps> | undefined,
+  capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   deps: CodeHookDeps,
   reply: Reply,

@@ -46,6 +46,14 @@ export const ERROR_CODES = [
   'SOCKET_MODE_EMULATOR',
   // bench
   'BENCH_CHILD_START_FAILED',
+  // capabilities and execution
+  'CAPABILITY_WIRING_INVALID',
+  'SLACK_NOT_BOUND',
+  'PROVISIONING_REFUSED',
+  // approvals
+  'APPROVAL_KEY_INVALID',
+  'EMAIL_NOT_SENT',
+  'CHAT_UNAVAILABLE',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

@@ -12,15 +12,18 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
 import { type ApprovalApiHandler, createApprovalApi } from '../handlers/approvals/approval-api';
+import { buildCapabilityMap, DEFAULT_CAPABILITIES } from '../handlers/capabilities';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
+import { CapabilityExecutions } from '../handlers/execution/capability-executions';
+import type { Executions } from '../handlers/execution/execution.port';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
 import type { Ledger } from '../handlers/ledger/ledger.port';
 import { MemoryDeduplicator, MemoryLedger } from '../handlers/ledger/memory-ledger';
 import { createLedgerTable } from '../handlers/ledger/table-schema';
 import type { Logger } from '../handlers/logger';
+import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/chat-notifier.port';
 import { createCodeHook } from '../handlers/router';
-import { createSandboxCodeHookDeps } from '../handlers/sandbox/sandbox-deps';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
@@ -28,6 +31,7 @@ import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { createLocalApprovals, type LocalApprovals } from './local-approvals';
 import type { NotificationSink } from './notifications';
+import { createSandboxCodeHookDeps } from './sandbox-deps';
 
 export const LOCAL_TABLE_NAME = 'chatops-local';
 export const LOCAL_LEX_BOT = { botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' } as const;
@@ -56,6 +60,8 @@ export interface LocalBackendOptions {
    * Slack and turn path without DynamoDB Local's own ceiling (the benchmark). Default `dynamodb-local`.
    */
   store?: 'dynamodb-local' | 'memory';
+  /** Where executions tell requesters the outcome (local/stack.ts binds Slack; default: recorded). */
+  notifier?: ChatNotifier;
 }
 
 export interface LocalBackend {
@@ -65,7 +71,9 @@ export interface LocalBackend {
   /** `http://127.0.0.1:P` of the local Lex runtime ('' when a real bot is used). */
   lexEndpoint: string;
   approvalsUrl: string;
-  /** The approval machinery: desk (page + buttons), notifier, chat attachment, sweep. */
+  /** Runs approved requests on the sandbox world and posts the outcome to the request's thread. */
+  executions: Executions;
+  /** The approval machinery: desk (page + buttons), notifier, hand-off, sweep. */
   approvals: LocalApprovals;
   stop(): Promise<void>;
 }
@@ -113,11 +121,21 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       api ? api(event, context) : Promise.reject(new Error('approval API not ready')),
   });
   stoppers.add('approval server', () => approvalServer.stop());
+  const chat = options.notifier ?? new RecordingChatNotifier();
   const sandboxDeps = createSandboxCodeHookDeps({ ledger, config, logger });
+  const executions = new CapabilityExecutions({
+    capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
+    deps: sandboxDeps,
+    config,
+    ledger,
+    notifier: chat,
+    logger,
+  });
   const approvals = createLocalApprovals({
     config,
     ledger,
-    executions: sandboxDeps.executions,
+    executions,
+    chat,
     logger,
     sink: options.sink,
     approvalsUrl: approvalServer.url,
@@ -125,7 +143,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   stoppers.add('approvals', () => approvals.stop());
   // Locally the CSRF key is random per run (one process serves every page and POST).
   api = createApprovalApi({ desk: approvals.desk, csrfKey: randomBytes(32), logger });
-  const codeHook = createCodeHook({ ...sandboxDeps, approvals: approvals.notifier });
+  const codeHook = createCodeHook({ ...sandboxDeps, approvals: approvals.notifier, executions });
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
     const client = createLexRuntimeClient();
@@ -143,6 +161,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       lex,
       lexEndpoint: '',
       approvalsUrl: approvalServer.url,
+      executions,
       approvals,
       stop: () => stoppers.stopAll(),
     };
@@ -157,6 +176,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     lex: { client, botId: lexServer.botId, botAliasId: lexServer.botAliasId, localeId: lexServer.localeId },
     lexEndpoint: lexServer.endpoint,
     approvalsUrl: approvalServer.url,
+    executions,
     approvals,
     stop: () => stoppers.stopAll(),
   };

@@ -15,13 +15,15 @@ import { InProcessHandOff } from '../handlers/execution/execution-handoff.port';
 import { runApproved } from '../handlers/execution/run-approved';
 import type { Ledger } from '../handlers/ledger/ledger.port';
 import type { Logger } from '../handlers/logger';
-import { LateChatNotifier } from './late-chat-notifier';
+import type { ChatNotifier } from '../handlers/notify/chat-notifier.port';
 import { type NotificationSink, SinkEmailChannel } from './notifications';
 
 export interface LocalApprovalsOptions {
   config: ChatOpsConfig;
   ledger: Ledger;
   executions: Executions;
+  /** Where approvers' messages and outcomes go (local/stack.ts binds Slack). */
+  chat: ChatNotifier;
   logger: Logger;
   sink: NotificationSink;
   approvalsUrl: string;
@@ -35,8 +37,6 @@ export interface LocalApprovals {
   notifier: ApprovalNotifier;
   /** The `ApprovalDesk` (page) and `ApprovalActionHandler` (buttons). */
   desk: ApprovalDeskService;
-  /** Attach the Slack side's notifier once the Slack app runs. */
-  chat: LateChatNotifier;
   handOff: InProcessHandOff;
   sweep(): Promise<string[]>;
   stop(): void;
@@ -45,7 +45,7 @@ export interface LocalApprovals {
 export function createLocalApprovals(options: LocalApprovalsOptions): LocalApprovals {
   const { config, ledger, logger } = options;
   const now = options.now ?? (() => new Date());
-  const chat = new LateChatNotifier(logger);
+  const { chat } = options;
   const tokens = new ApprovalTokens(new GeneratedApprovalKeys());
   const handOff = new InProcessHandOff(async (requestId) => {
     await runApproved(requestId, { ledger, executions: options.executions, chat, logger });
@@ -65,5 +65,5 @@ export function createLocalApprovals(options: LocalApprovalsOptions): LocalAppro
     sweep().catch((error: unknown) => logger.warn('expiry sweep failed', { error }));
   }, options.sweepIntervalMs ?? 60_000);
   timer.unref();
-  return { notifier, desk, chat, handOff, sweep, stop: () => clearInterval(timer) };
+  return { notifier, desk, handOff, sweep, stop: () => clearInterval(timer) };
 }

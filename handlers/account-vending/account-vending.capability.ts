@@ -1,13 +1,12 @@
 /**
- * VendAccount slot checks with real look-ups (DESIGN §2 step 3). Execution through Account Factory
- * arrives with the account-vending issue; here the router records the request and asks for approval.
+ * VendAccount slot checks with real look-ups (DESIGN §2 step 3), the plan shown to approvers, and
+ * the executor of an approved request. Execution through Account Factory arrives with the
+ * account-vending issue; until then the executor is the sandbox one (clearly labelled).
  */
+import { vendAccountIntent } from '../../intents/vend-account.intent';
 import type { Capability, SlotCheck } from '../capability';
-import type { OrganizationDirectory } from './organization.port';
-
-export interface AccountVendingDeps {
-  organization: OrganizationDirectory;
-}
+import { sandboxVendAccount } from '../sandbox/sandbox-executors';
+import type { AccountVendingDeps } from './account-vending.deps';
 
 const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{1,48}[A-Za-z0-9]$/;
 // Pragmatic address check (local@domain.tld); AWS account root emails are at most 64 characters.
@@ -25,17 +24,24 @@ export async function checkAccountName(value: string): Promise<SlotCheck> {
   );
 }
 
+/** The AWS calls provisioning will make (first version; the approvals issue refines it). */
+export function accountVendingPlan(
+  parameters: Readonly<Record<string, string>>,
+  config: { accountFactory: { productName: string } },
+): string[] {
+  const p = parameters;
+  return [
+    `Service Catalog ProvisionProduct of ${config.accountFactory.productName} (its active provisioning artifact, resolved at run time), ProvisionToken = the request id, with AccountName=${p.AccountName ?? '?'}, AccountEmail=${p.AccountEmail ?? '?'}, ManagedOrganizationalUnit=${p.OrganizationalUnit ?? '?'}, SSOUserEmail=${p.AccountEmail ?? '?'}.`,
+    `Result: a new ${p.AccountType ?? '?'} AWS account enrolled by AWS Control Tower in ${p.OrganizationalUnit ?? '?'}.`,
+    'Control Tower: wait for the CreateManagedAccount lifecycle event, polling DescribeRecord as a fallback.',
+  ];
+}
+
 export const accountVendingCapability: Capability<AccountVendingDeps> = {
-  intent: 'VendAccount',
-  plan(p, config) {
-    const product = config.accountFactory.productName;
-    return [
-      `Service Catalog ProvisionProduct of ${product} (its active provisioning artifact, resolved at run time) with ProvisionToken = the request id`,
-      `  AccountName=${p.AccountName ?? ''}, AccountEmail=${p.AccountEmail ?? ''}, ManagedOrganizationalUnit=${p.OrganizationalUnit ?? ''}, SSOUserEmail=${p.AccountEmail ?? ''}`,
-      `Result: a new ${p.AccountType ?? ''} AWS account enrolled by AWS Control Tower in ${p.OrganizationalUnit ?? ''}`,
-    ];
-  },
+  intent: vendAccountIntent.id,
+  plan: accountVendingPlan,
   risk: (p) => (p.AccountType === 'Production' ? 'high' : 'medium'),
+  execute: sandboxVendAccount,
   slotChecks: {
     AccountName: checkAccountName,
     async AccountEmail(value, { deps, config }) {

@@ -29,3 +29,14 @@ export class RecordingApprovalRequests implements ApprovalRequests {
     return { notified: [...this.approverEmails] };
   }
 }
+
+/**
+ * The `ApprovalRequests` of a deployment without an approval topic configured: notifies nobody and
+ * says so (`notified: []`), so the requester is told to share the request id instead of being told
+ * approvers were notified.
+ */
+export const approvalsUnconfigured: ApprovalRequests = {
+  async requestApproval() {
+    return { notified: [], postedToChannel: false };
+  },
+};
