@@ -203,7 +203,10 @@ describe('approval refusals over HTTP', () => {
     expect(page.status).toBe(403);
     expect(page.html).toContain('You asked for');
     expect(page.html).toContain('another approver must decide');
-    expect(click).toEqual({ settled: false, message: expect.stringContaining('another approver must decide') });
+    expect(click).toEqual({
+      settled: false,
+      message: expect.stringContaining('another approver must decide'),
+    });
     await unchanged(request.id, before);
   });
 
