@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'TRANSITION_CONFLICT',
   'REQUEST_NOT_FOUND',
+  // approvals (handlers/approvals/)
+  'APPROVAL_KEY_INVALID',
+  'EMAIL_NOT_SENT',
   // Slack side (bot/)
   'LEX_UNAVAILABLE',
   'INVALID_TURN',
