@@ -9,7 +9,7 @@
  *   guide has the command. The product's launch role (Control Tower's) does the Organizations writes.
  * - Organizations look-ups work only in the management account or a delegated administrator.
  */
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { ChatOpsFunction } from './constructs/chatops-function';
 import type { Access } from './lambda-entries';
@@ -61,6 +61,11 @@ export function capabilityPolicy(
   scope: CapabilityScope,
 ): CapabilityPolicy {
   const { account, region, partition } = stack;
+  // How cdk-nag prints these ARNs in its finding ids: tokens as <AWS::…>, literals as they are.
+  const nag = {
+    region: Token.isUnresolved(region) ? '<AWS::Region>' : region,
+    account: Token.isUnresolved(account) ? '<AWS::AccountId>' : account,
+  };
   const products = `arn:${partition}:catalog:${region}:${account}:product/*`;
   const users = `arn:${partition}:iam::${account}:user${scope.iamUserPath}*`;
   const keySecrets = `arn:${partition}:secretsmanager:${region}:${account}:secret:${scope.secretPrefix}*`;
@@ -93,7 +98,7 @@ export function capabilityPolicy(
               "servicecatalog:SearchProducts (find the Account Factory product by name) and servicecatalog:DescribeRecord (provisioning status) define no resource type, so IAM only accepts Resource '*'; both are read-only and limited to products the role's portfolio access shows.",
           },
           {
-            finding: `Resource::arn:<AWS::Partition>:catalog:<AWS::Region>:<AWS::AccountId>:product/*`,
+            finding: `Resource::arn:<AWS::Partition>:catalog:${nag.region}:${nag.account}:product/*`,
             reason:
               'The Account Factory product id differs per landing zone and is resolved by name at run time; products are limited to this account and region, and Service Catalog only lets the role launch products of portfolios it was granted (the Account Factory portfolio).',
           },
@@ -120,7 +125,7 @@ export function capabilityPolicy(
         ],
         wildcards: [
           {
-            finding: `Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:user${scope.iamUserPath}*`,
+            finding: `Resource::arn:<AWS::Partition>:iam::${nag.account}:user${scope.iamUserPath}*`,
             reason: `Users are scoped to the configured IAM path ${scope.iamUserPath} (deployment config keyRotation.iamUserPath): only users the platform team placed there can be looked up.`,
           },
         ],
@@ -152,11 +157,11 @@ export function capabilityPolicy(
         ],
         wildcards: [
           {
-            finding: `Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:user${scope.iamUserPath}*`,
+            finding: `Resource::arn:<AWS::Partition>:iam::${nag.account}:user${scope.iamUserPath}*`,
             reason: `Key rotation acts only on IAM users under the configured path ${scope.iamUserPath} (deployment config keyRotation.iamUserPath).`,
           },
           {
-            finding: `Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${scope.secretPrefix}*`,
+            finding: `Resource::arn:<AWS::Partition>:secretsmanager:${nag.region}:${nag.account}:secret:${scope.secretPrefix}*`,
             reason: `New keys are stored in one secret per user, named under the configured prefix ${scope.secretPrefix}; Secrets Manager appends a random suffix to every secret ARN, so the prefix needs a trailing wildcard.`,
           },
         ],
@@ -180,7 +185,7 @@ export function capabilityPolicy(
           ? []
           : [
               {
-                finding: 'Resource::arn:<AWS::Partition>:codepipeline:<AWS::Region>:<AWS::AccountId>:*',
+                finding: `Resource::arn:<AWS::Partition>:codepipeline:${nag.region}:${nag.account}:*`,
                 reason:
                   'The deployment config names no pipelines, which means every pipeline in this account and region may be read (read-only state and history).',
               },

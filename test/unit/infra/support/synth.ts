@@ -33,6 +33,6 @@ export function synthStage(stage: StageName, entries?: readonly LambdaEntry[]): 
 export function resourcesOf(
   template: Template,
   type: string,
-): [string, { Properties?: Record<string, unknown> } & Record<string, unknown>][] {
-  return Object.entries(template.findResources(type));
+): [string, { Properties: Record<string, unknown> } & Record<string, unknown>][] {
+  return Object.entries(template.findResources(type)).map(([id, r]) => [id, { Properties: {}, ...r }]);
 }
