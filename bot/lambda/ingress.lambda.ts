@@ -15,7 +15,8 @@ import { createLogger, type Logger } from '../../handlers/logger';
 import { createSlackApp, type SlackLambdaHandler } from '../app';
 import type { TurnQueue } from '../turns/dispatcher';
 import { SqsTurnQueue } from '../turns/sqs-turn-queue';
-import { dynamoLedger, knownBot, lexBot, requireEnv, slackSecrets } from './lambda-env';
+import { dynamoLedger, knownBot, lexBot, requireEnv } from './lambda-env';
+import { loadSlackSecrets } from './slack-secrets';
 
 export interface IngressOverrides {
   queue?: TurnQueue;
@@ -32,7 +33,7 @@ export async function createIngressHandler(
   const ledger = dynamoLedger(env, config.ledger.retentionDays);
   const bot = knownBot(env);
   const slackApp = createSlackApp({
-    ...slackSecrets(env),
+    ...(await loadSlackSecrets(env)),
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
     mode: {
       kind: 'lambda',

@@ -1,10 +1,14 @@
 /**
  * Worker Lambda (DESIGN §5; SQS event source with `ReportBatchItemFailures`): runs each queued turn
- * with the same turn runner as the in-process modes. A turn that fails, or that the per-user rate
- * limit defers, is reported in `batchItemFailures`, so SQS delivers it again and nothing is lost
+ * with the same turn runner as the in-process modes, through Powertools batch processing. A turn
+ * that fails, or that the per-user rate limit defers, is reported in `batchItemFailures`, so SQS
+ * delivers it again and nothing is lost
  * (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). A message that is
- * not a turn is logged and dropped: it would fail forever.
+ * not a turn is logged and dropped: it would fail forever. Turns run one after the other (a user's
+ * turns keep their order within a batch), and a batch whose every turn is deferred is an answer, not
+ * a Lambda error (`throwOnFullBatchFailure: false`).
  */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadConfig } from '../../handlers/config/load-config';
 import { createLogger, type Logger } from '../../handlers/logger';
@@ -13,7 +17,11 @@ import { WebClientSlackGateway } from '../slack/slack-gateway';
 import { createTurnRunner } from '../turns/create-turn-runner';
 import { InvalidTurnError, parseTurn } from '../turns/turn';
 import type { TurnRunner } from '../turns/turn-runner';
-import { dynamoLedger, lexBot, rateLimit, slackSecrets } from './lambda-env';
+import { dynamoLedger, lexBot, rateLimit, type SlackSecrets, slackSecrets } from './lambda-env';
+import { loadSlackSecrets } from './slack-secrets';
+
+/** A turn the rate limit deferred: reported as a batch item failure so SQS delivers it later. */
+class DeferredTurnError extends Error {}
 
 /** Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again. */
 export async function processTurnRecords(
@@ -21,31 +29,36 @@ export async function processTurnRecords(
   runner: TurnRunner,
   logger: Logger,
 ): Promise<SQSBatchResponse> {
-  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const record of records) {
+  const runRecord = async (record: SQSRecord): Promise<void> => {
     try {
-      const turn = parseTurn(record.body);
-      const result = await runner.run(turn);
-      if (result.status === 'deferred') batchItemFailures.push({ itemIdentifier: record.messageId });
+      const result = await runner.run(parseTurn(record.body));
+      if (result.status === 'deferred') throw new DeferredTurnError();
     } catch (error) {
       if (error instanceof InvalidTurnError) {
         logger.error('Dropping a queue message that is not a turn', { messageId: record.messageId, error });
-        continue;
+        return;
       }
-      logger.error('Turn failed; SQS will deliver it again', { messageId: record.messageId, error });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
+      if (!(error instanceof DeferredTurnError)) {
+        logger.error('Turn failed; SQS will deliver it again', { messageId: record.messageId, error });
+      }
+      throw error;
     }
-  }
-  return { batchItemFailures };
+  };
+  const processor = new BatchProcessor(EventType.SQS);
+  return processPartialResponse({ Records: records }, runRecord, processor, {
+    processInParallel: false,
+    throwOnFullBatchFailure: false,
+  });
 }
 
 /** Builds the turn runner from `env`. */
 export function createWorkerRunner(
   env: NodeJS.ProcessEnv = process.env,
   logger: Logger = createLogger('chatops-worker'),
+  secrets: SlackSecrets = slackSecrets(env),
 ) {
   const config = loadConfig(env);
-  const client = createSlackWebClient(slackSecrets(env).botToken, logger, env.SLACK_API_URL || undefined);
+  const client = createSlackWebClient(secrets.botToken, logger, env.SLACK_API_URL || undefined);
   return createTurnRunner({
     slack: new WebClientSlackGateway(client),
     lex: lexBot(env),
@@ -62,7 +75,8 @@ let runtime: { runner: TurnRunner; logger: Logger } | undefined;
 export async function handler(event: SQSEvent, _context: Context): Promise<SQSBatchResponse> {
   if (!runtime) {
     const logger = createLogger('chatops-worker');
-    runtime = { runner: createWorkerRunner(process.env, logger), logger };
+    const secrets = await loadSlackSecrets(process.env);
+    runtime = { runner: createWorkerRunner(process.env, logger, secrets), logger };
   }
   return processTurnRecords(event.Records, runtime.runner, runtime.logger);
 }
