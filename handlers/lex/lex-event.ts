@@ -5,7 +5,7 @@
  * `nluConfidence` arrives as a number in Lambda events and as `{ score }` in RecognizeText output;
  * both are accepted and normalised to a number.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const slotValueSchema = z.looseObject({
   originalValue: z.string().optional(),

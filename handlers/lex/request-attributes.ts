@@ -3,7 +3,7 @@
  * Lex `requestAttributes` under these keys (Lex reserves the `x-amz-lex:` prefix, so ours is
  * `chatops:`). The requester is always this verified identity, never something typed in chat.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Requester, SlackOrigin } from '../ledger/request';
 
 export const REQUEST_ATTRIBUTE_KEYS = {

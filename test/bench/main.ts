@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark section and prints one JSON object of figures on stdout
  * (progress goes to stderr). Targets live here, not in timed tests: each section reports its
- * figures and whether they met their targets. `--only nlu,slack` runs a subset.
+ * figures and whether they met their targets. `--only nlu,lambda` runs a subset.
  */
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ type Section = () => Promise<Figures>;
 const SECTIONS: Record<string, () => Promise<Section>> = {
   nlu: async () => (await import('./nlu.bench')).runNluBench,
   slack: async () => (await import('./slack.bench')).runSlackBench,
+  lambda: async () => (await import('./lambda.bench')).runLambdaBench,
 };
 
 async function main(): Promise<void> {
