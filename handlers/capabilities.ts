@@ -1,14 +1,24 @@
-/** Intent id → capability. The router looks capabilities up here; intents without one only get recorded. */
+/**
+ * Intent id → capability. `buildCapabilityMap` is the start-up check: every capability names an
+ * intent of the catalog (by the spec's id), at most one capability per intent, and every write
+ * intent has an executor. The router looks capabilities up in the map; intents without one only
+ * get recorded.
+ */
+import { fallbackIntent } from '../intents/fallback.intent';
+import type { IntentRegistry } from '../intents/registry';
 import { accountVendingCapability } from './account-vending/account-vending.capability';
 import type { Capability } from './capability';
-import type { CodeHookDeps } from './deps';
+import type { CapabilityDeps } from './deps';
+import { ChatOpsError } from './errors';
 import { helpCapability } from './help/help.capability';
 import { keyRotationCapability } from './key-rotation/key-rotation.capability';
 import { pipelineStatusCapability } from './pipeline-status/pipeline-status.capability';
 import { requestStatusCapability } from './request-status/request-status.capability';
 
-const fallbackCapability: Capability<CodeHookDeps> = {
-  intent: 'FallbackIntent',
+export type CapabilityMap<D = CapabilityDeps> = ReadonlyMap<string, Capability<D>>;
+
+const fallbackCapability: Capability<CapabilityDeps> = {
+  intent: fallbackIntent.id,
   async run() {
     return {
       message:
@@ -17,16 +27,58 @@ const fallbackCapability: Capability<CodeHookDeps> = {
   },
 };
 
-export const CAPABILITIES: ReadonlyMap<string, Capability<CodeHookDeps>> = new Map<
-  string,
-  Capability<CodeHookDeps>
->(
-  [
-    accountVendingCapability,
-    keyRotationCapability,
-    pipelineStatusCapability,
-    requestStatusCapability,
-    helpCapability,
-    fallbackCapability,
-  ].map((c) => [c.intent, c as Capability<CodeHookDeps>]),
-);
+/** Every capability ChatOps ships, in no particular order. */
+export const DEFAULT_CAPABILITIES: readonly Capability<CapabilityDeps>[] = [
+  accountVendingCapability,
+  keyRotationCapability,
+  pipelineStatusCapability,
+  requestStatusCapability,
+  helpCapability,
+  fallbackCapability,
+];
+
+/** The capabilities and the catalog do not fit together; the message names the intent. */
+export class CapabilityWiringError extends ChatOpsError {
+  constructor(
+    readonly intent: string,
+    message: string,
+  ) {
+    super('CAPABILITY_WIRING_INVALID', message, { intent });
+  }
+}
+
+/**
+ * The capability map for `catalog`, checked at start-up.
+ * @throws CapabilityWiringError when a capability names an intent the catalog lacks, two name the
+ * same intent, or a write intent of the catalog has no capability with an `execute`.
+ */
+export function buildCapabilityMap<D>(
+  catalog: IntentRegistry,
+  capabilities: readonly Capability<D>[],
+): CapabilityMap<D> {
+  const map = new Map<string, Capability<D>>();
+  for (const capability of capabilities) {
+    if (!catalog.get(capability.intent)) {
+      throw new CapabilityWiringError(
+        capability.intent,
+        `A capability names the intent "${capability.intent}", which the intent catalog does not have.`,
+      );
+    }
+    if (map.has(capability.intent)) {
+      throw new CapabilityWiringError(
+        capability.intent,
+        `Two capabilities name the intent "${capability.intent}".`,
+      );
+    }
+    map.set(capability.intent, capability);
+  }
+  for (const spec of catalog.list()) {
+    if (spec.sideEffect === 'write' && !map.get(spec.id)?.execute) {
+      throw new CapabilityWiringError(
+        spec.id,
+        `The write intent "${spec.id}" has no executor: its capability must define execute().`,
+      );
+    }
+  }
+  return map;
+}

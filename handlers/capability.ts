@@ -36,10 +36,42 @@ export interface RunInput {
   request?: ChatOpsRequest;
 }
 
+/** What the executor of an `APPROVED` request is given. */
+export interface ExecuteInput {
+  /** The request as the ledger holds it (`IN_PROGRESS`): its parameters froze at approval. */
+  request: ChatOpsRequest;
+  /** The requester with their roles, when the caller of `Executions` knows them. */
+  caller?: Caller;
+}
+
+/**
+ * One intent's behaviour, registered by the spec's id. Read-only intents `run` at once; write
+ * intents (`sideEffect: 'write'`) must `execute` once approved — start-up refuses a write intent
+ * without an executor — and describe their AWS calls in `plan` for the approver.
+ *
+ * @example
+ * export const restartServiceCapability: Capability<RestartDeps> = {
+ *   intent: restartServiceIntent.id,
+ *   slotChecks: { ServiceName: async (value, { deps }) => checkService(value, deps) },
+ *   plan: (parameters) => [`ECS UpdateService on ${parameters.ServiceName} with forceNewDeployment`],
+ *   async execute({ request }, deps) {
+ *     const deployment = await deps.ecs.restart(request.parameters.ServiceName ?? '');
+ *     return { message: `Restarted ${request.parameters.ServiceName}.`, externalIds: { deployment } };
+ *   },
+ * };
+ */
 export interface Capability<D> {
+  /** The intent's id, taken from its spec (`vendAccountIntent.id`), never a string literal. */
   intent: string;
   /** Per-slot validators with real look-ups; run by the dialog hook and again before fulfilment. */
   slotChecks?: Readonly<Record<string, (value: string, ctx: SlotCheckContext<D>) => Promise<SlotCheck>>>;
   /** Runs a read-only intent immediately (write intents go through approval and execution). */
   run?: (input: RunInput, deps: D, config: ChatOpsConfig) => Promise<CapabilityResult>;
+  /**
+   * Executes an `APPROVED` write request (called by `Executions`, which owns the ledger
+   * transitions). Throws a coded error on failure; never returns or throws a secret.
+   */
+  execute?: (input: ExecuteInput, deps: D, config: ChatOpsConfig) => Promise<CapabilityResult>;
+  /** The plain-language plan of the AWS calls `execute` will make, one step per line (pure). */
+  plan?: (parameters: Readonly<Record<string, string>>, config: ChatOpsConfig) => string[];
 }

@@ -1,27 +1,39 @@
 /**
  * Everything the code hook needs, created once at the Lambda entry or the local composition root
- * and injected (DESIGN §6 rule 4).
+ * and injected (DESIGN §6 rule 4). `CodeHookDeps` is a composition, not a bag: the core's own deps
+ * plus one dependency type per capability, each built by its folder's factory (e.g.
+ * `accountVendingDeps`), so a Lambda entry wires only the capabilities it serves.
  */
 import type { IntentRegistry } from '../intents/registry';
-import type { OrganizationDirectory } from './account-vending/organization.port';
+import type { AccountVendingDeps } from './account-vending/account-vending.deps';
 import type { ApprovalRequests } from './approvals/approval-requests.port';
 import type { ChatOpsConfig } from './config/config.schema';
 import type { Executions } from './execution/execution.port';
-import type { IamUserDirectory } from './key-rotation/iam-users.port';
+import type { HelpDeps } from './help/help.capability';
+import type { KeyRotationDeps } from './key-rotation/key-rotation.deps';
 import type { Ledger } from './ledger/ledger.port';
 import type { Logger } from './logger';
-import type { PipelineReader } from './pipeline-status/pipelines.port';
+import type { PipelineStatusDeps } from './pipeline-status/pipeline-status.deps';
+import type { RequestStatusDeps } from './request-status/request-status.deps';
 
-export interface CodeHookDeps {
+/** What the router, dialog and fulfilment hooks use themselves, whatever the capability. */
+export interface CoreDeps {
   catalog: IntentRegistry;
   config: ChatOpsConfig;
   ledger: Ledger;
   approvals: ApprovalRequests;
   executions: Executions;
-  organization: OrganizationDirectory;
-  iamUsers: IamUserDirectory;
-  pipelines: PipelineReader;
   logger: Logger;
   /** Marks replies from simulated AWS (sandbox world) so nobody mistakes them for real ones. */
   sandbox: boolean;
 }
+
+/** What every capability's slot checks, `run` and `execute` may use (no core plumbing). */
+export type CapabilityDeps = AccountVendingDeps &
+  KeyRotationDeps &
+  PipelineStatusDeps &
+  RequestStatusDeps &
+  HelpDeps;
+
+/** The code hook's deps: the core's plus every capability's. */
+export type CodeHookDeps = CoreDeps & CapabilityDeps;

@@ -6,7 +6,7 @@
  */
 import type { IntentSpec } from '../intents/define-intent';
 import type { Caller, Capability } from './capability';
-import type { CodeHookDeps } from './deps';
+import type { CapabilityDeps, CodeHookDeps } from './deps';
 import type { LexCodeHookEvent, LexCodeHookResponse, LexSlot } from './lex/lex-event';
 import { scalarSlot, slotValue } from './lex/lex-event';
 import { delegate, elicitSlot } from './lex/responses';
@@ -24,7 +24,7 @@ export type SlotOutcome =
 export async function checkSlots(
   event: LexCodeHookEvent,
   spec: Readonly<IntentSpec>,
-  capability: Capability<CodeHookDeps> | undefined,
+  capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   deps: CodeHookDeps,
   cache?: Record<string, string>,
@@ -56,7 +56,7 @@ export async function checkSlots(
 export async function handleDialog(
   event: LexCodeHookEvent,
   spec: Readonly<IntentSpec>,
-  capability: Capability<CodeHookDeps> | undefined,
+  capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   deps: CodeHookDeps,
 ): Promise<LexCodeHookResponse> {

@@ -1,9 +1,9 @@
 /**
  * The core's typed, coded errors (the base class lives in the kernel: ../kernel/errors.ts).
  */
-import { ChatOpsError } from '../kernel/errors';
+import { ChatOpsError, type ErrorCode, errorCode } from '../kernel/errors';
 
-export { ChatOpsError };
+export { ChatOpsError, type ErrorCode, errorCode };
 
 /** A configuration value is wrong; `path` names the key (e.g. `roles.admin.users[0]`). */
 export class ConfigError extends ChatOpsError {

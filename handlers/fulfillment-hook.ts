@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { IntentSpec } from '../intents/define-intent';
 import { approvalPolicy } from './authz/roles';
 import type { Caller, Capability } from './capability';
-import type { CodeHookDeps } from './deps';
+import type { CapabilityDeps, CodeHookDeps } from './deps';
 import { checkSlots } from './dialog-hook';
+import { errorCode } from './errors';
 import type { ChatOpsRequest } from './ledger/request';
 import type { LexCodeHookEvent, LexCodeHookResponse } from './lex/lex-event';
 import type { VerifiedIdentity } from './lex/request-attributes';
@@ -22,7 +23,7 @@ type Reply = (message: string, state?: 'Fulfilled' | 'Failed') => LexCodeHookRes
 export async function handleFulfillment(
   event: LexCodeHookEvent,
   spec: Readonly<IntentSpec>,
-  capability: Capability<CodeHookDeps> | undefined,
+  capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   identity: VerifiedIdentity,
   deps: CodeHookDeps,
@@ -62,7 +63,7 @@ function idempotencyKey(event: LexCodeHookEvent, identity: VerifiedIdentity): st
 
 async function runTracked(
   request: ChatOpsRequest,
-  capability: Capability<CodeHookDeps> | undefined,
+  capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   deps: CodeHookDeps,
   reply: Reply,
@@ -80,7 +81,7 @@ async function runTracked(
     const note = deps.sandbox ? `\n${SANDBOX_NOTE}` : '';
     return reply(`${result?.message ?? 'Done.'}\n(Request ${request.id}.)${note}`);
   } catch (error) {
-    const code = (error as { code?: string }).code ?? 'INTERNAL';
+    const code = errorCode(error);
     await deps.ledger.transition(request.id, 'IN_PROGRESS', 'FAILED', 'system', { reason: code });
     throw error;
   }

@@ -4,31 +4,37 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
+import * as z from 'zod';
 import { catalog } from '../intents/catalog';
+import { accountVendingDeps } from './account-vending/account-vending.deps';
 import { RecordingApprovalRequests } from './approvals/approval-requests.port';
+import { parseEnv, requiredVar } from './config/env';
 import { loadConfig } from './config/load-config';
 import type { CodeHookDeps } from './deps';
 import { RecordingExecutions } from './execution/execution.port';
+import { keyRotationDeps } from './key-rotation/key-rotation.deps';
 import { DynamoLedger } from './ledger/dynamo-ledger';
 import type { LexCodeHookResponse } from './lex/lex-event';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
+import { pipelineStatusDeps } from './pipeline-status/pipeline-status.deps';
+import { requestStatusDeps } from './request-status/request-status.deps';
 import { createCodeHook } from './router';
 import { SandboxCloud } from './sandbox/sandbox-cloud';
 
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`Environment variable ${name} is required`);
-  return value;
-}
+/** The code hook's environment, checked at cold start (errors name the variable, never its value). */
+export const fulfillmentEnvSchema = z.object({ TABLE_NAME: requiredVar() });
 
-function buildDeps(): CodeHookDeps {
-  const config = loadConfig();
+function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
+  const { TABLE_NAME } = parseEnv(fulfillmentEnvSchema, env);
+  const config = loadConfig(env);
+  const logger = createLogger('chatops-fulfillment');
   const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true },
   });
   const ledger = new DynamoLedger({
     client: document,
-    tableName: requireEnv('TABLE_NAME'),
+    tableName: TABLE_NAME,
     retentionDays: config.ledger.retentionDays,
   });
   // The AWS adapters for Organizations, IAM and CodePipeline arrive with their capability issues;
@@ -37,21 +43,28 @@ function buildDeps(): CodeHookDeps {
   return {
     catalog,
     config,
-    ledger,
     approvals: new RecordingApprovalRequests(config.approvers.emails),
+    // Approved requests run where the approval is decided (approval API, worker), which tell the
+    // requester in Slack; the code hook only hands over `never`-policy requests, recorded until
+    // the approvals issue routes them to the same executions.
     executions: new RecordingExecutions(),
-    organization: cloud,
-    iamUsers: cloud,
-    pipelines: cloud,
-    logger: createLogger('chatops-fulfillment'),
+    logger,
     sandbox: true,
+    ...accountVendingDeps({ organization: cloud }),
+    ...keyRotationDeps({ iamUsers: cloud }),
+    ...pipelineStatusDeps({ pipelines: cloud }),
+    ...requestStatusDeps({ ledger }), // the core's ledger too
   };
 }
 
-let hook: ReturnType<typeof createCodeHook> | undefined;
+let runtime: { hook: ReturnType<typeof createCodeHook>; logger: Logger } | undefined;
 
-/** Lex V2 code hook handler. */
-export async function handler(event: unknown): Promise<LexCodeHookResponse> {
-  hook ??= createCodeHook(buildDeps());
-  return hook(event);
+/** Lex V2 code hook handler; every log entry carries the invocation's Lambda context. */
+export async function handler(event: unknown, context?: Context): Promise<LexCodeHookResponse> {
+  if (!runtime) {
+    const deps = buildDeps();
+    runtime = { hook: createCodeHook(deps), logger: deps.logger };
+  }
+  if (context) runtime.logger.addContext?.(context);
+  return runtime.hook(event);
 }

@@ -1,15 +1,34 @@
 /**
  * Structured logging with Powertools Logger (DESIGN §6 rule 6). Keys that look like secrets are
- * redacted before anything is written, wherever they appear in the log object.
+ * redacted before anything is written, wherever they appear in the log object. Correlation: the
+ * Lambda entries add the invocation's context, and one Slack turn is followed from ingress to
+ * worker to code hook by the `turnId` (and `requestId` once known) keys they append.
  */
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
 
-/** The subset of Powertools' Logger the code uses (so tests can pass a silent one). */
+/**
+ * The subset of Powertools' Logger the code uses (so tests can pass a silent one). The correlation
+ * methods are optional so a test double may be four functions; call them with `?.`.
+ */
 export interface Logger {
   debug(message: string, extra?: Record<string, unknown>): void;
   info(message: string, extra?: Record<string, unknown>): void;
   warn(message: string, extra?: Record<string, unknown>): void;
   error(message: string, extra?: Record<string, unknown>): void;
+  /** Keys on every later entry (Powertools `appendKeys`); in Lambda, one invocation's keys. */
+  appendKeys?(keys: Record<string, unknown>): void;
+  /** Drops keys added by {@link Logger.appendKeys}. */
+  removeKeys?(keys: string[]): void;
+  /** The Lambda context (function name, ARN, request id, cold start) on every later entry. */
+  addContext?(context: Context): void;
+  /** A logger with these keys on every entry, for work that runs beside other work (one turn). */
+  child?(keys: Record<string, unknown>): Logger;
+}
+
+/** `logger.child(keys)` when it has one, else `logger` itself (test doubles). */
+export function withKeys(logger: Logger, keys: Record<string, unknown>): Logger {
+  return logger.child?.(keys) ?? logger;
 }
 
 const SECRET_KEY = /(token|secret|password|signature|authorization|cookie|accesskey|privatekey|hmac)/i;
@@ -29,17 +48,48 @@ export function redact(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** A Powertools logger whose every entry passes through {@link redact}. */
+/**
+ * A Powertools logger whose every entry, appended key included, passes through {@link redact}.
+ * @example
+ * const logger = createLogger('chatops-worker');
+ * logger.addContext?.(context);
+ * logger.appendKeys?.({ turnId: turn.id });
+ */
 export function createLogger(serviceName = 'chatops', logLevel = process.env.LOG_LEVEL ?? 'INFO'): Logger {
-  const inner = new PowertoolsLogger({ serviceName, logLevel: logLevel as 'INFO' });
+  return wrapPowertools(new PowertoolsLogger({ serviceName, logLevel: logLevel as 'INFO' }));
+}
+
+function wrapPowertools(inner: PowertoolsLogger): Logger {
   const wrap =
     (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, extra?: Record<string, unknown>) => {
       const safe = String(redact(message));
       if (extra) inner[level](safe, redact(extra) as Record<string, unknown>);
       else inner[level](safe);
     };
-  return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
+  return {
+    debug: wrap('debug'),
+    info: wrap('info'),
+    warn: wrap('warn'),
+    error: wrap('error'),
+    appendKeys: (keys) => inner.appendKeys(redact(keys) as Record<string, unknown>),
+    removeKeys: (keys) => inner.removeKeys(keys),
+    addContext: (context) => inner.addContext(context),
+    child: (keys) => {
+      const child = inner.createChild();
+      child.appendKeys(redact(keys) as Record<string, unknown>);
+      return wrapPowertools(child);
+    },
+  };
 }
 
 /** A logger that drops everything (tests). */
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  appendKeys() {},
+  removeKeys() {},
+  addContext() {},
+  child: () => silentLogger,
+};

@@ -6,9 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { canRun, requiredRoles, toCaller } from './authz/roles';
-import { CAPABILITIES } from './capabilities';
-import type { CodeHookDeps } from './deps';
+import { buildCapabilityMap, type CapabilityMap, DEFAULT_CAPABILITIES } from './capabilities';
+import type { Capability } from './capability';
+import type { CapabilityDeps, CodeHookDeps } from './deps';
 import { handleDialog } from './dialog-hook';
+import { errorCode } from './errors';
 import { handleFulfillment } from './fulfillment-hook';
 import {
   type LexCodeHook,
@@ -16,8 +18,9 @@ import {
   type LexCodeHookResponse,
   lexCodeHookEventSchema,
 } from './lex/lex-event';
-import { parseRequestAttributes } from './lex/request-attributes';
+import { parseRequestAttributes, REQUEST_ATTRIBUTE_KEYS } from './lex/request-attributes';
 import { close } from './lex/responses';
+import { withKeys } from './logger';
 
 /** A Close/Failed response for an event too malformed to echo back. */
 function malformed(reference: string): LexCodeHookResponse {
@@ -29,8 +32,24 @@ function malformed(reference: string): LexCodeHookResponse {
   };
 }
 
-/** Builds the code hook over injected dependencies. */
-export function createCodeHook(deps: CodeHookDeps): LexCodeHook {
+/**
+ * Builds the code hook over injected dependencies. The capability map is checked against the
+ * catalog here, once, so a wiring mistake fails at start-up rather than on someone's request.
+ *
+ * @throws CapabilityWiringError (`CAPABILITY_WIRING_INVALID`) when a capability names an intent the
+ * catalog lacks, or a write intent has no executor.
+ * @example
+ * // Lambda entry: clients and config once per container, the hook per event.
+ * const hook = createCodeHook({ ...coreDeps, ...accountVendingDeps({ organization }), ... });
+ * export const handler = (event: unknown) => hook(event);
+ * // Tests and the local stack: the sandbox world from local/sandbox-deps.ts.
+ * const localHook = createCodeHook(createSandboxCodeHookDeps({ ledger }));
+ */
+export function createCodeHook(
+  deps: CodeHookDeps,
+  capabilities: readonly Capability<CapabilityDeps>[] = DEFAULT_CAPABILITIES,
+): LexCodeHook {
+  const map = buildCapabilityMap(deps.catalog, capabilities);
   return async (raw: unknown) => {
     const reference = `ERR-${randomUUID().slice(0, 8)}`;
     const parsed = lexCodeHookEventSchema.safeParse(raw);
@@ -42,14 +61,19 @@ export function createCodeHook(deps: CodeHookDeps): LexCodeHook {
       return malformed(reference);
     }
     const event = parsed.data;
+    // One logger per invocation carries the Slack turn's id (and the request id once known), so a
+    // turn is followed from ingress to worker to here; the local runtime runs hooks side by side.
+    const turnId = event.requestAttributes?.[REQUEST_ATTRIBUTE_KEYS.turnId];
+    const logger = withKeys(deps.logger, turnId ? { turnId } : {});
     let requestId: string | undefined;
     try {
-      return await route(event, deps, (id) => {
+      return await route(event, { ...deps, logger }, map, (id) => {
         requestId = id;
+        logger.appendKeys?.({ requestId: id });
       });
     } catch (error) {
-      const code = (error as { code?: string }).code ?? 'INTERNAL';
-      deps.logger.error('code hook failed', { reference, requestId, code, error });
+      const code = errorCode(error);
+      logger.error('code hook failed', { reference, requestId, code, error });
       const subject = requestId ? `request ${requestId}` : `your request (reference ${reference})`;
       const recorded = requestId
         ? ` It is recorded; ask me for the status of ${requestId}.`
@@ -62,6 +86,7 @@ export function createCodeHook(deps: CodeHookDeps): LexCodeHook {
 async function route(
   event: LexCodeHookEvent,
   deps: CodeHookDeps,
+  capabilities: CapabilityMap,
   onRequest: (id: string) => void,
 ): Promise<LexCodeHookResponse> {
   const intentName = event.sessionState.intent.name;
@@ -87,7 +112,7 @@ async function route(
     const roles = requiredRoles(spec, deps.config).join(' or ');
     return close(event, 'Failed', `Sorry, ${spec.id} needs the ${roles} role, and you don't have it.`);
   }
-  const capability = CAPABILITIES.get(spec.id);
+  const capability = capabilities.get(spec.id);
   if (event.invocationSource === 'DialogCodeHook') return handleDialog(event, spec, capability, caller, deps);
   return handleFulfillment(event, spec, capability, caller, identity, deps, onRequest);
 }

@@ -7,15 +7,6 @@ import { requestStatusIntent } from './request-status.intent';
 import { rotateAccessKeyIntent } from './rotate-access-key.intent';
 import { vendAccountIntent } from './vend-account.intent';
 
-export const INTENT_NAMES = {
-  VendAccount: 'VendAccount',
-  RotateAccessKey: 'RotateAccessKey',
-  PipelineStatus: 'PipelineStatus',
-  RequestStatus: 'RequestStatus',
-  Help: 'Help',
-  Fallback: 'FallbackIntent',
-} as const;
-
 /** The one catalog instance; constructing it validates every spec. */
 export const catalog = new IntentRegistry([
   vendAccountIntent,

@@ -63,7 +63,42 @@ export interface IntentSpec {
   dialogHook: boolean;
 }
 
-/** Identity helper that gives specs their type and freezes them. */
+/**
+ * Identity helper that gives specs their type and freezes them. The registry validates the spec
+ * (slots named in utterances exist, slot types are known) when the catalog is built.
+ *
+ * @example
+ * export const pipelineStatusIntent = defineIntent({
+ *   id: 'PipelineStatus',
+ *   description: 'Show the status of a CodePipeline pipeline, stage by stage.',
+ *   examples: ['status of pipeline web-app'],
+ *   utterances: ['pipeline status', 'status of pipeline {PipelineName}'],
+ *   slots: [
+ *     {
+ *       name: 'PipelineName',
+ *       description: 'The pipeline to report on',
+ *       type: 'PipelineNameValues',
+ *       required: true,
+ *       priority: 1,
+ *       prompt: 'Which pipeline?',
+ *       retryPrompt: 'Which pipeline? For example web-app.',
+ *     },
+ *   ],
+ *   slotTypes: [
+ *     {
+ *       name: 'PipelineNameValues',
+ *       description: 'A CodePipeline pipeline name (examples only)',
+ *       resolution: 'OriginalValue',
+ *       values: [{ value: 'web-app' }],
+ *     },
+ *   ],
+ *   sideEffect: 'read',
+ *   approval: 'never',
+ *   requiredRoles: [],
+ *   tracked: true,
+ *   dialogHook: true,
+ * });
+ */
 export function defineIntent(spec: IntentSpec): Readonly<IntentSpec> {
   return Object.freeze(spec);
 }

@@ -28,6 +28,19 @@ export class InvalidIntentSpecError extends ChatOpsError {
   }
 }
 
+/**
+ * The catalog's registry: every intent once, validated on construction, with at least one fallback
+ * intent. It feeds the Lex bot locale (infra and the local runtime), help, the Slack manifest test
+ * and the fixtures.
+ *
+ * @example
+ * const catalog = new IntentRegistry([pipelineStatusIntent, helpIntent, fallbackIntent]);
+ * catalog.get('PipelineStatus')?.slots.map((s) => s.name); // ['PipelineName']
+ * new IntentRegistry([helpIntent, helpIntent]); // throws DuplicateIntentError (code DUPLICATE_INTENT)
+ *
+ * @throws DuplicateIntentError when an id is registered twice
+ * @throws InvalidIntentSpecError when a spec is inconsistent or the catalog has no fallback intent
+ */
 export class IntentRegistry {
   private readonly byId = new Map<string, Readonly<IntentSpec>>();
   private readonly slotTypes = new Map<string, SlotTypeSpec>();

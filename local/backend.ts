@@ -10,21 +10,25 @@ import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
+import { buildCapabilityMap, DEFAULT_CAPABILITIES } from '../handlers/capabilities';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
+import { CapabilityExecutions } from '../handlers/execution/capability-executions';
+import type { Executions } from '../handlers/execution/execution.port';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
 import type { Ledger } from '../handlers/ledger/ledger.port';
 import { MemoryDeduplicator, MemoryLedger } from '../handlers/ledger/memory-ledger';
 import { createLedgerTable } from '../handlers/ledger/table-schema';
 import type { Logger } from '../handlers/logger';
+import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/chat-notifier.port';
 import { createCodeHook } from '../handlers/router';
-import { createSandboxCodeHookDeps } from '../handlers/sandbox/sandbox-deps';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { LocalApprovalRequests, type NotificationSink } from './notifications';
+import { createSandboxCodeHookDeps } from './sandbox-deps';
 
 export const LOCAL_TABLE_NAME = 'chatops-local';
 export const LOCAL_LEX_BOT = { botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' } as const;
@@ -53,6 +57,8 @@ export interface LocalBackendOptions {
    * Slack and turn path without DynamoDB Local's own ceiling (the benchmark). Default `dynamodb-local`.
    */
   store?: 'dynamodb-local' | 'memory';
+  /** Where executions tell requesters the outcome (local/stack.ts binds Slack; default: recorded). */
+  notifier?: ChatNotifier;
 }
 
 export interface LocalBackend {
@@ -62,6 +68,8 @@ export interface LocalBackend {
   /** `http://127.0.0.1:P` of the local Lex runtime ('' when a real bot is used). */
   lexEndpoint: string;
   approvalsUrl: string;
+  /** Runs approved requests on the sandbox world and posts the outcome to the request's thread. */
+  executions: Executions;
   stop(): Promise<void>;
 }
 
@@ -107,7 +115,16 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
     sink: options.sink,
   });
-  const codeHook = createCodeHook(createSandboxCodeHookDeps({ ledger, approvals, config, logger }));
+  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger });
+  const executions = new CapabilityExecutions({
+    capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
+    deps: sandboxDeps,
+    config,
+    ledger,
+    notifier: options.notifier ?? new RecordingChatNotifier(),
+    logger,
+  });
+  const codeHook = createCodeHook({ ...sandboxDeps, executions });
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
     const client = createLexRuntimeClient();
@@ -125,6 +142,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       lex,
       lexEndpoint: '',
       approvalsUrl: approvalServer.url,
+      executions,
       stop: () => stoppers.stopAll(),
     };
   }
@@ -138,6 +156,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     lex: { client, botId: lexServer.botId, botAliasId: lexServer.botAliasId, localeId: lexServer.localeId },
     lexEndpoint: lexServer.endpoint,
     approvalsUrl: approvalServer.url,
+    executions,
     stop: () => stoppers.stopAll(),
   };
 }

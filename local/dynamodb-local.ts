@@ -5,7 +5,7 @@
  * The package only spawns `java` (child_process.spawn, cwd inside the package); it neither picks a
  * port, nor waits for readiness, nor stops reliably, so this module adds those: a free port (listen
  * on 0 with node:net, close, hand it to Java; retried when Java then loses the race), readiness by
- * polling ListTables (30 s), a clear error when Java is missing, and `stop()` that sends SIGTERM,
+ * polling ListTables (up to 120 s), a clear error when Java is missing, and `stop()` that sends SIGTERM,
  * then SIGKILL after 5 s, and resolves once the process has exited. The JVM is a direct child and
  * starts no processes of its own; an `exit` hook kills it if the owner forgets to call `stop()`.
  */
@@ -32,7 +32,9 @@ export class DynamoDbLocalStartError extends ChatOpsError {
   }
 }
 
-const READY_TIMEOUT_MS = 30_000;
+// Ready in ~3 s on an idle machine; a 2-core machine under heavy load (a JVM cold start competing
+// with compilers) has been seen to need more than 30 s, so the wait is generous.
+const READY_TIMEOUT_MS = 120_000;
 const KILL_GRACE_MS = 5_000;
 const PORT_ATTEMPTS = 3;
 
@@ -51,7 +53,7 @@ export function localDynamoClient(endpoint: string): DynamoDBClient {
 /**
  * Starts DynamoDB Local in memory and resolves once it answers ListTables.
  * @param options.port a fixed port; by default a free one is picked.
- * @throws DynamoDbLocalStartError when Java is missing, the process exits, or it is not ready in 30 s.
+ * @throws DynamoDbLocalStartError when Java is missing, the process exits, or it is not ready in 120 s.
  */
 export async function startDynamoDbLocal(options: { port?: number } = {}): Promise<DynamoDbLocal> {
   if (options.port !== undefined && !(await isFree(options.port))) {
@@ -123,7 +125,7 @@ async function waitUntilReady(endpoint: string): Promise<void> {
       } catch {
         if (Date.now() > deadline) {
           throw new DynamoDbLocalStartError(
-            `DynamoDB Local did not answer ListTables on ${endpoint} within 30 s.`,
+            `DynamoDB Local did not answer ListTables on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s.`,
           );
         }
         await new Promise((r) => setTimeout(r, 200));

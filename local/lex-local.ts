@@ -6,10 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import { createCodeHook } from '../handlers/router';
-import { createSandboxCodeHookDeps } from '../handlers/sandbox/sandbox-deps';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startLocalLex } from './lex-runtime/start-local-lex';
+import { createSandboxCodeHookDeps } from './sandbox-deps';
 
 /** Parses the CLI flags; throws with a usage message on bad input. */
 export function parseLexLocalArgs(argv: readonly string[]): { port: number; host: string; idleTtl: number } {

@@ -8,9 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import { webApi } from '@slack/bolt';
 import { type ChatOpsSlackApp, createSlackApp } from '../bot/app';
+import { SlackChatNotifier } from '../bot/slack/slack-chat-notifier';
+import { createSlackWebClient } from '../bot/slack/slack-client';
+import { WebClientSlackGateway } from '../bot/slack/slack-gateway';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import type { Logger } from '../handlers/logger';
 import { type LocalBackend, type LocalBackendOptions, Stoppers, startLocalBackend } from './backend';
+import { DeferredChatNotifier } from './deferred-chat-notifier';
 import type { NotificationSink } from './notifications';
 import { type EmulatedSlackUser, SANDBOX_BOT, SANDBOX_TEAM_ID, SANDBOX_USERS } from './sandbox-users';
 import { SlackSender } from './slack-emulator/sender';
@@ -63,9 +67,10 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const stoppers = new Stoppers(options.logger);
   try {
-    const backend = await startLocalBackend(options);
+    const notifier = new DeferredChatNotifier();
+    const backend = await startLocalBackend({ ...options, notifier });
     stoppers.add('backend', () => backend.stop());
-    return await startSlackSide(options, backend, stoppers);
+    return await startSlackSide(options, backend, stoppers, notifier);
   } catch (error) {
     await stoppers.stopAll();
     throw error;
@@ -76,7 +81,15 @@ async function startSlackSide(
   options: LocalStackOptions,
   backend: LocalBackend,
   stoppers: Stoppers,
+  notifier: DeferredChatNotifier,
 ): Promise<LocalStack> {
+  /** Executions post outcomes through the same Web API as the app (emulator, --slack-api-url or Slack). */
+  const bindNotifier = (botToken: string, slackApiUrl?: string) =>
+    notifier.bind(
+      new SlackChatNotifier(
+        new WebClientSlackGateway(createSlackWebClient(botToken, options.logger, slackApiUrl)),
+      ),
+    );
   const signingSecret = randomBytes(16).toString('hex');
   const common = {
     signingSecret,
@@ -94,6 +107,7 @@ async function startSlackSide(
     stop: () => stoppers.stopAll(),
   };
   if (options.realSlack) {
+    bindNotifier(options.realSlack.botToken);
     const slackApp = createSlackApp({
       ...common,
       botToken: options.realSlack.botToken,
@@ -109,6 +123,7 @@ async function startSlackSide(
     : await startEmulator(botToken, teamId, options.users ?? SANDBOX_USERS);
   if (emulator) stoppers.add('Slack emulator', () => emulator.stop());
   const slackApiUrl = options.slackApiUrl ?? emulator?.url;
+  bindNotifier(botToken, slackApiUrl);
   const bot = emulator ? undefined : await externalBotIdentity(slackApiUrl ?? '', botToken, options.logger);
   const slackApp = createSlackApp({
     ...common,

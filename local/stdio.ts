@@ -40,15 +40,28 @@ export function createStreamLogger(
   stream: NodeJS.WritableStream,
   level: string = 'INFO',
   service = 'chatops-local',
+  keys: Record<string, unknown> = {},
 ): Logger {
   const min =
     LEVELS[(level.toUpperCase() as LevelName) in LEVELS ? (level.toUpperCase() as LevelName) : 'INFO'];
+  const appended: Record<string, unknown> = { ...keys };
   const write = (name: LevelName) => (message: string, extra?: Record<string, unknown>) => {
     if (LEVELS[name] < min) return;
     const entry = { level: name, message: redact(message), service, timestamp: new Date().toISOString() };
-    stream.write(`${JSON.stringify(extra ? { ...entry, ...(redact(extra) as object) } : entry)}\n`);
+    const all = extra ? { ...appended, ...extra } : appended;
+    stream.write(`${JSON.stringify({ ...entry, ...(redact(all) as object) })}\n`);
   };
-  return { debug: write('DEBUG'), info: write('INFO'), warn: write('WARN'), error: write('ERROR') };
+  return {
+    debug: write('DEBUG'),
+    info: write('INFO'),
+    warn: write('WARN'),
+    error: write('ERROR'),
+    appendKeys: (more) => Object.assign(appended, more),
+    removeKeys: (names) => {
+      for (const name of names) delete appended[name];
+    },
+    child: (more) => createStreamLogger(stream, level, service, { ...appended, ...more }),
+  };
 }
 
 /** A write stream appending to `path` (its directory is created). */

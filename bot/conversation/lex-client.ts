@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_RecognizeText.html#API_runtime_RecognizeText_Errors).
  */
 import {
+  type DialogActionType,
   LexRuntimeV2Client,
   type LexRuntimeV2ClientConfig,
   RecognizeTextCommand,
@@ -18,8 +19,6 @@ export interface LexBotRef {
   botAliasId: string;
   localeId: string;
 }
-
-export type DialogActionType = 'Close' | 'ConfirmIntent' | 'Delegate' | 'ElicitIntent' | 'ElicitSlot';
 
 /** A button Lex itself offered (an `ImageResponseCard`). */
 export interface LexCardButton {
@@ -138,7 +137,7 @@ export function toLexReply(response: RecognizeTextResponse): LexReply {
   return {
     messages,
     cardButtons,
-    ...(state?.dialogAction?.type ? { dialogAction: state.dialogAction.type as DialogActionType } : {}),
+    ...(state?.dialogAction?.type ? { dialogAction: state.dialogAction.type } : {}),
     ...(state?.dialogAction?.slotToElicit ? { slotToElicit: state.dialogAction.slotToElicit } : {}),
     ...(state?.intent?.name ? { intentName: state.intent.name } : {}),
     ...(state?.intent?.state ? { intentState: state.intent.state } : {}),

@@ -1,10 +1,11 @@
 /**
  * Ledger read-outs for Slack: App Home ("my requests", newest first; refreshes after filed requests
  * are debounced per user by ./home-refresher.ts), `/chatops mine` and `/chatops status <id>`.
- * `status` authorizes exactly like the RequestStatus intent: only the requester, approvers and
- * admins may see a request, and "not found" and "not yours" read the same, so ids cannot be probed.
+ * `status` applies the core's one visibility rule (handlers/authz/request-visibility.ts), exactly
+ * like the RequestStatus intent: "not found" and "not yours" read the same, so ids cannot be probed.
  */
-import { canViewRequest, toCaller } from '../../handlers/authz/roles';
+import { visibleRequest } from '../../handlers/authz/request-visibility';
+import { toCaller } from '../../handlers/authz/roles';
 import type { ChatOpsConfig } from '../../handlers/config/config.schema';
 import { ChatOpsError } from '../../handlers/errors';
 import type { Ledger } from '../../handlers/ledger/ledger.port';
@@ -111,11 +112,11 @@ export class RequestsService {
       return { text: error instanceof ChatOpsError ? error.message : 'That is not a request id.' };
     }
     try {
-      const request = await this.deps.ledger.get(id);
+      const found = await this.deps.ledger.get(id);
       const identity = await this.deps.identities.resolve(asker);
-      if (!request || !canViewRequest(toCaller(identity, this.deps.config), request)) {
-        return { text: `I cannot find a request ${id} that you are allowed to see.` };
-      }
+      const seen = visibleRequest(id, found, toCaller(identity, this.deps.config));
+      if (!seen.visible) return { text: seen.message };
+      const { request } = seen;
       return { text: `${request.id}: ${request.status}`, blocks: requestDetail(request) };
     } catch (error) {
       this.deps.logger.error('Could not read a request for /chatops status', { requestId: id, error });

@@ -10,6 +10,7 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { parseEnv } from '../../handlers/config/env';
 import { loadConfig } from '../../handlers/config/load-config';
 import { createLogger, type Logger } from '../../handlers/logger';
 import { createSlackWebClient } from '../slack/slack-client';
@@ -17,13 +18,23 @@ import { WebClientSlackGateway } from '../slack/slack-gateway';
 import { createTurnRunner } from '../turns/create-turn-runner';
 import { InvalidTurnError, parseTurn } from '../turns/turn';
 import type { TurnRunner } from '../turns/turn-runner';
-import { dynamoLedger, lexBot, rateLimit, type SlackSecrets, slackSecrets } from './lambda-env';
+import {
+  dynamoLedger,
+  lexBot,
+  rateLimit,
+  type SlackSecrets,
+  slackSecrets,
+  workerEnvSchema,
+} from './lambda-env';
 import { loadSlackSecrets } from './slack-secrets';
 
 /** A turn the rate limit deferred: reported as a batch item failure so SQS delivers it later. */
 class DeferredTurnError extends Error {}
 
-/** Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again. */
+/**
+ * Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again.
+ * While a turn runs, every entry of `logger` (the runner's too) carries its `turnId`.
+ */
 export async function processTurnRecords(
   records: SQSRecord[],
   runner: TurnRunner,
@@ -31,7 +42,9 @@ export async function processTurnRecords(
 ): Promise<SQSBatchResponse> {
   const runRecord = async (record: SQSRecord): Promise<void> => {
     try {
-      const result = await runner.run(parseTurn(record.body));
+      const turn = parseTurn(record.body);
+      logger.appendKeys?.({ turnId: turn.id });
+      const result = await runner.run(turn);
       if (result.status === 'deferred') throw new DeferredTurnError();
     } catch (error) {
       if (error instanceof InvalidTurnError) {
@@ -42,6 +55,8 @@ export async function processTurnRecords(
         logger.error('Turn failed; SQS will deliver it again', { messageId: record.messageId, error });
       }
       throw error;
+    } finally {
+      logger.removeKeys?.(['turnId']);
     }
   };
   const processor = new BatchProcessor(EventType.SQS);
@@ -51,12 +66,16 @@ export async function processTurnRecords(
   });
 }
 
-/** Builds the turn runner from `env`. */
+/**
+ * Builds the turn runner from `env`.
+ * @throws ConfigError naming every missing or bad variable ({@link workerEnvSchema}).
+ */
 export function createWorkerRunner(
   env: NodeJS.ProcessEnv = process.env,
   logger: Logger = createLogger('chatops-worker'),
   secrets: SlackSecrets = slackSecrets(env),
 ) {
+  parseEnv(workerEnvSchema, env);
   const config = loadConfig(env);
   const client = createSlackWebClient(secrets.botToken, logger, env.SLACK_API_URL || undefined);
   return createTurnRunner({
@@ -72,11 +91,12 @@ export function createWorkerRunner(
 let runtime: { runner: TurnRunner; logger: Logger } | undefined;
 
 /** The Lambda entry. */
-export async function handler(event: SQSEvent, _context: Context): Promise<SQSBatchResponse> {
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   if (!runtime) {
     const logger = createLogger('chatops-worker');
     const secrets = await loadSlackSecrets(process.env);
     runtime = { runner: createWorkerRunner(process.env, logger, secrets), logger };
   }
+  runtime.logger.addContext?.(context);
   return processTurnRecords(event.Records, runtime.runner, runtime.logger);
 }

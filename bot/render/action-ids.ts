@@ -14,7 +14,6 @@ export const CONFIRM_NO_ACTION = 'lex_confirm_no';
 export const CONFIRM_ACTION = /^lex_confirm_(yes|no)$/;
 /** Approval buttons (the approvals issue posts them in the approvers' channel; value = request id). */
 export const APPROVE_ACTION = 'approval_approve';
-export const REJECT_ACTION = 'approval_reject';
 export const APPROVAL_ACTION = /^approval_(approve|reject)$/;
 
 /** The value of a conversation button. */

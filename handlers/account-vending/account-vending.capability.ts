@@ -1,13 +1,12 @@
 /**
- * VendAccount slot checks with real look-ups (DESIGN §2 step 3). Execution through Account Factory
- * arrives with the account-vending issue; here the router records the request and asks for approval.
+ * VendAccount slot checks with real look-ups (DESIGN §2 step 3), the plan shown to approvers, and
+ * the executor of an approved request. Execution through Account Factory arrives with the
+ * account-vending issue; until then the executor is the sandbox one (clearly labelled).
  */
+import { vendAccountIntent } from '../../intents/vend-account.intent';
 import type { Capability, SlotCheck } from '../capability';
-import type { OrganizationDirectory } from './organization.port';
-
-export interface AccountVendingDeps {
-  organization: OrganizationDirectory;
-}
+import { sandboxVendAccount } from '../sandbox/sandbox-executors';
+import type { AccountVendingDeps } from './account-vending.deps';
 
 const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{1,48}[A-Za-z0-9]$/;
 // Pragmatic address check (local@domain.tld); AWS account root emails are at most 64 characters.
@@ -25,8 +24,23 @@ export async function checkAccountName(value: string): Promise<SlotCheck> {
   );
 }
 
+/** The AWS calls provisioning will make (first version; the approvals issue refines it). */
+export function accountVendingPlan(
+  parameters: Readonly<Record<string, string>>,
+  config: { accountFactory: { productName: string } },
+): string[] {
+  const p = parameters;
+  return [
+    `Service Catalog: find the product "${config.accountFactory.productName}" and its active provisioning artifact.`,
+    `Service Catalog ProvisionProduct (idempotent on the request id): account ${p.AccountName ?? '?'} owned by ${p.AccountEmail ?? '?'} in ${p.OrganizationalUnit ?? '?'} (${p.AccountType ?? '?'}).`,
+    'Control Tower: wait for the CreateManagedAccount lifecycle event, polling DescribeRecord as a fallback.',
+  ];
+}
+
 export const accountVendingCapability: Capability<AccountVendingDeps> = {
-  intent: 'VendAccount',
+  intent: vendAccountIntent.id,
+  plan: accountVendingPlan,
+  execute: sandboxVendAccount,
   slotChecks: {
     AccountName: checkAccountName,
     async AccountEmail(value, { deps, config }) {

@@ -6,7 +6,6 @@
 import type { ApprovalPolicy, IntentSpec } from '../../intents/define-intent';
 import type { Caller } from '../capability';
 import type { ChatOpsConfig } from '../config/config.schema';
-import type { ChatOpsRequest } from '../ledger/request';
 import type { VerifiedIdentity } from '../lex/request-attributes';
 
 export const ADMIN_ROLE = 'admin';
@@ -36,13 +35,4 @@ export function canRun(spec: Readonly<IntentSpec>, caller: Caller, config: ChatO
 
 export function approvalPolicy(spec: Readonly<IntentSpec>, config: ChatOpsConfig): ApprovalPolicy {
   return config.intents[spec.id]?.approval ?? spec.approval;
-}
-
-/** Only the requester, an approver or an admin may see a request. */
-export function canViewRequest(caller: Caller, request: ChatOpsRequest): boolean {
-  return (
-    request.requester.slackUserId === caller.slackUserId ||
-    caller.roles.has(APPROVER_ROLE) ||
-    caller.roles.has(ADMIN_ROLE)
-  );
 }

@@ -19,8 +19,6 @@ const iamUserName = z
   .string()
   .regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM user name (1-64 of A-Z a-z 0-9 +=,.@_-)');
 
-export const KNOWN_ROLES = ['requester', 'approver', 'admin'] as const;
-
 export const configSchema = z
   .object({
     slack: z.object({

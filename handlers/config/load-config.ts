@@ -46,12 +46,24 @@ export function parseConfig(input: unknown): ChatOpsConfig {
 
 /**
  * Loads the config for this process: `CHATOPS_CONFIG` (inline JSON), else `CHATOPS_CONFIG_FILE`
- * (path to a JSON file), else the offline sandbox default.
+ * (path to a JSON file), else — only outside Lambda — the offline sandbox default.
+ * @throws ConfigError in a Lambda function (`AWS_LAMBDA_FUNCTION_NAME` is set) given no config:
+ *   a deployed function must never run on the sandbox config.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ChatOpsConfig {
   if (env.CHATOPS_CONFIG) return parseConfig(parseJson(env.CHATOPS_CONFIG, 'CHATOPS_CONFIG'));
   if (env.CHATOPS_CONFIG_FILE) {
     return parseConfig(parseJson(readFileSync(env.CHATOPS_CONFIG_FILE, 'utf8'), env.CHATOPS_CONFIG_FILE));
+  }
+  if (env.AWS_LAMBDA_FUNCTION_NAME) {
+    throw new ConfigError([
+      {
+        path: 'CHATOPS_CONFIG',
+        message:
+          `no configuration in Lambda function ${env.AWS_LAMBDA_FUNCTION_NAME}: set CHATOPS_CONFIG ` +
+          '(inline JSON) or CHATOPS_CONFIG_FILE; the sandbox default is for local runs only',
+      },
+    ]);
   }
   return parseConfig(localConfig);
 }

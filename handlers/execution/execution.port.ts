@@ -1,6 +1,7 @@
 /**
- * Port through which an `APPROVED` write request is handed to its executor (Account Factory, key
- * rotation: later issues). The executor owns the `APPROVED → QUEUED | IN_PROGRESS → …` transitions.
+ * Port through which an `APPROVED` write request is handed to its executor. The implementation,
+ * `CapabilityExecutions` (./capability-executions.ts), dispatches by intent to the capability's
+ * `execute` and owns the `APPROVED → IN_PROGRESS → SUCCEEDED | FAILED` transitions.
  */
 import type { ChatOpsRequest } from '../ledger/request';
 

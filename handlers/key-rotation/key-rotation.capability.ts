@@ -2,21 +2,36 @@
  * RotateAccessKey slot checks: the user exists and the caller may act on it (their own mapped IAM
  * user, or any user for admins). "me"/"mine" resolves to the caller's mapped IAM user.
  */
+import { rotateAccessKeyIntent } from '../../intents/rotate-access-key.intent';
 import { ADMIN_ROLE } from '../authz/roles';
 import type { Capability, SlotCheck } from '../capability';
-import type { IamUserDirectory } from './iam-users.port';
-
-export interface KeyRotationDeps {
-  iamUsers: IamUserDirectory;
-}
+import type { ChatOpsConfig } from '../config/config.schema';
+import { sandboxRotateAccessKey } from '../sandbox/sandbox-executors';
+import type { KeyRotationDeps } from './key-rotation.deps';
 
 const SELF = new Set(['me', 'mine', 'my', 'myself', 'my own', 'my key', 'my keys', 'my own key', 'self']);
 const IAM_USER = /^[\w+=,.@-]{1,64}$/;
 
 const fail = (message: string): SlotCheck => ({ ok: false, message });
 
+/** The AWS calls a rotation will make (first version; the approvals issue refines it). */
+export function keyRotationPlan(
+  parameters: Readonly<Record<string, string>>,
+  config: ChatOpsConfig,
+): string[] {
+  const user = parameters.UserName ?? '?';
+  const { deactivateAfterDays, deleteAfterDays } = config.keyRotation;
+  return [
+    `IAM CreateAccessKey for ${user} (IAM allows two keys per user).`,
+    `Secrets Manager: store the new key in a secret readable only by ${user}; if that fails, delete the new key.`,
+    `IAM UpdateAccessKey: deactivate ${user}'s old key after ${deactivateAfterDays} days; DeleteAccessKey after ${deleteAfterDays} days.`,
+  ];
+}
+
 export const keyRotationCapability: Capability<KeyRotationDeps> = {
-  intent: 'RotateAccessKey',
+  intent: rotateAccessKeyIntent.id,
+  plan: keyRotationPlan,
+  execute: sandboxRotateAccessKey,
   slotChecks: {
     async UserName(value, { caller, deps }) {
       const raw = value.trim();

@@ -5,6 +5,7 @@
  * `nluConfidence` arrives as a number in Lambda events and as `{ score }` in RecognizeText output;
  * both are accepted and normalised to a number.
  */
+import type { LexV2ContentMessage, LexV2Intent, LexV2IntentState, LexV2Result } from 'aws-lambda';
 import * as z from 'zod';
 
 const slotValueSchema = z.looseObject({
@@ -61,25 +62,22 @@ export const lexCodeHookEventSchema = z.looseObject({
 
 /** A parsed, normalised code-hook event. */
 export type LexCodeHookEvent = z.output<typeof lexCodeHookEventSchema>;
-export type LexIntentState = z.output<typeof intentSchema>;
 export type LexSlot = z.output<typeof lexSlotSchema>;
 
-export type DialogActionType = 'Close' | 'ConfirmIntent' | 'Delegate' | 'ElicitIntent' | 'ElicitSlot';
-export type IntentFulfillmentState = 'Failed' | 'Fulfilled' | 'InProgress' | 'ReadyForFulfillment';
-
-/** What a code hook returns to Lex. */
+/**
+ * What a code hook returns to Lex: `@types/aws-lambda`'s `LexV2Result`, with the intent's
+ * `confirmationState` (Lex accepts it; the community type omits it) and our parsed slot shape.
+ */
 export interface LexCodeHookResponse {
-  sessionState: {
-    sessionAttributes?: Record<string, string>;
-    dialogAction: { type: DialogActionType; slotToElicit?: string };
+  sessionState: Omit<LexV2Result['sessionState'], 'intent'> & {
     intent?: {
       name: string;
       slots?: Record<string, LexSlot | null>;
-      state: IntentFulfillmentState;
-      confirmationState?: 'Confirmed' | 'Denied' | 'None';
+      state: LexV2IntentState;
+      confirmationState?: LexV2Intent['confirmationState'];
     };
   };
-  messages?: { contentType: 'PlainText'; content: string }[];
+  messages?: LexV2ContentMessage[];
 }
 
 /** The code hook as a function: what Lambda runs and what the local Lex runtime calls in-process. */

@@ -1,5 +1,6 @@
 /** Builders for Lex V2 code-hook responses (https://docs.aws.amazon.com/lexv2/latest/dg/lambda-response-format.html). */
-import type { IntentFulfillmentState, LexCodeHookEvent, LexCodeHookResponse, LexSlot } from './lex-event';
+import type { LexV2IntentState } from 'aws-lambda';
+import type { LexCodeHookEvent, LexCodeHookResponse, LexSlot } from './lex-event';
 
 type Slots = Record<string, LexSlot | null>;
 
@@ -10,7 +11,7 @@ function text(content: string) {
 /** Ends the intent with a message. */
 export function close(
   event: LexCodeHookEvent,
-  state: Extract<IntentFulfillmentState, 'Fulfilled' | 'Failed'>,
+  state: Extract<LexV2IntentState, 'Fulfilled' | 'Failed'>,
   message: string,
   sessionAttributes = event.sessionState.sessionAttributes ?? {},
 ): LexCodeHookResponse {

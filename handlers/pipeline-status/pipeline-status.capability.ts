@@ -1,10 +1,8 @@
 /** PipelineStatus: read-only, immediate; one line per stage with the failing or waiting action. */
+import { pipelineStatusIntent } from '../../intents/pipeline-status.intent';
 import type { Capability } from '../capability';
-import type { PipelineReader, PipelineView } from './pipelines.port';
-
-export interface PipelineStatusDeps {
-  pipelines: PipelineReader;
-}
+import type { PipelineStatusDeps } from './pipeline-status.deps';
+import type { PipelineView } from './pipelines.port';
 
 const ICON: Record<string, string> = {
   Succeeded: '✅',
@@ -29,7 +27,7 @@ export function renderPipeline(view: PipelineView): string {
 }
 
 export const pipelineStatusCapability: Capability<PipelineStatusDeps> = {
-  intent: 'PipelineStatus',
+  intent: pipelineStatusIntent.id,
   slotChecks: {
     async PipelineName(value, { deps }) {
       const name = value.trim();

@@ -1,14 +1,11 @@
 /** RequestStatus: one request and its audit trail, for the requester, approvers and admins only. */
-import { canViewRequest } from '../authz/roles';
+import { requestStatusIntent } from '../../intents/request-status.intent';
+import { visibleRequest } from '../authz/request-visibility';
 import type { Capability, SlotCheck } from '../capability';
 import { ChatOpsError } from '../errors';
-import type { Ledger } from '../ledger/ledger.port';
 import type { AuditEvent, ChatOpsRequest } from '../ledger/request';
 import { parseRequestId } from '../ledger/request-id';
-
-export interface RequestStatusDeps {
-  ledger: Ledger;
-}
+import type { RequestStatusDeps } from './request-status.deps';
 
 async function checkRequestId(value: string): Promise<SlotCheck> {
   try {
@@ -17,11 +14,6 @@ async function checkRequestId(value: string): Promise<SlotCheck> {
     if (error instanceof ChatOpsError) return { ok: false, message: error.message };
     throw error;
   }
-}
-
-/** Same words for "missing" and "not yours", so ids cannot be probed. */
-export function notVisibleMessage(id: string): string {
-  return `I can't find request ${id}, or you are not allowed to see it. Only the requester, approvers and admins can.`;
 }
 
 export function describeRequest(request: ChatOpsRequest, history: readonly AuditEvent[]): string {
@@ -43,12 +35,12 @@ export function describeRequest(request: ChatOpsRequest, history: readonly Audit
 }
 
 export const requestStatusCapability: Capability<RequestStatusDeps> = {
-  intent: 'RequestStatus',
+  intent: requestStatusIntent.id,
   slotChecks: { RequestId: checkRequestId },
   async run({ caller, parameters }, deps) {
     const id = parseRequestId(parameters.RequestId ?? '');
-    const request = await deps.ledger.get(id);
-    if (!request || !canViewRequest(caller, request)) return { message: notVisibleMessage(id) };
-    return { message: describeRequest(request, await deps.ledger.history(id)) };
+    const seen = visibleRequest(id, await deps.ledger.get(id), caller);
+    if (!seen.visible) return { message: seen.message };
+    return { message: describeRequest(seen.request, await deps.ledger.history(id)) };
   },
 };

@@ -2,7 +2,17 @@
  * Lex V2 runtime wire shapes (camelCase, as in the RecognizeText / GetSession / PutSession API
  * reference: https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_SessionState.html).
  * The local runtime stores and returns exactly these objects; only `http/` serialises them.
+ * The enumerations are the SDK's own (`@aws-sdk/client-lex-runtime-v2`); these interfaces are the
+ * SDK's shapes with the fields the runtime always sets made required.
  */
+import type {
+  ConfirmationState,
+  DialogActionType,
+  IntentState,
+  MessageContentType,
+} from '@aws-sdk/client-lex-runtime-v2';
+
+export type { ConfirmationState, DialogActionType, IntentState };
 
 export interface WireSlotValue {
   originalValue?: string;
@@ -18,30 +28,12 @@ export interface WireSlot {
 
 export type WireSlots = Record<string, WireSlot | null>;
 
-export type IntentState =
-  | 'Failed'
-  | 'Fulfilled'
-  | 'InProgress'
-  | 'ReadyForFulfillment'
-  | 'Waiting'
-  | 'FulfillmentInProgress';
-
-export type ConfirmationState = 'Confirmed' | 'Denied' | 'None';
-
 export interface WireIntent {
   name: string;
   slots?: WireSlots;
   state?: IntentState;
   confirmationState?: ConfirmationState;
 }
-
-export type DialogActionType =
-  | 'Close'
-  | 'ConfirmIntent'
-  | 'Delegate'
-  | 'ElicitIntent'
-  | 'ElicitSlot'
-  | 'None';
 
 export interface WireDialogAction {
   type: DialogActionType;
@@ -57,7 +49,7 @@ export interface WireSessionState {
 }
 
 export interface WireMessage {
-  contentType: 'PlainText' | 'CustomPayload' | 'SSML' | 'ImageResponseCard';
+  contentType: MessageContentType;
   content?: string;
   imageResponseCard?: unknown;
 }

@@ -1,26 +1,10 @@
 /**
- * Reads and decodes HTTP request bodies the way Slack does: `application/x-www-form-urlencoded`
- * (what @slack/web-api sends, with object-valued arguments such as `blocks` flattened to JSON
- * strings) or `application/json`. Shared by the Web API emulator and tests.
+ * Decodes HTTP request bodies the way Slack does: `application/x-www-form-urlencoded` (what
+ * @slack/web-api sends, with object-valued arguments such as `blocks` flattened to JSON strings) or
+ * `application/json`. Reading the body is ../http-body.ts, shared by every local server.
  */
-import type { IncomingMessage } from 'node:http';
-import { RequestTooLargeError } from '../local-errors';
-
 /** Form fields whose values @slack/web-api JSON-encodes (it stringifies every non-scalar value). */
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'user_auth_blocks']);
-
-/** Reads the whole request body as a UTF-8 string (bounded to `limitBytes`). */
-export async function readBody(req: IncomingMessage, limitBytes = 1_000_000): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limitBytes) throw new RequestTooLargeError(limitBytes);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** Decodes a Web API call body into its arguments. Unparseable input yields `{}`. */
 export function decodeApiArgs(rawBody: string, contentType: string | undefined): Record<string, unknown> {

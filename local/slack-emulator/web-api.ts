@@ -14,9 +14,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../http-body';
 import type { EmulatedSlackUser } from '../sandbox-users';
 import { type CallListener, type CallPredicate, CallRecorder, type RecordedCall } from './call-recorder';
-import { decodeApiArgs, readBody } from './http-body';
+import { decodeApiArgs } from './http-body';
 import { SocketModeHub } from './socket-mode';
 import { type ApiArgs, type ApiResult, EmulatedWorkspace } from './workspace';
 

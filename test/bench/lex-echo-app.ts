@@ -9,7 +9,7 @@
 import { type LexBotRef, recognizeText } from '../../bot/conversation/lex-client';
 import { sessionIdFor } from '../../bot/conversation/session-id';
 import { REQUEST_ATTRIBUTE_KEYS } from '../../handlers/lex/request-attributes';
-import { type EchoApp, type EchoAppOptions, startBareBoltApp } from '../../local/slack-emulator/echo-app';
+import { type EchoApp, type EchoAppOptions, startBareBoltApp } from './echo-app';
 
 /** Starts the Lex echo app on a free loopback port. */
 export async function startLexEchoApp(options: EchoAppOptions & { lex: LexBotRef }): Promise<EchoApp> {

@@ -8,11 +8,11 @@
 import { parseConfig } from '../../handlers/config/load-config';
 import { localConfig } from '../../handlers/config/local-config';
 import { createCodeHook } from '../../handlers/router';
-import { createSandboxCodeHookDeps } from '../../handlers/sandbox/sandbox-deps';
 import { catalog } from '../../intents/catalog';
 import { toBotLocale } from '../../intents/lex-definition';
 import { LOCAL_LEX_BOT } from '../../local/backend';
 import { startLocalLex } from '../../local/lex-runtime/start-local-lex';
+import { createSandboxCodeHookDeps } from '../../local/sandbox-deps';
 import { createStreamLogger } from '../../local/stdio';
 import { type BenchStoreConfig, openBenchStore } from './bench-store';
 import { runBenchChild } from './child-entry';

@@ -1,6 +1,6 @@
 /**
  * Bench process B: the Slack app under test, alone in its process — the bare Bolt echo app
- * (local/slack-emulator/echo-app.ts), the Bolt + Lex echo app (./lex-echo-app.ts), or the ChatOps
+ * (./echo-app.ts), the Bolt + Lex echo app (./lex-echo-app.ts), or the ChatOps
  * Bolt app from `createSlackApp` over HTTP
  * (ack → de-dup → Lex over HTTP → Block Kit reply → App Home), as it would run on its own host.
  * Its Web API calls go to the Slack emulator in the parent process; the ChatOps app's Lex calls go
@@ -10,10 +10,10 @@ import { createSlackApp } from '../../bot/app';
 import { parseConfig } from '../../handlers/config/load-config';
 import { localConfig } from '../../handlers/config/local-config';
 import { localLexRuntimeClient } from '../../local/backend';
-import { startEchoApp } from '../../local/slack-emulator/echo-app';
 import { createStreamLogger } from '../../local/stdio';
 import { type BenchStoreConfig, openBenchStore } from './bench-store';
 import { type ChildRun, runBenchChild } from './child-entry';
+import { startEchoApp } from './echo-app';
 import { startLexEchoApp } from './lex-echo-app';
 import type { LexChildInfo } from './lex-runtime.child';
 

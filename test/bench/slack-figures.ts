@@ -3,7 +3,7 @@
  * and the issue-4 targets checked against them (latency on the light and paced phases, throughput
  * on the closed-loop phase, no lost or duplicated reply in any phase of any run).
  */
-import { type LoadResult, percentile } from '../../local/slack-emulator/load-driver';
+import { type LoadResult, percentile } from './load-driver';
 
 export type Figures = Record<string, number | string>;
 

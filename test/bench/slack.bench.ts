@@ -42,18 +42,13 @@ import { createLedgerTable } from '../../handlers/ledger/table-schema';
 import { LOCAL_TABLE_NAME, Stoppers } from '../../local/backend';
 import { localDynamoClient, startDynamoDbLocal } from '../../local/dynamodb-local';
 import { type EmulatedSlackUser, SANDBOX_BOT, SANDBOX_TEAM_ID } from '../../local/sandbox-users';
-import {
-  countRepliesPerTurn,
-  type LoadOptions,
-  type LoadResult,
-  runSimulatedUsers,
-} from '../../local/slack-emulator/load-driver';
 import { SlackSender } from '../../local/slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from '../../local/slack-emulator/web-api';
 import { createStreamLogger } from '../../local/stdio';
 import type { BenchStoreConfig } from './bench-store';
 import { startBenchChild } from './child-process';
 import type { LexChildInfo } from './lex-runtime.child';
+import { countRepliesPerTurn, type LoadOptions, type LoadResult, runSimulatedUsers } from './load-driver';
 import { findChildPid, startCpuMeter } from './process-cpu';
 import type { AppChildConfig } from './slack-app.child';
 import { comparison, type Figures, type LoadRound, summarize } from './slack-figures';

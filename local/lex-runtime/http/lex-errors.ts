@@ -3,7 +3,7 @@
  * status, an `x-amzn-ErrorType` header naming the exception, and a JSON body `{ "message": … }`.
  * The SDK client turns them into its own `ValidationException`, `ResourceNotFoundException`, ….
  */
-import { ChatOpsError } from '../../../kernel/errors';
+import { ChatOpsError, type ErrorCode } from '../../../kernel/errors';
 
 export type LexErrorType =
   | 'ValidationException'
@@ -20,6 +20,15 @@ const STATUS: Record<LexErrorType, number> = {
   InternalServerException: 500,
 };
 
+/** Our code for each error type: `LEX_` + the exception name without `Exception`, upper case. */
+const CODE: Record<LexErrorType, ErrorCode> = {
+  ValidationException: 'LEX_VALIDATION',
+  ResourceNotFoundException: 'LEX_RESOURCENOTFOUND',
+  ConflictException: 'LEX_CONFLICT',
+  DependencyFailedException: 'LEX_DEPENDENCYFAILED',
+  InternalServerException: 'LEX_INTERNALSERVER',
+};
+
 /** An error returned to the client with Lex's status and error type. */
 export class LexRuntimeError extends ChatOpsError {
   readonly httpStatus: number;
@@ -28,7 +37,7 @@ export class LexRuntimeError extends ChatOpsError {
     readonly errorType: LexErrorType,
     message: string,
   ) {
-    super(`LEX_${errorType.replace(/Exception$/, '').toUpperCase()}`, message, { errorType });
+    super(CODE[errorType], message, { errorType });
     this.httpStatus = STATUS[errorType];
   }
 }

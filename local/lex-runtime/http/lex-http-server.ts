@@ -10,13 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { MAX_BODY_BYTES, readBody } from '../../http-body';
+import { RequestTooLargeError } from '../../local-errors';
 import type { LocalLexRuntime } from '../local-lex-runtime';
 import type { SessionKey } from '../session/session-store';
 import { LexRuntimeError } from './lex-errors';
 import { parseBody } from './validation';
 
 const ROUTE = /^\/bots\/([^/]+)\/botAliases\/([^/]+)\/botLocales\/([^/]+)\/sessions\/([^/]+)(\/text)?\/?$/;
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** An HTTP server (not yet listening) serving `runtime`. */
 export function createLexHttpServer(runtime: LocalLexRuntime): Server {
@@ -37,12 +38,12 @@ async function handle(runtime: LocalLexRuntime, req: IncomingMessage, res: Serve
   const key: SessionKey = { botId, botAliasId, localeId, sessionId };
   const method = req.method ?? 'GET';
   if (text && method === 'POST')
-    return sendJson(res, await runtime.recognizeText(key, parseBody(await readBody(req))));
+    return sendJson(res, await runtime.recognizeText(key, parseBody(await readLexBody(req))));
   if (text) throw unsupported(method, path);
   if (method === 'GET') return sendJson(res, runtime.getSession(key));
   if (method === 'DELETE') return sendJson(res, runtime.deleteSession(key));
   if (method === 'POST') {
-    const result = await runtime.putSession(key, parseBody(await readBody(req)));
+    const result = await runtime.putSession(key, parseBody(await readLexBody(req)));
     const contentType = headerValue(req, 'responsecontenttype') ?? 'text/plain; charset=utf-8';
     res.writeHead(200, {
       'content-type': contentType,
@@ -85,17 +86,15 @@ export function packed(value: unknown): string {
   return gzipSync(Buffer.from(JSON.stringify(value))).toString('base64');
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES)
+/** The body, within the size limit; too large is Lex's `ValidationException`, as before. */
+async function readLexBody(req: IncomingMessage): Promise<string> {
+  try {
+    return await readBody(req, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof RequestTooLargeError)
       throw new LexRuntimeError('ValidationException', 'The request body is too large.');
-    chunks.push(buffer);
+    throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function sendJson(res: ServerResponse, body: unknown): void {

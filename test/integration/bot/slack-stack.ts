@@ -11,7 +11,7 @@ import { parseConfig } from '../../../handlers/config/load-config';
 import { localConfig, SANDBOX_TEAM_ID } from '../../../handlers/config/local-config';
 import { DynamoLedger } from '../../../handlers/ledger/dynamo-ledger';
 import { silentLogger } from '../../../handlers/logger';
-import { createSandboxCodeHookDeps } from '../../../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
 import { SANDBOX_BOT, SANDBOX_USERS } from '../../../local/sandbox-users';
 import { SlackSender } from '../../../local/slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from '../../../local/slack-emulator/web-api';

@@ -5,10 +5,10 @@
  */
 import { App, type BlockAction, type ButtonAction, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { SANDBOX_BOT, SANDBOX_TEAM_ID, SANDBOX_USERS } from '../../../local/sandbox-users';
-import { type EchoApp, listenOnLoopback, startEchoApp } from '../../../local/slack-emulator/echo-app';
 import { SlackSender } from '../../../local/slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from '../../../local/slack-emulator/web-api';
 import { ChatSession } from '../../../local/terminal-chat/chat-session';
+import { type EchoApp, listenOnLoopback, startEchoApp } from '../../bench/echo-app';
 
 const SECRET = 'emulator-bolt-secret';
 const TOKEN = 'xoxb-emulator-bolt';

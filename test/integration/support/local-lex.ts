@@ -12,7 +12,6 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { CodeHookDeps } from '../../../handlers/deps';
 import { toRequestAttributes } from '../../../handlers/lex/request-attributes';
 import { createCodeHook } from '../../../handlers/router';
-import { createSandboxCodeHookDeps } from '../../../handlers/sandbox/sandbox-deps';
 import { catalog } from '../../../intents/catalog';
 import { toBotLocale } from '../../../intents/lex-definition';
 import {
@@ -20,6 +19,7 @@ import {
   type StartLocalLexOptions,
   startLocalLex,
 } from '../../../local/lex-runtime/start-local-lex';
+import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
 
 export interface LocalLexHarness {
   lex: LocalLex;

@@ -1,4 +1,4 @@
-import type { LoadResult } from '../../../local/slack-emulator/load-driver';
+import type { LoadResult } from '../../bench/load-driver';
 import { comparison, mergeResults, summarize } from '../../bench/slack-figures';
 
 const result = (turns: number, elapsedMs: number, extra: Partial<LoadResult> = {}): LoadResult => ({

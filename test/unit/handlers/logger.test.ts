@@ -1,4 +1,32 @@
-import { redact } from '../../../handlers/logger';
+import type { Context } from 'aws-lambda';
+import { createLogger, redact, withKeys } from '../../../handlers/logger';
+
+/** The JSON lines Powertools writes to stdout while `act` runs. */
+function captureStdout(act: () => void): Record<string, unknown>[] {
+  const lines: string[] = [];
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  try {
+    act();
+  } finally {
+    spy.mockRestore();
+  }
+  return lines
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+const context = {
+  functionName: 'chatops-worker',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:111111111111:function:chatops-worker',
+  memoryLimitInMB: '256',
+  awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+} as Context;
 
 describe('redact', () => {
   it('replaces secret-looking keys at any depth', () => {
@@ -35,5 +63,50 @@ describe('redact', () => {
     const safe = redact({ requestId: 'REQ-5G8H3N7Q', count: 3, ok: true });
     // Assess
     expect(safe).toEqual({ requestId: 'REQ-5G8H3N7Q', count: 3, ok: true });
+  });
+});
+
+describe('createLogger correlation', () => {
+  it('adds the Lambda context and appended keys to every entry until they are removed', () => {
+    // Prepare
+    const logger = createLogger('chatops-test', 'INFO');
+
+    // Act
+    const entries = captureStdout(() => {
+      logger.addContext?.(context);
+      logger.appendKeys?.({ turnId: 'Ev0001', botToken: 'xoxb-1-2' });
+      logger.info('first');
+      logger.removeKeys?.(['turnId']);
+      logger.info('second');
+    });
+
+    // Assess
+    expect(entries[0]).toMatchObject({
+      message: 'first',
+      turnId: 'Ev0001',
+      botToken: '[REDACTED]',
+      function_name: 'chatops-worker',
+      function_request_id: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+    });
+    expect(entries[1]).not.toHaveProperty('turnId');
+    expect(JSON.stringify(entries)).not.toContain('xoxb-1-2');
+  });
+
+  it('gives a child its own keys without changing the parent', () => {
+    // Prepare
+    const logger = createLogger('chatops-test', 'INFO');
+
+    // Act
+    const entries = captureStdout(() => {
+      const turn = withKeys(logger, { turnId: 'Ev0002' });
+      turn.appendKeys?.({ requestId: 'REQ-5G8H3N7Q' });
+      turn.info('in the turn');
+      logger.info('outside');
+    });
+
+    // Assess
+    expect(entries[0]).toMatchObject({ message: 'in the turn', turnId: 'Ev0002', requestId: 'REQ-5G8H3N7Q' });
+    expect(entries[1]).not.toHaveProperty('turnId');
+    expect(entries[1]).not.toHaveProperty('requestId');
   });
 });

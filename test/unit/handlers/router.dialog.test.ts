@@ -1,5 +1,5 @@
 import { createCodeHook } from '../../../handlers/router';
-import { createSandboxCodeHookDeps } from '../../../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
 import { lexEvent, messageOf, slot } from '../../support/lex-events';
 
 describe('code hook router: DialogCodeHook', () => {

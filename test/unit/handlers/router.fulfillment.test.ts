@@ -4,7 +4,7 @@ import { localConfig } from '../../../handlers/config/local-config';
 import { RecordingExecutions } from '../../../handlers/execution/execution.port';
 import { MemoryLedger } from '../../../handlers/ledger/memory-ledger';
 import { createCodeHook } from '../../../handlers/router';
-import { createSandboxCodeHookDeps } from '../../../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
 import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
 
 function setup(configOverrides: Record<string, unknown> = {}) {

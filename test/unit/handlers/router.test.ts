@@ -2,7 +2,7 @@ import { parseConfig } from '../../../handlers/config/load-config';
 import { localConfig } from '../../../handlers/config/local-config';
 import { MemoryLedger } from '../../../handlers/ledger/memory-ledger';
 import { createCodeHook } from '../../../handlers/router';
-import { createSandboxCodeHookDeps } from '../../../handlers/sandbox/sandbox-deps';
+import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
 import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
 
 describe('code hook router: failures become safe Close responses', () => {
@@ -138,6 +138,7 @@ describe('code hook router: RequestStatus', () => {
     const missing = messageOf(await hook(statusEvent('REQ-00000000', 'dave')));
     // Assess
     expect(hidden).toBe(missing.replace('REQ-00000000', id));
-    expect(hidden).toContain('not allowed to see it');
+    // The one visibility rule's words, the same as `/chatops status` (handlers/authz/request-visibility.ts).
+    expect(hidden).toBe(`I cannot find a request ${id} that you are allowed to see.`);
   });
 });

@@ -51,4 +51,23 @@ describe('Lambda environment', () => {
     // Assess
     expect(act).toThrow(/TABLE_NAME/);
   });
+
+  it('refuses to build the worker with a bad TURNS_PER_MINUTE, naming it', () => {
+    // Prepare
+    const env = {
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      LEX_BOT_ID: 'B',
+      LEX_BOT_ALIAS_ID: 'A',
+      TABLE_NAME: 't',
+      TURNS_PER_MINUTE: 'lots',
+    };
+
+    // Act
+    const act = () => createWorkerRunner(env, silentLogger);
+
+    // Assess
+    expect(act).toThrow(ConfigError);
+    expect(act).toThrow(/TURNS_PER_MINUTE: must be a positive integer/);
+  });
 });

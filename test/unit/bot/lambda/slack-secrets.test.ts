@@ -1,4 +1,6 @@
+import { ingressEnvSchema, workerEnvSchema } from '../../../../bot/lambda/lambda-env';
 import { loadSlackSecrets } from '../../../../bot/lambda/slack-secrets';
+import { parseEnv } from '../../../../handlers/config/env';
 
 const ARN = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:chatops-dev/slack-AbCdEf';
 
@@ -43,5 +45,28 @@ describe('loadSlackSecrets', () => {
 
     // Assess
     expect(secrets).toEqual({ signingSecret: 's', botToken: 'xoxb-2' });
+  });
+});
+
+describe('the entry env schemas and the Slack secret', () => {
+  const common = { LEX_BOT_ID: 'B', LEX_BOT_ALIAS_ID: 'A', TABLE_NAME: 't', TURN_QUEUE_URL: 'https://q' };
+
+  it.each([
+    ['ingress', ingressEnvSchema],
+    ['worker', workerEnvSchema],
+  ])('%s: accept SLACK_SECRET_ARN instead of the values (as the stack deploys it)', (_name, schema) => {
+    // Act
+    const act = () => parseEnv(schema, { ...common, SLACK_SECRET_ARN: ARN });
+
+    // Assess
+    expect(act).not.toThrow();
+  });
+
+  it('names both values when neither they nor the ARN are set', () => {
+    // Act
+    const act = () => parseEnv(ingressEnvSchema, common);
+
+    // Assess
+    expect(act).toThrow(/SLACK_SIGNING_SECRET: environment variable is not set[\s\S]*SLACK_BOT_TOKEN/);
   });
 });

@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { processTurnRecords } from '../../../../bot/lambda/worker.lambda';
 import { serializeTurn, type Turn } from '../../../../bot/turns/turn';
 import type { TurnResult, TurnRunner } from '../../../../bot/turns/turn-runner';
-import { silentLogger } from '../../../../handlers/logger';
+import { type Logger, silentLogger } from '../../../../handlers/logger';
 import record from '../../../fixtures/events/sqs-turn-record.json';
 import { lexFixtures } from '../support/lex-fixtures';
 import { utteranceTurn, wiredRunner } from '../support/turns';
@@ -55,5 +55,39 @@ describe('processTurnRecords', () => {
 
     // Assess
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-boom' }, { itemIdentifier: 'm-slow' }]);
+  });
+
+  it('puts the turn id on every log entry while that turn runs, and only then', async () => {
+    // Prepare
+    const keys: Record<string, unknown> = {};
+    const seen: { message: string; turnId: unknown }[] = [];
+    const logger: Logger = {
+      ...silentLogger,
+      info: (message) => seen.push({ message, turnId: keys.turnId }),
+      error: (message) => seen.push({ message, turnId: keys.turnId }),
+      appendKeys: (more) => Object.assign(keys, more),
+      removeKeys: (names) => {
+        for (const name of names) delete keys[name];
+      },
+    };
+    const runner: TurnRunner = {
+      async run() {
+        logger.info('running');
+        return { status: 'done' };
+      },
+    };
+    const records = [
+      sqsRecord('m-1', serializeTurn(utteranceTurn({ id: 'evt:one' }))),
+      sqsRecord('m-junk', '{"kind":"utterance"}'),
+    ];
+
+    // Act
+    await processTurnRecords(records, runner, logger);
+
+    // Assess
+    expect(seen).toEqual([
+      { message: 'running', turnId: 'evt:one' },
+      { message: 'Dropping a queue message that is not a turn', turnId: undefined },
+    ]);
   });
 });

@@ -79,4 +79,26 @@ describe('configuration', () => {
     expect(config.approvers.emails).toEqual(['ops@example.com']);
     expect(load).toThrow(`${bad} is not valid JSON`);
   });
+
+  it('refuses to fall back to the sandbox config inside a Lambda function', () => {
+    // Prepare
+    const env = { AWS_LAMBDA_FUNCTION_NAME: 'chatops-fulfillment' };
+    // Act
+    const load = () => loadConfig(env);
+    // Assess
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/CHATOPS_CONFIG: no configuration in Lambda function chatops-fulfillment/);
+  });
+
+  it('reads the given config inside a Lambda function', () => {
+    // Prepare
+    const env = {
+      AWS_LAMBDA_FUNCTION_NAME: 'chatops-fulfillment',
+      CHATOPS_CONFIG: JSON.stringify(localConfig),
+    };
+    // Act
+    const config = loadConfig(env);
+    // Assess
+    expect(config.slack.teamId).toBe('T0SANDBOX');
+  });
 });

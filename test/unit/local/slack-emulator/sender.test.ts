@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isValidSlackRequest } from '@slack/bolt';
+import { readBody } from '../../../../local/http-body';
 import { SANDBOX_TEAM_ID } from '../../../../local/sandbox-users';
-import { readBody } from '../../../../local/slack-emulator/http-body';
 import { SlackSender } from '../../../../local/slack-emulator/sender';
 import commandFixture from '../../../fixtures/slack/command-chatops.json';
 import appHomeFixture from '../../../fixtures/slack/event-app-home-opened.json';

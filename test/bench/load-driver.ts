@@ -9,10 +9,10 @@
  * chat.postMessage out) of every message, and counts lost and duplicated replies.
  * Bounded: a fixed number of users, a deadline, and a per-reply timeout.
  */
-import type { RecordedCall } from './call-recorder';
-import type { SlackSender } from './sender';
-import type { SlackWebApiEmulator } from './web-api';
-import { dmChannelFor } from './workspace';
+import type { RecordedCall } from '../../local/slack-emulator/call-recorder';
+import type { SlackSender } from '../../local/slack-emulator/sender';
+import type { SlackWebApiEmulator } from '../../local/slack-emulator/web-api';
+import { dmChannelFor } from '../../local/slack-emulator/workspace';
 
 export interface LoadOptions {
   sender: SlackSender;

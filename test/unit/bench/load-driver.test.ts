@@ -1,7 +1,7 @@
-import type { RecordedCall } from '../../../../local/slack-emulator/call-recorder';
-import { runSimulatedUsers } from '../../../../local/slack-emulator/load-driver';
-import type { SlackSender } from '../../../../local/slack-emulator/sender';
-import { dmChannelFor } from '../../../../local/slack-emulator/workspace';
+import type { RecordedCall } from '../../../local/slack-emulator/call-recorder';
+import type { SlackSender } from '../../../local/slack-emulator/sender';
+import { dmChannelFor } from '../../../local/slack-emulator/workspace';
+import { runSimulatedUsers } from '../../bench/load-driver';
 
 /** A sender whose every message is answered by one chat.postMessage in the user's DM after `replyMs`. */
 function fakeSlack(replyMs: number) {

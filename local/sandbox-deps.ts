@@ -1,0 +1,38 @@
+/**
+ * The sandbox composition root of the code hook: the core's deps plus each capability's, built by
+ * the capability folders' factories over the sandbox world (handlers/sandbox/). Used by the local
+ * stack, the local Lex runtime (`npm run lex:local`), the bench and tests.
+ */
+import { accountVendingDeps } from '../handlers/account-vending/account-vending.deps';
+import { RecordingApprovalRequests } from '../handlers/approvals/approval-requests.port';
+import { parseConfig } from '../handlers/config/load-config';
+import { localConfig } from '../handlers/config/local-config';
+import type { CodeHookDeps } from '../handlers/deps';
+import { RecordingExecutions } from '../handlers/execution/execution.port';
+import { keyRotationDeps } from '../handlers/key-rotation/key-rotation.deps';
+import { MemoryLedger } from '../handlers/ledger/memory-ledger';
+import { silentLogger } from '../handlers/logger';
+import { pipelineStatusDeps } from '../handlers/pipeline-status/pipeline-status.deps';
+import { requestStatusDeps } from '../handlers/request-status/request-status.deps';
+import { SandboxCloud } from '../handlers/sandbox/sandbox-cloud';
+import { catalog } from '../intents/catalog';
+
+/** Sandbox deps (in-memory ledger, recording approvals and executions) with any part overridden. */
+export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {}): CodeHookDeps {
+  const config = overrides.config ?? parseConfig(localConfig);
+  const ledger = overrides.ledger ?? new MemoryLedger();
+  const cloud = new SandboxCloud();
+  return {
+    catalog,
+    config,
+    approvals: new RecordingApprovalRequests(config.approvers.emails),
+    executions: new RecordingExecutions(),
+    logger: silentLogger,
+    sandbox: true,
+    ...accountVendingDeps({ organization: cloud }),
+    ...keyRotationDeps({ iamUsers: cloud }),
+    ...pipelineStatusDeps({ pipelines: cloud }),
+    ...requestStatusDeps({ ledger }),
+    ...overrides,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * An approved write request completes offline: with VendAccount's approval policy set to `never`,
+ * the local stack's executions run the sandbox executor and post the outcome back in Alice's DM
+ * through the SlackChatNotifier and the built-in Slack emulator.
+ */
+import { parseConfig } from '../../../handlers/config/load-config';
+import { localConfig } from '../../../handlers/config/local-config';
+import { silentLogger } from '../../../handlers/logger';
+import { SANDBOX_USERS } from '../../../local/sandbox-users';
+import { type LocalStack, startLocalStack } from '../../../local/stack';
+import { ChatSession } from '../../../local/terminal-chat/chat-session';
+
+async function eventually(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('local stack: an approved request runs to completion', () => {
+  let stack: LocalStack;
+  let session: ChatSession;
+  const printed: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      config: parseConfig({ ...localConfig, intents: { VendAccount: { approval: 'never' } } }),
+      logger: silentLogger,
+      sink: () => {},
+      store: 'memory',
+    });
+    if (!stack.emulator || !stack.sender) throw new Error('no emulator');
+    session = new ChatSession({
+      emulator: stack.emulator,
+      sender: stack.sender,
+      users: SANDBOX_USERS,
+      print: (lines) => printed.push(...lines),
+      onQuit: () => {},
+    });
+    session.attach();
+  }, 90_000);
+
+  afterAll(async () => {
+    await stack.stop();
+  }, 30_000);
+
+  it('posts the simulated outcome back to the requester in Slack', async () => {
+    // Prepare
+    await session.handleLine('create a sandbox account called data-lab for dana@example.com under Workloads');
+    await eventually(() => printed.some((l) => l.includes('[1] Yes')));
+
+    // Act
+    await session.handleLine('1');
+    await eventually(() => printed.some((l) => l.includes('succeeded')));
+
+    // Assess
+    const text = printed.join('\n');
+    const id = /Request (REQ-[0-9A-Z]{8}) \(VendAccount\) succeeded\./.exec(text)?.[1] ?? '';
+    expect(id).not.toBe('');
+    expect(text).toContain('(Sandbox: simulated AWS');
+    expect(text).toMatch(/Account data-lab \(\d{12}\) was created in Workloads \(ou-wkl1-22222222\)/);
+  }, 40_000);
+});
