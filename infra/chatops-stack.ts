@@ -65,6 +65,7 @@ export class ChatOpsStack extends Stack {
         timeout: Duration.seconds(entry.timeoutSeconds),
         ...(entry.memorySize ? { memorySize: entry.memorySize } : {}),
         ...(entry.reservedConcurrency ? { reservedConcurrentExecutions: entry.reservedConcurrency } : {}),
+        ...(entry.sourceMapsAtRuntime === false ? { sourceMapsAtRuntime: false } : {}),
         logRetention,
         removalPolicy,
         environment: {

@@ -24,6 +24,8 @@ export interface ChatOpsFunctionProps {
   readonly reservedConcurrentExecutions?: number;
   readonly logRetention: logs.RetentionDays;
   readonly removalPolicy: RemovalPolicy;
+  /** `--enable-source-maps` at run time (default true; costs cold-start time, see lambda-entries.ts). */
+  readonly sourceMapsAtRuntime?: boolean;
   /** Names and ARNs only: secrets are read at cold start, never passed as values. */
   readonly environment?: Record<string, string>;
 }
@@ -61,7 +63,7 @@ export class ChatOpsFunction extends Construct {
         ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
         : {}),
       environment: {
-        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
+        ...(props.sourceMapsAtRuntime === false ? {} : { NODE_OPTIONS: LAMBDA_NODE_OPTIONS }),
         POWERTOOLS_SERVICE_NAME: id,
         ...props.environment,
       },

@@ -22,7 +22,7 @@ const MB = 1024 * 1024;
 const TARGETS = { ingressBytes: 1 * MB, ingressColdMs: 300, otherBytes: 3 * MB };
 
 /** Loopback stand-in for AWS and Slack: every request gets `{}` (Slack: `{"ok":true}`). */
-async function startStandIn(): Promise<{ url: string; server: Server }> {
+export async function startStandIn(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -61,13 +61,15 @@ Promise.resolve(handler(event, { awsRequestId: 'bench', functionName: 'bench', g
 `;
 
 /** One cold answer in a fresh process. */
-function coldRun(
+export function coldRun(
   bundle: string,
   event: unknown,
   env: Record<string, string>,
+  sourceMaps: boolean,
 ): Promise<{ ms: number; loadMs?: number; result?: unknown; error?: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', '-e', CHILD], {
+    // The same NODE_OPTIONS the stack gives the function (infra/lambda-entries.ts sourceMapsAtRuntime).
+    const child = spawn(process.execPath, [...(sourceMaps ? ['--enable-source-maps'] : []), '-e', CHILD], {
       env: { PATH: process.env.PATH ?? '', ...env, BENCH_BUNDLE: bundle, BENCH_EVENT: JSON.stringify(event) },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
@@ -123,7 +125,12 @@ export async function runLambdaBench(): Promise<Record<string, number | string |
       let answered = 0;
       for (let i = 0; i < RUNS; i++) {
         const c = makeCase();
-        const run = await coldRun(bundle, c.event, { ...baseEnv(standIn.url), ...c.env });
+        const run = await coldRun(
+          bundle,
+          c.event,
+          { ...baseEnv(standIn.url), ...c.env },
+          entry.sourceMapsAtRuntime !== false,
+        );
         times.push(run.ms);
         loads.push(run.loadMs ?? run.ms);
         if (!run.error && c.answered(run.result)) answered++;

@@ -1,6 +1,7 @@
 /** Every function: Node.js 22 on arm64, traced, its own log group with the stage's retention. */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { loadDeploymentConfig } from '../../../infra/config/deployment-config';
+import { LAMBDA_ENTRIES } from '../../../infra/lambda-entries';
 import { resourcesOf, synthStage } from './support/synth';
 
 let dev: Template;
@@ -12,12 +13,18 @@ beforeAll(() => {
 });
 
 describe('Lambda functions', () => {
-  it('run Node.js 22 on arm64 with active tracing and source maps', () => {
+  it('run Node.js 22 on arm64 with active tracing, source maps at run time unless the entry opts out', () => {
     // Act
     const functions = resourcesOf(dev, 'AWS::Lambda::Function');
+    const optedOut = LAMBDA_ENTRIES.filter((e) => e.sourceMapsAtRuntime === false).map(
+      (e) => `ChatOps dev: ${e.description}`,
+    );
 
     // Assess
     expect(functions.length).toBeGreaterThanOrEqual(3);
+    expect(optedOut).toEqual([
+      'ChatOps dev: Slack events, interactivity and commands: verify, acknowledge, de-duplicate, queue',
+    ]);
     for (const [, fn] of functions) {
       expect(fn.Properties).toEqual(
         expect.objectContaining({
@@ -27,12 +34,11 @@ describe('Lambda functions', () => {
           LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/Logs/) } },
         }),
       );
-      expect(fn.Properties.Environment).toEqual({
-        Variables: expect.objectContaining({
-          NODE_OPTIONS: '--enable-source-maps',
-          CHATOPS_CONFIG: expect.any(String),
-        }),
-      });
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables.CHATOPS_CONFIG).toEqual(expect.any(String));
+      expect(variables.NODE_OPTIONS).toBe(
+        optedOut.includes(fn.Properties.Description as string) ? undefined : '--enable-source-maps',
+      );
     }
   });
 
