@@ -99,7 +99,7 @@ export class ChatOpsStack extends Stack {
       monitoring.watchDeadLetters('Turns', this.slack.turns.deadLetterQueue);
       for (const ingress of byTrigger('slackEvents')) this.slack.routeTo(ingress);
       monitoring.watchIngressLatency(this.slack.api.api);
-      new CfnOutput(this, 'SlackRequestUrl', {
+      new CfnOutput(this, 'SlackEventsUrl', {
         description: 'Slack app: Event Subscriptions, Interactivity and Slash Commands request URL',
         value: this.slack.requestUrl,
       });
@@ -137,6 +137,13 @@ export class ChatOpsStack extends Stack {
       }
     }
 
+    // Roles Service Catalog must be told about (Account Factory portfolio → Access): README.
+    for (const entry of entries.filter((e) => e.access.includes('accountVending'))) {
+      new CfnOutput(this, `${entry.id}RoleArn`, {
+        description: 'Grant this role access to the AWS Control Tower Account Factory portfolio',
+        value: this.mustGet(entry.id).role.roleArn,
+      });
+    }
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'SlackSecretName', { value: secrets.slack.secretName });
     new CfnOutput(this, 'ApprovalTopicArn', { value: this.approvals.topic.topicArn });
