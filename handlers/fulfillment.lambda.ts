@@ -25,7 +25,8 @@ import { SandboxCloud } from './sandbox/sandbox-cloud';
 /** The code hook's environment, checked at cold start (errors name the variable, never its value). */
 export const fulfillmentEnvSchema = z.object({ TABLE_NAME: requiredVar() });
 
-function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
+/** The code hook's dependencies in Lambda (also used by the RECEIVED sweeper entry). */
+export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
   const { TABLE_NAME } = parseEnv(fulfillmentEnvSchema, env);
   const config = loadConfig(env);
   const logger = createLogger('chatops-fulfillment');

@@ -100,6 +100,14 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
     timeoutSeconds: 30,
   },
   {
+    id: 'ReceivedSweeper',
+    entry: 'handlers/ledger/received-sweeper.lambda.ts',
+    description: 'Scheduled sweep: resumes requests left in RECEIVED (a worker that died mid-turn)',
+    trigger: { kind: 'schedule', everyMinutes: 5 },
+    access: ['ledger'],
+    timeoutSeconds: 60,
+  },
+  {
     id: 'ApprovalApi',
     entry: 'handlers/approvals/approval-api.lambda.ts',
     description: 'Approval pages: GET shows the request, POST decides (HMAC token, CSRF)',

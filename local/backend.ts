@@ -2,8 +2,9 @@
  * The non-Slack half of the local stack (DESIGN §4, `npm start`): the ledger on DynamoDB Local
  * (or a real table when `TABLE_NAME` is set alongside real Slack), the approval stub server, the
  * approval notifications, the code hook on the sandbox world, and the local Lex V2 runtime (or a
- * real bot when `LEX_BOT_ID` + `LEX_BOT_ALIAS_ID` are set). Started in dependency order; on a
- * failure half-way, what was started is stopped again before the error surfaces.
+ * real bot when `LEX_BOT_ID` + `LEX_BOT_ALIAS_ID` are set), and the `RECEIVED` sweep on a timer.
+ * Started in dependency order; on a failure half-way, what was started is stopped again before the
+ * error surfaces.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
@@ -12,15 +13,18 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
 import { buildCapabilityMap, DEFAULT_CAPABILITIES } from '../handlers/capabilities';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
+import type { CodeHookDeps } from '../handlers/deps';
 import { CapabilityExecutions } from '../handlers/execution/capability-executions';
 import type { Executions } from '../handlers/execution/execution.port';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
 import type { Ledger } from '../handlers/ledger/ledger.port';
 import { MemoryDeduplicator, MemoryLedger } from '../handlers/ledger/memory-ledger';
+import { sweepReceived } from '../handlers/ledger/received-sweeper';
 import { createLedgerTable } from '../handlers/ledger/table-schema';
 import type { Logger } from '../handlers/logger';
 import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/chat-notifier.port';
+import { receivedResumer } from '../handlers/received-resume';
 import { createCodeHook } from '../handlers/router';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
@@ -124,7 +128,9 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     notifier: options.notifier ?? new RecordingChatNotifier(),
     logger,
   });
-  const codeHook = createCodeHook({ ...sandboxDeps, executions });
+  const hookDeps = { ...sandboxDeps, executions };
+  const codeHook = createCodeHook(hookDeps);
+  startReceivedSweep(hookDeps, stoppers);
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
     const client = createLexRuntimeClient();
@@ -159,6 +165,26 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     executions,
     stop: () => stoppers.stopAll(),
   };
+}
+
+/** How often the local stack sweeps requests left in `RECEIVED` (the deployed sweep is scheduled). */
+export const LOCAL_SWEEP_INTERVAL_MS = 60_000;
+
+/** The `RECEIVED` sweep on a timer (unref'd: it never keeps the process up); stopped by `stoppers`. */
+function startReceivedSweep(deps: CodeHookDeps, stoppers: Stoppers): void {
+  const sweepDeps = { ledger: deps.ledger, logger: deps.logger, resume: receivedResumer(deps) };
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweepReceived(sweepDeps)
+      .catch((error: unknown) => deps.logger.warn('The RECEIVED sweep failed', { error }))
+      .finally(() => {
+        running = false;
+      });
+  }, LOCAL_SWEEP_INTERVAL_MS);
+  timer.unref();
+  stoppers.add('RECEIVED sweep', () => clearInterval(timer));
 }
 
 async function startLedger(

@@ -74,6 +74,11 @@ export function coldStartCases(): Record<string, () => ColdStartCase> {
       env: {},
       answered: (r) => JSON.stringify(r).includes('"dialogAction"'),
     }),
+    ReceivedSweeper: () => ({
+      event: {},
+      env: {},
+      answered: (r) => typeof r === 'object' && r !== null,
+    }),
     Worker: () => {
       const turn = {
         kind: 'utterance' as const,

@@ -12,6 +12,7 @@ type Section = () => Promise<Figures>;
 const SECTIONS: Record<string, () => Promise<Section>> = {
   nlu: async () => (await import('./nlu.bench')).runNluBench,
   slack: async () => (await import('./slack.bench')).runSlackBench,
+  ledger: async () => (await import('./ledger.bench')).runLedgerBench,
   lambda: async () => (await import('./lambda.bench')).runLambdaBench,
 };
 

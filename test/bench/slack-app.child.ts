@@ -52,6 +52,7 @@ async function startChatOps(config: Extract<AppChildConfig, { app: 'chatops' }>)
   const { url } = await app.start();
   return {
     info: { eventsUrl: url ?? '' },
+    report: () => ({ dynamodb: store.calls() }),
     stop: async () => {
       await app.stop();
       client.destroy();
