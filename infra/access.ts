@@ -21,6 +21,7 @@ import type { Access } from './lambda-entries';
 export interface AccessTargets {
   readonly table: RequestTable;
   readonly turnQueue?: sqs.IQueue;
+  readonly executionQueue?: sqs.IQueue;
   readonly slackSecret: secretsmanager.ISecret;
   readonly identityKey: secretsmanager.ISecret;
   readonly approvalKey: secretsmanager.ISecret;
@@ -59,12 +60,13 @@ export function applyAccess(fn: ChatOpsFunction, access: Access, targets: Access
       targets.table.grantLedger(role);
       fn.addEnvironment('TABLE_NAME', targets.table.table.tableName);
       return;
-    case 'turnQueue': {
-      const queue = need(targets.turnQueue, access, fn);
+    case 'turnQueue':
+    case 'executionQueue': {
+      const queue = need(access === 'turnQueue' ? targets.turnQueue : targets.executionQueue, access, fn);
       role.addToPrincipalPolicy(
         new iamLib.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }),
       );
-      fn.addEnvironment('TURN_QUEUE_URL', queue.queueUrl);
+      fn.addEnvironment(access === 'turnQueue' ? 'TURN_QUEUE_URL' : 'EXECUTION_QUEUE_URL', queue.queueUrl);
       return;
     }
     case 'slackSecret':

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { type AccessTargets, applyAccess } from './access';
 import type { DeploymentConfig } from './config/deployment-config';
@@ -16,7 +17,7 @@ import { LexBot } from './constructs/lex-bot';
 import { Monitoring } from './constructs/monitoring';
 import { RequestTable } from './constructs/request-table';
 import { ChatOpsSecrets } from './constructs/secrets';
-import { SlackIngress } from './constructs/slack-ingress';
+import { ProtectedQueue, SlackIngress } from './constructs/slack-ingress';
 import { PROJECT_ROOT } from './lambda/bundle-settings';
 import { LAMBDA_ENTRIES, type LambdaEntry } from './lambda-entries';
 
@@ -104,6 +105,17 @@ export class ChatOpsStack extends Stack {
         value: this.slack.requestUrl,
       });
     }
+    let executions: ProtectedQueue | undefined;
+    const executionEntry = entries.find((e) => e.trigger.kind === 'executionQueue');
+    if (executionEntry) {
+      executions = new ProtectedQueue(this, 'Executions', {
+        consumerTimeout: Duration.seconds(executionEntry.timeoutSeconds),
+      });
+      this.mustGet(executionEntry.id).function.addEventSource(
+        new SqsEventSource(executions.queue, { batchSize: 1, reportBatchItemFailures: true }),
+      );
+      monitoring.watchDeadLetters('Executions', executions.deadLetterQueue);
+    }
     for (const handler of byTrigger('approvalApi')) this.approvals.routeTo(handler);
     if (this.approvals.api) {
       monitoring.watchApprovalApi(this.approvals.api.api);
@@ -118,6 +130,7 @@ export class ChatOpsStack extends Stack {
     const targets: AccessTargets = {
       table: this.table,
       ...(this.slack ? { turnQueue: this.slack.turns.queue } : {}),
+      ...(executions ? { executionQueue: executions.queue } : {}),
       slackSecret: secrets.slack,
       identityKey: secrets.identityKey,
       approvalKey: secrets.approvalKey,

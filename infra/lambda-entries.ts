@@ -14,6 +14,8 @@ export type Access =
   | 'ledger'
   /** Send turns to the worker queue (`TURN_QUEUE_URL`). */
   | 'turnQueue'
+  /** Send approved requests to the execution queue (`EXECUTION_QUEUE_URL`). */
+  | 'executionQueue'
   /** Read the Slack app secret: signing secret and bot token (`SLACK_SECRET_ARN`). */
   | 'slackSecret'
   /** Read the key that signs the Slack identity in Lex request attributes (`IDENTITY_KEY_SECRET_ARN`). */
@@ -44,6 +46,8 @@ export type Trigger =
   | { readonly kind: 'slackEvents' }
   /** The turn queue (SQS event source, partial batch responses). */
   | { readonly kind: 'turnQueue' }
+  /** The execution queue (approved requests; SQS event source, partial batch responses). */
+  | { readonly kind: 'executionQueue' }
   /** `GET` / `POST /approvals/{id}` on the approval API. */
   | { readonly kind: 'approvalApi' }
   /** An EventBridge schedule, `rate(<minutes> minutes)`. */

@@ -40,6 +40,22 @@ const extra: LambdaEntry[] = [
     timeoutSeconds: 60,
   },
   {
+    id: 'ExecutionWorker',
+    entry: file,
+    description: 'test: executions',
+    trigger: { kind: 'executionQueue' },
+    access: ['ledger'],
+    timeoutSeconds: 120,
+  },
+  {
+    id: 'Decider',
+    entry: file,
+    description: 'test: decides and queues',
+    trigger: { kind: 'schedule', everyMinutes: 10 },
+    access: ['executionQueue'],
+    timeoutSeconds: 10,
+  },
+  {
     id: 'PipelineEvents',
     entry: file,
     description: 'test: pipelines',
@@ -135,6 +151,27 @@ describe('capabilities', () => {
       }),
     });
     expect(eventPattern('codePipelineExecution', [])).not.toHaveProperty('detail');
+  });
+
+  it('queues approved requests for the execution worker: DLQ, visibility above its timeout, partial failures', () => {
+    // Assess
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 720,
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }),
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^ExecutionWorkerFunction') },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ExecutionsQueue'), 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('decides and queues'),
+      Environment: {
+        Variables: Match.objectLike({
+          EXECUTION_QUEUE_URL: { Ref: Match.stringLikeRegexp('^ExecutionsQueue') },
+        }),
+      },
+    });
   });
 
   it('acknowledges each wildcard resource a capability needs, so cdk-nag finds nothing', () => {
