@@ -13,6 +13,7 @@ import { parseEnv, requiredVar } from './config/env';
 import { loadConfig } from './config/load-config';
 import type { CodeHookDeps } from './deps';
 import { RecordingExecutions } from './execution/execution.port';
+import { identityKeysFromEnv } from './identity/secrets-manager-keys';
 import { keyRotationDeps } from './key-rotation/key-rotation.deps';
 import { DynamoLedger } from './ledger/dynamo-ledger';
 import type { LexCodeHookResponse } from './lex/lex-event';
@@ -50,6 +51,7 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     // the approvals issue routes them to the same executions.
     executions: new RecordingExecutions(),
     logger,
+    identityKeys: identityKeysFromEnv(env),
     sandbox: true,
     ...accountVendingDeps({ organization: cloud }),
     ...keyRotationDeps({ iamUsers: cloud }),

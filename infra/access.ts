@@ -33,7 +33,8 @@ export interface AccessTargets {
 /** The environment variable each secret's ARN travels in (the function reads the value at cold start). */
 export const SECRET_ENV = {
   slackSecret: 'SLACK_SECRET_ARN',
-  identityKey: 'IDENTITY_KEY_SECRET_ARN',
+  // handlers/identity/secrets-manager-keys.ts IDENTITY_KEY_SECRET_ENV (a secret id; the ARN is one).
+  identityKey: 'IDENTITY_KEY_SECRET_ID',
   approvalKey: 'APPROVAL_KEY_SECRET_ARN',
 } as const;
 

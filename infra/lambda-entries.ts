@@ -18,7 +18,7 @@ export type Access =
   | 'executionQueue'
   /** Read the Slack app secret: signing secret and bot token (`SLACK_SECRET_ARN`). */
   | 'slackSecret'
-  /** Read the key that signs the Slack identity in Lex request attributes (`IDENTITY_KEY_SECRET_ARN`). */
+  /** Read the key that signs the Slack identity in Lex request attributes (`IDENTITY_KEY_SECRET_ID`). */
   | 'identityKey'
   /** Read the approval-token HMAC key (`APPROVAL_KEY_SECRET_ARN`). */
   | 'approvalKey'
@@ -100,7 +100,8 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
     entry: 'bot/lambda/worker.lambda.ts',
     description: 'Queued Slack turns: Lex RecognizeText and the reply in Slack',
     trigger: { kind: 'turnQueue' },
-    access: ['ledger', 'slackSecret', 'identityKey', 'lexRecognize'],
+    // turnQueue: a rate-limited turn is re-enqueued with a delay (SqsTurnRequeue).
+    access: ['ledger', 'turnQueue', 'slackSecret', 'identityKey', 'lexRecognize'],
     timeoutSeconds: 30,
   },
   {

@@ -16,6 +16,11 @@ import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import type { CodeHookDeps } from '../handlers/deps';
 import { CapabilityExecutions } from '../handlers/execution/capability-executions';
 import type { Executions } from '../handlers/execution/execution.port';
+import {
+  type IdentityKeySource,
+  localIdentityKey,
+  staticIdentityKeys,
+} from '../handlers/identity/identity-keys';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
 import type { Ledger } from '../handlers/ledger/ledger.port';
@@ -72,6 +77,8 @@ export interface LocalBackend {
   /** `http://127.0.0.1:P` of the local Lex runtime ('' when a real bot is used). */
   lexEndpoint: string;
   approvalsUrl: string;
+  /** The identity key shared by the Slack side (signs) and the code hook (verifies); never logged. */
+  identityKeys: IdentityKeySource;
   /** Runs approved requests on the sandbox world and posts the outcome to the request's thread. */
   executions: Executions;
   stop(): Promise<void>;
@@ -119,7 +126,9 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
     sink: options.sink,
   });
-  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger });
+  // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
+  const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
+  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger, identityKeys });
   const executions = new CapabilityExecutions({
     capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
     deps: sandboxDeps,
@@ -148,6 +157,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       lex,
       lexEndpoint: '',
       approvalsUrl: approvalServer.url,
+      identityKeys,
       executions,
       stop: () => stoppers.stopAll(),
     };
@@ -162,6 +172,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     lex: { client, botId: lexServer.botId, botAliasId: lexServer.botAliasId, localeId: lexServer.localeId },
     lexEndpoint: lexServer.endpoint,
     approvalsUrl: approvalServer.url,
+    identityKeys,
     executions,
     stop: () => stoppers.stopAll(),
   };

@@ -17,6 +17,7 @@
  *   same item in flight) are not retried by the SDK, so we retry those a few times here.
  */
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -221,6 +222,15 @@ export class DynamoLedger implements Ledger, Deduplicator {
   /** {@link Deduplicator.claim} with the standard one-hour marker. */
   claim(id: string): Promise<boolean> {
     return this.claimOnce(id);
+  }
+
+  /** {@link Deduplicator.release}: deletes the `DEDUP#<id>` marker (idempotent). */
+  async release(id: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: dedupKey(id) }));
+    } catch (err) {
+      throw toLedgerError('release', err);
+    }
   }
 
   /**

@@ -275,4 +275,8 @@ export class MemoryDeduplicator implements Deduplicator {
     this.expiries.set(id, now + this.ttlMs);
     return true;
   }
+
+  async release(id: string): Promise<void> {
+    this.expiries.delete(id);
+  }
 }

@@ -29,16 +29,24 @@ export class ChatOpsSecrets extends Construct {
         'Slack app: JSON {"signingSecret","botToken"}; set it after deploy (README). Until then every Slack request is rejected.',
       removalPolicy,
     });
-    const generatedKey = (name: string, description: string) =>
+    // `jsonKey`: the key is generated into that field of a JSON object (the identity keyring is
+    // `{"current","previous"}`: handlers/identity/identity-keys.ts).
+    const generatedKey = (name: string, description: string, jsonKey?: string) =>
       new secretsmanager.Secret(this, name, {
         secretName: `chatops-${props.stage}/${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`,
         description,
         removalPolicy,
-        generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+        generateSecretString: {
+          passwordLength: 64,
+          excludePunctuation: true,
+          includeSpace: false,
+          ...(jsonKey ? { secretStringTemplate: '{}', generateStringKey: jsonKey } : {}),
+        },
       });
     this.identityKey = generatedKey(
       'IdentityKey',
-      'HMAC key signing the verified Slack identity in Lex request attributes (DESIGN §5)',
+      'HMAC keyring {"current","previous"} signing the verified Slack identity in Lex request attributes (DESIGN §5)',
+      'current',
     );
     this.approvalKey = generatedKey('ApprovalKey', 'HMAC key of the approval tokens in approval links');
     Validations.of(this.slack).acknowledge({
