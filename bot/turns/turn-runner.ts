@@ -90,6 +90,9 @@ export class DefaultTurnRunner implements TurnRunner {
       channelId: turn.clicked.channelId,
       messageTs: turn.clicked.messageTs,
     });
+    // The core redraws the approvers-channel message it remembers; redrawing it here too would
+    // overwrite the decided message with the click-time copy.
+    if (outcome.settled && outcome.redrawn) return;
     if (outcome.settled)
       await this.deps.replies.closeClicked(turn, { ...turn.clicked, outcome: outcome.outcome });
     else await this.deps.replies.ephemeral(ephemeralTarget(turn), outcome.message);
