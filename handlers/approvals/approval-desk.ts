@@ -17,7 +17,7 @@ import { decodeMessage } from './approval-notifier';
 import type { ApprovalTokens, TokenProblem } from './approval-tokens';
 import { approvalView } from './approval-view';
 import { type Approver, approverByEmail, approverBySlack } from './approvers';
-import { type DecisionDeps, DecisionRecorder, decisionRefusal } from './decision-recorder';
+import { alreadyCounted, type DecisionDeps, DecisionRecorder, decisionRefusal } from './decision-recorder';
 
 export interface ApprovalDeskDeps extends DecisionDeps {
   tokens: ApprovalTokens;
@@ -60,6 +60,8 @@ export class ApprovalDeskService implements ApprovalDesk, ApprovalActionHandler 
       requestId,
     );
     if (blocked) return blocked;
+    const counted = alreadyCounted(this.deps.config, found.request, found.approver);
+    if (counted) return counted;
     return { ok: true, view: approvalView(found.request, this.deps.config), approver: found.approver.label };
   }
 
