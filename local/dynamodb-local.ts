@@ -17,7 +17,7 @@
  * used: Java runs local/DynamoDbLocalLoopback.java in single-file source mode, which builds the
  * server with the jar's public `ServerRunner.createServerFromCommandLineArgs`, sets every Jetty
  * connector's host to 127.0.0.1 before starting it, and refuses to start a connector it cannot bind
- * (see that file). It also configures no telemetry. Source mode needs the `jdk.compiler` module,
+ * (see that file). Telemetry is disabled (`-disableTelemetry`; the launcher configures none anyway). Source mode needs the `jdk.compiler` module,
  * which Debian's openjdk-17-jre-headless ships; test/integration/local/dynamodb-local.test.ts checks
  * that a non-loopback address of this machine is refused.
  */
@@ -131,6 +131,7 @@ function spawnLoopback(port: number): ChildProcess {
     launcher,
     '-inMemory',
     '-sharedDb',
+    '-disableTelemetry',
     '-port',
     `${port}`,
   ];
