@@ -250,6 +250,7 @@ describe('npm start -- --headless', () => {
           'chatops:slackTeamId': SANDBOX_TEAM_ID,
           'chatops:slackUserId': 'UBOB00001',
           'chatops:slackChannelId': 'DBOB00001',
+          'chatops:slackGuest': 'false',
         },
         TEST_IDENTITY_KEY,
       );
