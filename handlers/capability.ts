@@ -12,8 +12,17 @@ export interface Caller extends Requester {
   iamUser?: string;
 }
 
-/** Result of checking one slot value: `value` is the normalised value to keep. */
-export type SlotCheck = { ok: true; value: string } | { ok: false; message: string };
+/** A value offered as a button (Lex response card): `value` is what a click sends. */
+export interface SlotChoice {
+  text: string;
+  value: string;
+}
+
+/**
+ * Result of checking one slot value: `value` is the normalised value to keep; a failure may offer
+ * `choices` (e.g. the organizational units that exist).
+ */
+export type SlotCheck = { ok: true; value: string } | { ok: false; message: string; choices?: SlotChoice[] };
 
 export interface SlotCheckContext<D> {
   caller: Caller;
@@ -21,6 +30,10 @@ export interface SlotCheckContext<D> {
   slots: Readonly<Record<string, string | undefined>>;
   config: ChatOpsConfig;
   deps: D;
+  /** Fulfilment: look-ups must bypass caches (never a stale "unused"). The dialog may use them. */
+  fresh: boolean;
+  /** At fulfilment, the idempotency key of the request this turn files (a replay is not a clash). */
+  idempotencyKey?: string;
 }
 
 /** The reply of a capability that ran: a message, plus ids to keep on the request. */
@@ -67,6 +80,14 @@ export interface Capability<D> {
   slotChecks?: Readonly<Record<string, (value: string, ctx: SlotCheckContext<D>) => Promise<SlotCheck>>>;
   /** Runs a read-only intent immediately (write intents go through approval and execution). */
   run?: (input: RunInput, deps: D, config: ChatOpsConfig) => Promise<CapabilityResult>;
+  /** Buttons to offer when Lex is about to ask for a slot that is still empty. */
+  slotChoices?: Readonly<Record<string, (ctx: { deps: D; config: ChatOpsConfig }) => Promise<SlotChoice[]>>>;
+  /**
+   * Starts an `APPROVED` write request that completes later (an event, a poller): it owns every
+   * transition from `APPROVED` itself (e.g. `QUEUED`, `IN_PROGRESS`, the outcome) and tells the
+   * requester. Never throws. A write capability defines `execute` or `launch`.
+   */
+  launch?: (input: { request: ChatOpsRequest }, deps: D, config: ChatOpsConfig) => Promise<void>;
   /**
    * Executes an `APPROVED` write request (called by `Executions`, which owns the ledger
    * transitions). Throws a coded error on failure; never returns or throws a secret.

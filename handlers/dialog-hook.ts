@@ -5,7 +5,7 @@
  * look-ups during the dialog; fulfilment re-checks everything and never trusts that cache.
  */
 import type { IntentSpec } from '../intents/define-intent';
-import type { Caller, Capability } from './capability';
+import type { Caller, Capability, SlotChoice } from './capability';
 import type { CapabilityDeps, CodeHookDeps } from './deps';
 import type { LexCodeHookEvent, LexCodeHookResponse, LexSlot } from './lex/lex-event';
 import { scalarSlot, slotValue } from './lex/lex-event';
@@ -15,7 +15,13 @@ const CACHE_PREFIX = 'chatops:accepted:';
 
 export type SlotOutcome =
   | { ok: true; slots: Record<string, LexSlot | null>; values: Record<string, string> }
-  | { ok: false; slot: string; message: string; slots: Record<string, LexSlot | null> };
+  | {
+      ok: false;
+      slot: string;
+      message: string;
+      slots: Record<string, LexSlot | null>;
+      choices?: SlotChoice[];
+    };
 
 /**
  * Checks every filled slot of `spec` in priority order. With `cache`, values accepted earlier in
@@ -28,6 +34,7 @@ export async function checkSlots(
   caller: Caller,
   deps: CodeHookDeps,
   cache?: Record<string, string>,
+  idempotencyKey?: string,
 ): Promise<SlotOutcome> {
   const slots: Record<string, LexSlot | null> = { ...event.sessionState.intent.slots };
   const values: Record<string, string> = {};
@@ -39,10 +46,19 @@ export async function checkSlots(
       values[slot.name] = value;
       continue;
     }
-    const result = await check(value, { caller, slots: { ...values }, config: deps.config, deps });
+    const ctx = {
+      caller,
+      slots: { ...values },
+      config: deps.config,
+      deps,
+      fresh: cache === undefined,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    };
+    const result = await check(value, ctx);
     if (!result.ok) {
       if (cache) delete cache[CACHE_PREFIX + slot.name];
-      return { ok: false, slot: slot.name, message: result.message, slots };
+      const choices = result.choices ? { choices: result.choices } : {};
+      return { ok: false, slot: slot.name, message: result.message, slots, ...choices };
     }
     values[slot.name] = result.value;
     if (cache) cache[CACHE_PREFIX + slot.name] = result.value;
@@ -62,6 +78,16 @@ export async function handleDialog(
 ): Promise<LexCodeHookResponse> {
   const attributes = { ...(event.sessionState.sessionAttributes ?? {}) };
   const outcome = await checkSlots(event, spec, capability, caller, deps, attributes);
-  if (!outcome.ok) return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, attributes);
+  if (!outcome.ok) {
+    return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, attributes, outcome.choices);
+  }
+  const next = [...spec.slots]
+    .sort((a, b) => a.priority - b.priority)
+    .find((s) => s.required && outcome.values[s.name] === undefined);
+  const offer = next ? capability?.slotChoices?.[next.name] : undefined;
+  if (next && offer) {
+    const choices = await offer({ deps, config: deps.config });
+    return elicitSlot(event, next.name, next.prompt, outcome.slots, attributes, choices);
+  }
   return delegate(event, outcome.slots, attributes);
 }

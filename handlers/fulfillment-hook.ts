@@ -33,8 +33,11 @@ export async function handleFulfillment(
   if (spec.confirmation && event.sessionState.intent.confirmationState === 'Denied') {
     return reply(spec.confirmation.declined);
   }
-  const outcome = await checkSlots(event, spec, capability, caller, deps);
-  if (!outcome.ok) return elicitSlot(event, outcome.slot, outcome.message, outcome.slots);
+  const key = idempotencyKey(event, identity);
+  const outcome = await checkSlots(event, spec, capability, caller, deps, undefined, key);
+  if (!outcome.ok) {
+    return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, undefined, outcome.choices);
+  }
   const missing = spec.slots.find((s) => s.required && outcome.values[s.name] === undefined);
   if (missing) return elicitSlot(event, missing.name, missing.prompt, outcome.slots);
 
@@ -47,7 +50,7 @@ export async function handleFulfillment(
     parameters: outcome.values,
     requester: identity.requester,
     origin: identity.origin,
-    idempotencyKey: idempotencyKey(event, identity),
+    idempotencyKey: key,
   });
   onRequest(request.id);
   if (!created) return reply(`Request ${request.id} is already recorded; it is ${request.status}.`);

@@ -8,6 +8,7 @@ import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { catalog } from '../intents/catalog';
 import { accountVendingDeps } from './account-vending/account-vending.deps';
+import { vendingFromEnv } from './account-vending/vending-lambda-deps';
 import { RecordingApprovalRequests } from './approvals/approval-requests.port';
 import { parseEnv, requiredVar } from './config/env';
 import { loadConfig } from './config/load-config';
@@ -37,9 +38,10 @@ function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     tableName: TABLE_NAME,
     retentionDays: config.ledger.retentionDays,
   });
-  // The AWS adapters for Organizations, IAM and CodePipeline arrive with their capability issues;
-  // until then a deployed stack answers look-ups from the sandbox world and says so in every reply.
+  // Account vending uses the real Organizations and Service Catalog adapters; the IAM and
+  // CodePipeline adapters arrive with their capability issues (sandbox world until then).
   const cloud = new SandboxCloud();
+  const vending = vendingFromEnv(env, config, logger, ledger);
   return {
     catalog,
     config,
@@ -50,7 +52,7 @@ function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     executions: new RecordingExecutions(),
     logger,
     sandbox: true,
-    ...accountVendingDeps({ organization: cloud }),
+    ...accountVendingDeps({ organization: vending.organization, provisioning: vending.provisioning }),
     ...keyRotationDeps({ iamUsers: cloud }),
     ...pipelineStatusDeps({ pipelines: cloud }),
     ...requestStatusDeps({ ledger }), // the core's ledger too

@@ -47,6 +47,9 @@ export const ERROR_CODES = [
   'CAPABILITY_WIRING_INVALID',
   'SLACK_NOT_BOUND',
   'PROVISIONING_REFUSED',
+  // account vending
+  'ACCOUNT_FACTORY_FAILED',
+  'SSO_PROFILE_INCOMPLETE',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

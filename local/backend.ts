@@ -10,6 +10,7 @@ import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
+import { pollProvisioning } from '../handlers/account-vending/provisioning-poller';
 import { buildCapabilityMap, DEFAULT_CAPABILITIES } from '../handlers/capabilities';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import { CapabilityExecutions } from '../handlers/execution/capability-executions';
@@ -22,6 +23,8 @@ import { createLedgerTable } from '../handlers/ledger/table-schema';
 import type { Logger } from '../handlers/logger';
 import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/chat-notifier.port';
 import { createCodeHook } from '../handlers/router';
+import type { SandboxServiceCatalog } from '../handlers/sandbox/sandbox-service-catalog';
+import type { SandboxVending } from '../handlers/sandbox/sandbox-vending';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
@@ -59,6 +62,8 @@ export interface LocalBackendOptions {
   store?: 'dynamodb-local' | 'memory';
   /** Where executions tell requesters the outcome (local/stack.ts binds Slack; default: recorded). */
   notifier?: ChatNotifier;
+  /** Sandbox account vending: provisioning time, lost events, poller period (default 30 s). */
+  vending?: { delayMs?: number; dropEvents?: boolean; pollIntervalMs?: number };
 }
 
 export interface LocalBackend {
@@ -70,6 +75,8 @@ export interface LocalBackend {
   approvalsUrl: string;
   /** Runs approved requests on the sandbox world and posts the outcome to the request's thread. */
   executions: Executions;
+  /** Sandbox account vending (its Service Catalog twin, lifecycle events settled, one poll now). */
+  vending: { factory: SandboxServiceCatalog; settled(): Promise<void>; pollNow(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -115,15 +122,21 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
     sink: options.sink,
   });
-  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger });
+  const notifier = options.notifier ?? new RecordingChatNotifier();
+  const vending = startSandboxVending(options, stoppers);
+  const sandboxDeps = createSandboxCodeHookDeps(
+    { ledger, approvals, config, logger },
+    { notifier, ...vending.choices },
+  );
   const executions = new CapabilityExecutions({
     capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
     deps: sandboxDeps,
     config,
     ledger,
-    notifier: options.notifier ?? new RecordingChatNotifier(),
+    notifier,
     logger,
   });
+  const vendingParts = vending.parts();
   const codeHook = createCodeHook({ ...sandboxDeps, executions });
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
@@ -143,6 +156,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       lexEndpoint: '',
       approvalsUrl: approvalServer.url,
       executions,
+      vending: vendingParts,
       stop: () => stoppers.stopAll(),
     };
   }
@@ -157,8 +171,44 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     lexEndpoint: lexServer.endpoint,
     approvalsUrl: approvalServer.url,
     executions,
+    vending: vendingParts,
     stop: () => stoppers.stopAll(),
   };
+}
+
+/**
+ * The sandbox vending options and, once built, its parts with the poller on a timer (the local
+ * stand-in for the scheduled provisioning-poller Lambda; the same poll code runs).
+ */
+function startSandboxVending(options: LocalBackendOptions, stoppers: Stoppers) {
+  let built: SandboxVending | undefined;
+  const v = options.vending ?? {};
+  const choices = {
+    ...(v.delayMs !== undefined ? { delayMs: v.delayMs } : {}),
+    ...(v.dropEvents ? { dropEvents: true } : {}),
+    onVending: (vending: SandboxVending) => {
+      built = vending;
+    },
+  };
+  const parts = () => {
+    const vending = built;
+    if (!vending) throw new Error('sandbox vending was not built');
+    const pollNow = async () => {
+      await pollProvisioning({
+        provisioning: vending.provisioning,
+        factory: vending.factory,
+        logger: options.logger,
+      });
+    };
+    const timer = setInterval(() => void pollNow().catch(() => undefined), v.pollIntervalMs ?? 30_000);
+    timer.unref();
+    stoppers.add('provisioning poller', () => {
+      clearInterval(timer);
+      vending.factory.stop();
+    });
+    return { factory: vending.factory, settled: () => vending.settled(), pollNow };
+  };
+  return { choices, parts };
 }
 
 async function startLedger(

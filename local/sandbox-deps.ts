@@ -12,16 +12,41 @@ import { RecordingExecutions } from '../handlers/execution/execution.port';
 import { keyRotationDeps } from '../handlers/key-rotation/key-rotation.deps';
 import { MemoryLedger } from '../handlers/ledger/memory-ledger';
 import { silentLogger } from '../handlers/logger';
+import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/chat-notifier.port';
 import { pipelineStatusDeps } from '../handlers/pipeline-status/pipeline-status.deps';
 import { requestStatusDeps } from '../handlers/request-status/request-status.deps';
 import { SandboxCloud } from '../handlers/sandbox/sandbox-cloud';
+import { createSandboxVending, type SandboxVending } from '../handlers/sandbox/sandbox-vending';
 import { catalog } from '../intents/catalog';
 
+/** Options of the sandbox account vending (see handlers/sandbox/sandbox-vending.ts). */
+export interface SandboxVendingChoices {
+  notifier?: ChatNotifier;
+  delayMs?: number;
+  dropEvents?: boolean;
+  /** Receives the vending parts (tests reach the Service Catalog twin through it). */
+  onVending?: (vending: SandboxVending) => void;
+}
+
 /** Sandbox deps (in-memory ledger, recording approvals and executions) with any part overridden. */
-export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {}): CodeHookDeps {
+export function createSandboxCodeHookDeps(
+  overrides: Partial<CodeHookDeps> = {},
+  choices: SandboxVendingChoices = {},
+): CodeHookDeps {
   const config = overrides.config ?? parseConfig(localConfig);
   const ledger = overrides.ledger ?? new MemoryLedger();
+  const logger = overrides.logger ?? silentLogger;
   const cloud = new SandboxCloud();
+  const vending = createSandboxVending({
+    config,
+    ledger,
+    logger,
+    notifier: choices.notifier ?? new RecordingChatNotifier(),
+    world: cloud.world,
+    ...(choices.delayMs !== undefined ? { delayMs: choices.delayMs } : {}),
+    ...(choices.dropEvents ? { dropEvents: true } : {}),
+  });
+  choices.onVending?.(vending);
   return {
     catalog,
     config,
@@ -29,7 +54,7 @@ export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {})
     executions: new RecordingExecutions(),
     logger: silentLogger,
     sandbox: true,
-    ...accountVendingDeps({ organization: cloud }),
+    ...accountVendingDeps({ organization: vending.organization, provisioning: vending.provisioning }),
     ...keyRotationDeps({ iamUsers: cloud }),
     ...pipelineStatusDeps({ pipelines: cloud }),
     ...requestStatusDeps({ ledger }),

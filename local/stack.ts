@@ -38,6 +38,8 @@ export interface LocalStackOptions {
   rateLimit?: { turnsPerMinute: number };
   /** See {@link LocalBackendOptions.store}. */
   store?: 'dynamodb-local' | 'memory';
+  /** See {@link LocalBackendOptions.vending}. */
+  vending?: LocalBackendOptions['vending'];
 }
 
 interface BotIds {

@@ -43,18 +43,37 @@ function inProgress(
   };
 }
 
-/** Asks for one slot again with a specific message; the bad value is cleared. */
+/** Lex allows at most 5 buttons per response card, texts and values of at most 50 characters. */
+const CARD_BUTTONS = 5;
+
+/** Choices as `ImageResponseCard` messages (5 buttons each), which the Slack side renders as buttons. */
+function cards(title: string, choices: readonly { text: string; value: string }[]) {
+  const messages = [];
+  for (let i = 0; i < choices.length; i += CARD_BUTTONS) {
+    const buttons = choices
+      .slice(i, i + CARD_BUTTONS)
+      .map((c) => ({ text: c.text.slice(0, 50), value: c.value.slice(0, 50) }));
+    messages.push({
+      contentType: 'ImageResponseCard' as const,
+      imageResponseCard: { title: title.slice(0, 250), buttons },
+    });
+  }
+  return messages;
+}
+
+/** Asks for one slot again with a specific message (and buttons, when given); the bad value is cleared. */
 export function elicitSlot(
   event: LexCodeHookEvent,
   slotName: string,
   message: string,
   slots: Slots,
   sessionAttributes = event.sessionState.sessionAttributes ?? {},
+  choices: readonly { text: string; value: string }[] = [],
 ): LexCodeHookResponse {
   const action = { type: 'ElicitSlot' as const, slotToElicit: slotName };
   return {
     ...inProgress(event, action, { ...slots, [slotName]: null }, sessionAttributes),
-    messages: text(message),
+    messages: [...text(message), ...cards('Choose one', choices)],
   };
 }
 

@@ -1,22 +1,13 @@
 /** Sandbox adapters for the read-side cloud ports, backed by {@link SandboxWorldData}. */
 
 import { plainCopy } from '../../kernel/plain-copy';
-import type { OrganizationalUnit, OrganizationDirectory } from '../account-vending/organization.port';
 import type { IamUserDirectory } from '../key-rotation/iam-users.port';
 import type { PipelineReader, PipelineView } from '../pipeline-status/pipelines.port';
 import { defaultSandboxWorld, type SandboxWorldData } from './sandbox-world';
 
-export class SandboxCloud implements OrganizationDirectory, IamUserDirectory, PipelineReader {
+/** Organizations look-ups live in ./sandbox-organizations.ts. */
+export class SandboxCloud implements IamUserDirectory, PipelineReader {
   constructor(readonly world: SandboxWorldData = defaultSandboxWorld()) {}
-
-  async listOrganizationalUnits(): Promise<OrganizationalUnit[]> {
-    return this.world.organizationalUnits.map((ou) => ({ ...ou }));
-  }
-
-  async isAccountEmailInUse(email: string): Promise<boolean> {
-    const wanted = email.toLowerCase();
-    return this.world.accounts.some((a) => a.email.toLowerCase() === wanted);
-  }
 
   async userExists(userName: string): Promise<boolean> {
     return this.world.iamUsers.includes(userName);

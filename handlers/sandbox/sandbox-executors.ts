@@ -1,8 +1,8 @@
 /**
- * Sandbox executors for the write intents (DESIGN §4): an approved VendAccount or RotateAccessKey
- * completes offline with a clearly labelled, simulated result — a 12-digit fake account id, the
- * name of a secret that was never created. The account-vending and key-rotation issues replace
- * them with the real executors (Account Factory, IAM + Secrets Manager). Never a secret in a result.
+ * Sandbox executors for the write intents (DESIGN §4): an approved RotateAccessKey completes
+ * offline with a clearly labelled, simulated result — the name of a secret that was never created.
+ * VendAccount runs its real flow on the sandbox twins (./sandbox-service-catalog.ts); its fake
+ * 12-digit account ids come from {@link sandboxAccountId}. Never a secret in a result.
  */
 import { createHash } from 'node:crypto';
 import type { CapabilityResult, ExecuteInput } from '../capability';
@@ -16,19 +16,6 @@ export function sandboxAccountId(requestId: string): string {
   const digest = createHash('sha256').update(requestId).digest();
   const digits = Array.from(digest.subarray(0, 12), (byte) => String(byte % 10)).join('');
   return `9${digits.slice(1)}`;
-}
-
-/** Simulated Account Factory provisioning: the account "exists" at once. */
-export async function sandboxVendAccount({ request }: ExecuteInput): Promise<CapabilityResult> {
-  const p = request.parameters;
-  const accountId = sandboxAccountId(request.id);
-  return {
-    message: [
-      `Account ${p.AccountName ?? '?'} (${accountId}) was created in ${p.OrganizationalUnit ?? '?'}, owned by ${p.AccountEmail ?? '?'}.`,
-      SANDBOX_EXECUTION_NOTE,
-    ].join('\n'),
-    externalIds: { accountId, recordId: `rec-sandbox-${accountId}` },
-  };
 }
 
 /** Simulated key rotation: names the secret that would hold the new key (never a key). */
