@@ -47,9 +47,14 @@ export const ERROR_CODES = [
   'CAPABILITY_WIRING_INVALID',
   'SLACK_NOT_BOUND',
   'PROVISIONING_REFUSED',
+<<<<<<< HEAD
   // account vending
   'ACCOUNT_FACTORY_FAILED',
   'SSO_PROFILE_INCOMPLETE',
+=======
+  // signed identity (issue 9)
+  'IDENTITY_KEY_INVALID',
+>>>>>>> main
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

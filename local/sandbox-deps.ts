@@ -9,6 +9,7 @@ import { parseConfig } from '../handlers/config/load-config';
 import { localConfig } from '../handlers/config/local-config';
 import type { CodeHookDeps } from '../handlers/deps';
 import { RecordingExecutions } from '../handlers/execution/execution.port';
+import { localIdentityKey, staticIdentityKeys } from '../handlers/identity/identity-keys';
 import { keyRotationDeps } from '../handlers/key-rotation/key-rotation.deps';
 import { MemoryLedger } from '../handlers/ledger/memory-ledger';
 import { silentLogger } from '../handlers/logger';
@@ -28,7 +29,10 @@ export interface SandboxVendingChoices {
   onVending?: (vending: SandboxVending) => void;
 }
 
-/** Sandbox deps (in-memory ledger, recording approvals and executions) with any part overridden. */
+/**
+ * Sandbox deps (in-memory ledger, recording approvals and executions) with any part overridden. The
+ * identity key is `CHATOPS_IDENTITY_KEY` when set, else random (only a Slack side given it can sign).
+ */
 export function createSandboxCodeHookDeps(
   overrides: Partial<CodeHookDeps> = {},
   choices: SandboxVendingChoices = {},
@@ -59,5 +63,7 @@ export function createSandboxCodeHookDeps(
     ...pipelineStatusDeps({ pipelines: cloud }),
     ...requestStatusDeps({ ledger }),
     ...overrides,
+    // Built only when not overridden: CHATOPS_IDENTITY_KEY, else a fresh random key.
+    identityKeys: overrides.identityKeys ?? staticIdentityKeys({ current: localIdentityKey() }),
   };
 }
