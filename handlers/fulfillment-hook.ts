@@ -51,15 +51,10 @@ export async function handleFulfillment(
     parameters: outcome.values,
     requester: identity.requester,
     origin: identity.origin,
-<<<<<<< HEAD
     idempotencyKey: key,
-  });
-=======
-    idempotencyKey: idempotencyKey(event, identity),
   };
   if (spec.sideEffect === 'read') return runReadOnly(input, capability, caller, deps, onRequest, reply);
   const { request, created } = await deps.ledger.create(input, initialSteps(spec, deps.config));
->>>>>>> main
   onRequest(request.id);
   if (!created && request.status === 'RECEIVED') {
     // Filed before create-in-state (or by an older writer): move it on now.

@@ -47,14 +47,11 @@ export const ERROR_CODES = [
   'CAPABILITY_WIRING_INVALID',
   'SLACK_NOT_BOUND',
   'PROVISIONING_REFUSED',
-<<<<<<< HEAD
+  // signed identity (issue 9)
+  'IDENTITY_KEY_INVALID',
   // account vending
   'ACCOUNT_FACTORY_FAILED',
   'SSO_PROFILE_INCOMPLETE',
-=======
-  // signed identity (issue 9)
-  'IDENTITY_KEY_INVALID',
->>>>>>> main
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

@@ -11,7 +11,6 @@ import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
-import { pollProvisioning } from '../handlers/account-vending/provisioning-poller';
 import { buildCapabilityMap, DEFAULT_CAPABILITIES } from '../handlers/capabilities';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import type { CodeHookDeps } from '../handlers/deps';
@@ -33,7 +32,6 @@ import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/cha
 import { receivedResumer } from '../handlers/received-resume';
 import { createCodeHook } from '../handlers/router';
 import type { SandboxServiceCatalog } from '../handlers/sandbox/sandbox-service-catalog';
-import type { SandboxVending } from '../handlers/sandbox/sandbox-vending';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
@@ -41,6 +39,7 @@ import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { LocalApprovalRequests, type NotificationSink } from './notifications';
 import { createSandboxCodeHookDeps } from './sandbox-deps';
+import { type LocalVendingOptions, startSandboxVending } from './sandbox-vending-loop';
 
 export const LOCAL_TABLE_NAME = 'chatops-local';
 export const LOCAL_LEX_BOT = { botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' } as const;
@@ -72,7 +71,7 @@ export interface LocalBackendOptions {
   /** Where executions tell requesters the outcome (local/stack.ts binds Slack; default: recorded). */
   notifier?: ChatNotifier;
   /** Sandbox account vending: provisioning time, lost events, poller period (default 30 s). */
-  vending?: { delayMs?: number; dropEvents?: boolean; pollIntervalMs?: number };
+  vending?: LocalVendingOptions;
 }
 
 export interface LocalBackend {
@@ -133,18 +132,14 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
     sink: options.sink,
   });
-<<<<<<< HEAD
+  // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
+  const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
   const notifier = options.notifier ?? new RecordingChatNotifier();
   const vending = startSandboxVending(options, stoppers);
   const sandboxDeps = createSandboxCodeHookDeps(
-    { ledger, approvals, config, logger },
+    { ledger, approvals, config, logger, identityKeys },
     { notifier, ...vending.choices },
   );
-=======
-  // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
-  const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
-  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger, identityKeys });
->>>>>>> main
   const executions = new CapabilityExecutions({
     capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
     deps: sandboxDeps,
@@ -153,14 +148,10 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     notifier,
     logger,
   });
-<<<<<<< HEAD
   const vendingParts = vending.parts();
-  const codeHook = createCodeHook({ ...sandboxDeps, executions });
-=======
   const hookDeps = { ...sandboxDeps, executions };
   const codeHook = createCodeHook(hookDeps);
   startReceivedSweep(hookDeps, stoppers);
->>>>>>> main
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
     const client = createLexRuntimeClient();
@@ -201,41 +192,6 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   };
 }
 
-<<<<<<< HEAD
-/**
- * The sandbox vending options and, once built, its parts with the poller on a timer (the local
- * stand-in for the scheduled provisioning-poller Lambda; the same poll code runs).
- */
-function startSandboxVending(options: LocalBackendOptions, stoppers: Stoppers) {
-  let built: SandboxVending | undefined;
-  const v = options.vending ?? {};
-  const choices = {
-    ...(v.delayMs !== undefined ? { delayMs: v.delayMs } : {}),
-    ...(v.dropEvents ? { dropEvents: true } : {}),
-    onVending: (vending: SandboxVending) => {
-      built = vending;
-    },
-  };
-  const parts = () => {
-    const vending = built;
-    if (!vending) throw new Error('sandbox vending was not built');
-    const pollNow = async () => {
-      await pollProvisioning({
-        provisioning: vending.provisioning,
-        factory: vending.factory,
-        logger: options.logger,
-      });
-    };
-    const timer = setInterval(() => void pollNow().catch(() => undefined), v.pollIntervalMs ?? 30_000);
-    timer.unref();
-    stoppers.add('provisioning poller', () => {
-      clearInterval(timer);
-      vending.factory.stop();
-    });
-    return { factory: vending.factory, settled: () => vending.settled(), pollNow };
-  };
-  return { choices, parts };
-=======
 /** How often the local stack sweeps requests left in `RECEIVED` (the deployed sweep is scheduled). */
 export const LOCAL_SWEEP_INTERVAL_MS = 60_000;
 
@@ -254,7 +210,6 @@ function startReceivedSweep(deps: CodeHookDeps, stoppers: Stoppers): void {
   }, LOCAL_SWEEP_INTERVAL_MS);
   timer.unref();
   stoppers.add('RECEIVED sweep', () => clearInterval(timer));
->>>>>>> main
 }
 
 async function startLedger(
