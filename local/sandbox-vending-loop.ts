@@ -24,7 +24,6 @@ export const LOCAL_POLL_INTERVAL_MS = 30_000;
  * The sandbox vending options and, once built, its parts with the poller on a timer (the local
  * stand-in for the scheduled provisioning-poller Lambda; the same poll code runs).
  */
-/** The vending choices for the sandbox deps and, once they are built, its parts with the poller running. */
 export function startSandboxVending(
   options: { vending?: LocalVendingOptions; logger: Logger },
   stoppers: { add(name: string, stop: () => void): void },
