@@ -14,6 +14,7 @@ const EMPTY =
 export function homeView(
   requests: readonly ChatOpsRequest[],
   hasMore: boolean,
+  queuePositions: ReadonlyMap<string, number> = new Map(),
 ): { type: 'home'; blocks: Blocks } {
   const blocks: Blocks = [
     { type: 'header', text: { type: 'plain_text', text: 'My requests' } },
@@ -22,7 +23,7 @@ export function homeView(
       elements: [{ type: 'mrkdwn', text: 'Newest first. Ask me `status REQ-…` for the details of one.' }],
     },
     { type: 'divider' },
-    ...requestList(requests, EMPTY),
+    ...requestList(requests, EMPTY, queuePositions),
   ];
   if (hasMore) {
     blocks.push({

@@ -5,6 +5,7 @@ import type { Capability, SlotCheck } from '../capability';
 import { ChatOpsError } from '../errors';
 import type { AuditEvent, ChatOpsRequest } from '../ledger/request';
 import { parseRequestId } from '../ledger/request-id';
+import { queuePositions } from './queue-positions';
 import type { RequestStatusDeps } from './request-status.deps';
 
 async function checkRequestId(value: string): Promise<SlotCheck> {
@@ -16,7 +17,12 @@ async function checkRequestId(value: string): Promise<SlotCheck> {
   }
 }
 
-export function describeRequest(request: ChatOpsRequest, history: readonly AuditEvent[]): string {
+/** The request, its ids (record id, account id…), queue position when queued, and its trail. */
+export function describeRequest(
+  request: ChatOpsRequest,
+  history: readonly AuditEvent[],
+  queuePosition?: number,
+): string {
   const params = Object.entries(request.parameters)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
@@ -29,6 +35,8 @@ export function describeRequest(request: ChatOpsRequest, history: readonly Audit
     ...(params ? [`Parameters: ${params}`] : []),
     ...(request.approver ? [`Decided by: ${request.approver}`] : []),
     ...(request.reason ? [`Reason: ${request.reason}`] : []),
+    ...(queuePosition !== undefined ? [`Queue position: ${queuePosition}`] : []),
+    ...Object.entries(request.externalIds ?? {}).map(([k, v]) => `${k}: ${v}`),
     'History:',
     ...trail,
   ].join('\n');
@@ -41,6 +49,8 @@ export const requestStatusCapability: Capability<RequestStatusDeps> = {
     const id = parseRequestId(parameters.RequestId ?? '');
     const seen = visibleRequest(id, await deps.ledger.get(id), caller);
     if (!seen.visible) return { message: seen.message };
-    return { message: describeRequest(seen.request, await deps.ledger.history(id)) };
+    const position =
+      seen.request.status === 'QUEUED' ? (await queuePositions(deps.ledger)).get(id) : undefined;
+    return { message: describeRequest(seen.request, await deps.ledger.history(id), position) };
   },
 };
