@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   // account vending
   'ACCOUNT_FACTORY_FAILED',
   'SSO_PROFILE_INCOMPLETE',
+  'LIFECYCLE_EVENT_EARLY',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

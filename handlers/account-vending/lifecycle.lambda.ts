@@ -5,9 +5,17 @@
  */
 import type { Context } from 'aws-lambda';
 import { loadConfig } from '../config/load-config';
+import { ChatOpsError } from '../errors';
 import { createLogger, type Logger } from '../logger';
 import { handleLifecycleEvent, type LifecycleResult } from './lifecycle';
 import { type VendingAws, vendingFromEnv } from './vending-lambda-deps';
+
+/** Thrown so that Lambda's asynchronous retries redeliver an event that overtook our own write. */
+export class LifecycleNotYetError extends ChatOpsError {
+  constructor() {
+    super('LIFECYCLE_EVENT_EARLY', 'The request for this account is not in progress yet; retry the event.');
+  }
+}
 
 let runtime: { vending: VendingAws; logger: Logger } | undefined;
 
@@ -23,5 +31,6 @@ export async function handler(event: unknown, context?: Context): Promise<{ resu
     logger: runtime.logger,
   });
   runtime.logger.info('lifecycle event handled', { result });
+  if (result === 'not-yet') throw new LifecycleNotYetError();
   return { result };
 }

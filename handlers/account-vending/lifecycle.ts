@@ -8,7 +8,12 @@ import type { Logger } from '../logger';
 import type { AccountProvisioning } from './account-provisioning';
 import { parseLifecycleEvent } from './lifecycle-event';
 
-export type LifecycleResult = 'completed' | 'not-lifecycle' | 'no-request' | 'already-done';
+/**
+ * `not-yet`: the request for that account is still between ProvisionProduct and `IN_PROGRESS`
+ * (an event that overtook our own write): deliver it again later (the Lambda entry throws, so
+ * Lambda's asynchronous retries redeliver it; the poller covers the rest).
+ */
+export type LifecycleResult = 'completed' | 'not-lifecycle' | 'no-request' | 'already-done' | 'not-yet';
 
 export interface LifecycleDeps {
   provisioning: AccountProvisioning;
@@ -25,6 +30,11 @@ export async function handleLifecycleEvent(event: unknown, deps: LifecycleDeps):
   const running = await deps.provisioning.listVending('IN_PROGRESS');
   const request = running.find((r) => r.parameters.AccountName === outcome.accountName);
   if (!request) {
+    const starting = [
+      ...(await deps.provisioning.listVending('APPROVED')),
+      ...(await deps.provisioning.listVending('QUEUED')),
+    ].some((r) => r.parameters.AccountName === outcome.accountName);
+    if (starting) return 'not-yet';
     deps.logger.info('no in-progress request for this account (duplicate, late or not ours)', {
       accountName: outcome.accountName,
       state: outcome.state,

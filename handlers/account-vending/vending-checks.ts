@@ -101,11 +101,14 @@ export async function checkAccountEmail(value: string, ctx: Ctx): Promise<SlotCh
   return { ok: true, value: email };
 }
 
-/** The OUs as buttons: `Name (ou-id)` values, labelled with the path when a name repeats. */
+/**
+ * The OUs as buttons: a click sends the name, or, when a name repeats, the `ou-…` id (labelled
+ * with the path), both of which {@link checkOrganizationalUnit} accepts.
+ */
 export function ouChoices(ous: readonly OrganizationalUnit[]): SlotChoice[] {
   return ous.map((ou) => {
     const twins = ous.filter((o) => o.name.toLowerCase() === ou.name.toLowerCase()).length;
-    return { text: twins > 1 ? ou.path : ou.name, value: `${ou.name} (${ou.id})` };
+    return twins > 1 ? { text: ou.path, value: ou.id } : { text: ou.name, value: ou.name };
   });
 }
 

@@ -34,6 +34,15 @@ export interface SandboxVending {
   settled(): Promise<void>;
 }
 
+/** Like EventBridge to Lambda: an event that comes too early (`not-yet`) is delivered again. */
+async function deliver(event: unknown, provisioning: AccountProvisioning, logger: Logger): Promise<void> {
+  for (let attempt = 1; attempt <= 20; attempt += 1) {
+    const result = await handleLifecycleEvent(event, { provisioning, logger });
+    if (result !== 'not-yet') return;
+    await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+  }
+}
+
 /** Builds the sandbox vending parts, wired together. */
 export function createSandboxVending(options: SandboxVendingOptions): SandboxVending {
   const world = options.world ?? defaultSandboxWorld();
@@ -46,7 +55,7 @@ export function createSandboxVending(options: SandboxVendingOptions): SandboxVen
     ...(options.dropEvents ? { dropEvents: true } : {}),
     onEvent: (event) => {
       if (!provisioning) return;
-      const job = handleLifecycleEvent(event, { provisioning, logger: options.logger })
+      const job = deliver(event, provisioning, options.logger)
         .catch((error: unknown) => options.logger.error('sandbox lifecycle event failed', { error }))
         .finally(() => pending.delete(job));
       pending.add(job);

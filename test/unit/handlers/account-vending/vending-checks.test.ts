@@ -53,8 +53,8 @@ describe('VendAccount slot checks', () => {
       message:
         'There are 2 organizational units called Dev: Root / Workloads / Dev (ou-wkl1-44444444), Root / Sandbox / Dev (ou-sbx1-55555555). Which one?',
       choices: [
-        { text: 'Root / Workloads / Dev', value: 'Dev (ou-wkl1-44444444)' },
-        { text: 'Root / Sandbox / Dev', value: 'Dev (ou-sbx1-55555555)' },
+        { text: 'Root / Workloads / Dev', value: 'ou-wkl1-44444444' },
+        { text: 'Root / Sandbox / Dev', value: 'ou-sbx1-55555555' },
       ],
     });
   });
