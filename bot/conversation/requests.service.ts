@@ -126,7 +126,10 @@ export class RequestsService {
       if (!seen.visible) return { text: seen.message };
       const { request } = seen;
       const position = (await this.positionsFor([request])).get(request.id);
-      return { text: `${request.id}: ${request.status}`, blocks: requestDetail(request, position) };
+      return {
+        text: `${request.id}: ${request.status}`,
+        blocks: requestDetail(request, this.deps.config, position),
+      };
     } catch (error) {
       this.deps.logger.error('Could not read a request for /chatops status', { requestId: id, error });
       return { text: LEDGER_DOWN };

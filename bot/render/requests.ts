@@ -4,6 +4,8 @@
  * Dates use Slack's `<!date^…>` token so each reader sees their own time zone
  * (https://api.slack.com/reference/surfaces/formatting#date-formatting).
  */
+import { approvalLines } from '../../handlers/approvals/approval-summary';
+import type { ChatOpsConfig } from '../../handlers/config/config.schema';
 import type { ChatOpsRequest, RequestStatus } from '../../handlers/ledger/request';
 import { escapeSlackText } from '../conversation/slack-text';
 import type { Blocks } from '../slack/slack-gateway';
@@ -49,25 +51,34 @@ function progressLine(request: ChatOpsRequest, queuePosition?: number): string {
 }
 
 /** One line-block summary of a request (`queuePosition` when it is queued). */
-export function requestSummary(request: ChatOpsRequest, queuePosition?: number): string {
+export function requestSummary(
+  request: ChatOpsRequest,
+  config?: ChatOpsConfig,
+  queuePosition?: number,
+): string {
   const lines = [
     `*${request.id}* · ${escapeSlackText(request.intent)} · ${statusLabel(request.status)}`,
     parameterLine(request),
     progressLine(request, queuePosition),
+    ...approvalLines(request, config).map((l) => `_${escapeSlackText(l)}_`),
     `_Filed ${slackDate(request.createdAt)} · updated ${slackDate(request.updatedAt)}_`,
   ];
   return lines.filter(Boolean).join('\n');
 }
 
 /** The detail of one request (`/chatops status <id>`), with its queue position when queued. */
-export function requestDetail(request: ChatOpsRequest, queuePosition?: number): Blocks {
+export function requestDetail(
+  request: ChatOpsRequest,
+  config?: ChatOpsConfig,
+  queuePosition?: number,
+): Blocks {
   const extra = [
     `Requested by <@${request.requester.slackUserId}>`,
     request.approver ? `Decided by ${escapeSlackText(request.approver)}` : '',
     request.reason ? `Reason: ${escapeSlackText(request.reason)}` : '',
   ].filter(Boolean);
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: requestSummary(request, queuePosition) } },
+    { type: 'section', text: { type: 'mrkdwn', text: requestSummary(request, config, queuePosition) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: extra.join(' · ') }] },
   ];
 }
@@ -81,7 +92,10 @@ export function requestList(
   if (requests.length === 0) return [{ type: 'section', text: { type: 'mrkdwn', text: empty } }];
   return requests.flatMap(
     (r): Blocks => [
-      { type: 'section', text: { type: 'mrkdwn', text: requestSummary(r, queuePositions.get(r.id)) } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: requestSummary(r, undefined, queuePositions.get(r.id)) },
+      },
       { type: 'divider' },
     ],
   );

@@ -32,6 +32,7 @@ export function accountVendingPlan(
 export const accountVendingCapability: Capability<AccountVendingDeps> = {
   intent: vendAccountIntent.id,
   plan: accountVendingPlan,
+  risk: (p) => (p.AccountType === 'Production' ? 'high' : 'medium'),
   launch: ({ request }, deps) => deps.provisioning.launch(request),
   slotChecks: {
     AccountName: checkAccountName,
