@@ -7,7 +7,7 @@
  * and `message`; https://docs.aws.amazon.com/controltower/latest/userguide/lifecycle-events.html).
  * Parsed with zod: anything else is "not a lifecycle event" rather than an error.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const statusSchema = z.object({
   organizationalUnit: z

@@ -9,7 +9,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatOpsConfig } from '../config/config.schema';
 import { parseEnv, requiredVar } from '../config/env';
 import { DynamoLedger } from '../ledger/dynamo-ledger';
