@@ -24,7 +24,8 @@ export function accountVendingPlan(
   const p = parameters;
   return [
     `Service Catalog: find the product "${config.accountFactory.productName}" (SearchProducts), its active default provisioning artifact (ListProvisioningArtifacts) and launch path (ListLaunchPaths).`,
-    `Service Catalog ProvisionProduct (ProvisionToken = the request id, so it runs once): AccountName ${p.AccountName ?? '?'}, AccountEmail ${p.AccountEmail ?? '?'}, ManagedOrganizationalUnit ${p.OrganizationalUnit ?? '?'} (${p.AccountType ?? '?'}); the SSO user is the requester, from their verified Slack profile.`,
+    `Service Catalog ProvisionProduct of ${config.accountFactory.productName} (its active provisioning artifact, resolved at run time), ProvisionToken = the request id (so it runs once), with AccountName=${p.AccountName ?? '?'}, AccountEmail=${p.AccountEmail ?? '?'}, ManagedOrganizationalUnit=${p.OrganizationalUnit ?? '?'}; SSOUserEmail, SSOUserFirstName and SSOUserLastName are the requester's, from their verified Slack profile.`,
+    `Result: a new ${p.AccountType ?? '?'} AWS account enrolled by AWS Control Tower in ${p.OrganizationalUnit ?? '?'}.`,
     'Control Tower: wait for the CreateManagedAccount lifecycle event, polling DescribeRecord as a fallback.',
   ];
 }
