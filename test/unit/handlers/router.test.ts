@@ -32,6 +32,7 @@ describe('code hook router: failures become safe Close responses', () => {
     'chatops:slackUserName': 'Carol Example',
     'chatops:slackUserEmail': 'carol@example.com',
     'chatops:turnId': 'Ev0FORGED01',
+    'chatops:slackGuest': 'false',
   };
   const signedAsCarol = (nowMs = Date.now(), key = TEST_IDENTITY_KEY) =>
     signIdentityAttributes(CAROL_AS_ADMIN, key, nowMs);
