@@ -47,6 +47,11 @@ export const ERROR_CODES = [
   'CAPABILITY_WIRING_INVALID',
   'SLACK_NOT_BOUND',
   'PROVISIONING_REFUSED',
+  // key rotation (handlers/key-rotation/)
+  'ACCESS_KEY_LIMIT',
+  'ACCESS_KEY_STORE_FAILED',
+  'ACCESS_KEY_ROTATION_FAILED',
+  'KEY_SCHEDULE_CONFLICT',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */
