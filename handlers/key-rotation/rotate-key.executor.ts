@@ -80,8 +80,9 @@ export async function rotateAccessKey(
     externalIds: {
       secretName: stored.name,
       secretArn: stored.arn,
-      newAccessKeyId: created.accessKeyId,
-      ...(oldKey ? { oldAccessKeyId: oldKey.accessKeyId, deactivateAt, deleteAt } : {}),
+      // Key ids by their tails only: external ids are shown in Slack (the schedule keeps the full id).
+      newAccessKey: keyTail(created.accessKeyId),
+      ...(oldKey ? { oldAccessKey: keyTail(oldKey.accessKeyId), deactivateAt, deleteAt } : {}),
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The sandbox twin of IAM's access keys (DESIGN §4): users `alice`, `bob`, `ci-deployer` with keys
- * of different ages and last uses, IAM's two-key limit, and eventual consistency — a new key is
+ * The sandbox twin of IAM's access keys (DESIGN §4): users `alice`, `bob`, `ci-deployer` (one key
+ * each), `build-agent` (an inactive second key) and `deploy-bot` (two active keys), with keys of
+ * different ages and last uses, IAM's two-key limit, and eventual consistency — a new key is
  * missing from the next `lagLists` ListAccessKeys answers and DeleteAccessKey calls, as in IAM.
  * Generated secrets are random and exist only in the answer to `createKey` (and the sandbox vault).
  */
@@ -57,7 +58,6 @@ export function defaultSandboxIam(now: Date = new Date()): SandboxIamData {
             region: 'eu-west-1',
           },
         },
-        { accessKeyId: 'AKIASANDBOXBOB000OLD', status: 'Inactive', createDate: daysAgo(now, 300) },
       ],
       'ci-deployer': [
         {
@@ -66,7 +66,21 @@ export function defaultSandboxIam(now: Date = new Date()): SandboxIamData {
           createDate: daysAgo(now, 95),
           lastUsed: { at: daysAgo(now, 1), serviceName: 'cloudformation', region: 'us-east-1' },
         },
-        { accessKeyId: 'AKIASANDBOXCIDEPLOY2', status: 'Active', createDate: daysAgo(now, 30) },
+      ],
+      // Two keys, one inactive: rotating offers to delete the inactive one first.
+      'build-agent': [
+        { accessKeyId: 'AKIASANDBOXBUILDAG01', status: 'Active', createDate: daysAgo(now, 60) },
+        { accessKeyId: 'AKIASANDBOXBUILDAG02', status: 'Inactive', createDate: daysAgo(now, 150) },
+      ],
+      // Two active keys: rotating is refused with guidance.
+      'deploy-bot': [
+        {
+          accessKeyId: 'AKIASANDBOXDEPLOYB01',
+          status: 'Active',
+          createDate: daysAgo(now, 100),
+          lastUsed: { at: daysAgo(now, 2), serviceName: 'ecr', region: 'us-east-1' },
+        },
+        { accessKeyId: 'AKIASANDBOXDEPLOYB02', status: 'Active', createDate: daysAgo(now, 10) },
       ],
     },
   };

@@ -6,6 +6,7 @@ describe('catalog', () => {
     const expected = [
       'VendAccount',
       'RotateAccessKey',
+      'ListDueAccessKeys',
       'PipelineStatus',
       'RequestStatus',
       'Help',
