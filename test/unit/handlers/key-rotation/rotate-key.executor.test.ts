@@ -140,13 +140,11 @@ describe('rotateAccessKey', () => {
     // Prepare
     const ctx = setup();
     listAnswers(ctx, awsFixture('listOneKey'));
-    ctx.iam
-      .on(CreateAccessKeyCommand)
-      .rejects(
-        Object.assign(new Error('Cannot exceed quota for AccessKeysPerUser: 2'), {
-          name: 'LimitExceededException',
-        }),
-      );
+    ctx.iam.on(CreateAccessKeyCommand).rejects(
+      Object.assign(new Error('Cannot exceed quota for AccessKeysPerUser: 2'), {
+        name: 'LimitExceededException',
+      }),
+    );
     // Act
     const run = rotateAccessKey({ request: rotationRequest() }, ctx.deps, testConfig());
     // Assess
