@@ -10,6 +10,7 @@ import { App } from '@slack/bolt';
 import type { ApprovalActionHandler } from '../handlers/approvals/approval-decisions.port';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import { ConfigError } from '../handlers/errors';
+import type { IdentityKeySource } from '../handlers/identity/identity-keys';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import type { Ledger } from '../handlers/ledger/ledger.port';
 import { createLogger, type Logger } from '../handlers/logger';
@@ -51,6 +52,8 @@ export interface SlackAppOptions {
   ledger: Ledger;
   dedup: Deduplicator;
   config: ChatOpsConfig;
+  /** Signs the identity sent to Lex (DESIGN §5); required unless `mode` is `lambda` (the worker signs). */
+  identityKeys?: IdentityKeySource;
   logger?: Logger;
   rateLimit?: { turnsPerMinute: number };
   /** Decides Approve/Reject clicks (the approvals issue); default: answers that it is not available yet. */
@@ -111,7 +114,9 @@ export function createSlackApp(options: SlackAppOptions): ChatOpsSlackApp {
   if (options.mode.kind === 'lambda') {
     dispatcher = new QueueDispatcher(options.dedup, options.mode.queue ?? defaultQueue(), logger, onFailure);
   } else {
-    const { lex, ledger, config, approvals, rateLimit } = options;
+    const { lex, ledger, config, approvals, rateLimit, identityKeys } = options;
+    if (!identityKeys)
+      throw new ConfigError([{ path: 'identityKeys', message: 'is required to sign identities for Lex' }]);
     const now = () => (options.now?.() ?? new Date()).getTime();
     runner = createTurnRunner({
       lex,
@@ -119,6 +124,7 @@ export function createSlackApp(options: SlackAppOptions): ChatOpsSlackApp {
       config,
       approvals,
       rateLimit,
+      identityKeys,
       slack,
       logger,
       catalog,
@@ -141,7 +147,7 @@ export function createSlackApp(options: SlackAppOptions): ChatOpsSlackApp {
     inventory,
     async start() {
       await app.init();
-      const result = await startReceiver(app, receiver, options.mode, logger);
+      const result = await startReceiver(app, receiver, options.mode, logger, options.signingSecret);
       started = true;
       return result;
     },

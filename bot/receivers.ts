@@ -15,6 +15,8 @@ import {
 } from '@slack/bolt';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { Logger } from '../handlers/logger';
+import { guardHttpReceiver } from './slack/http-guard';
+import { checkSlackRequest } from './slack/request-guard';
 import type { TurnQueue } from './turns/dispatcher';
 
 /** The one request URL path for events, interactivity and slash commands (Bolt's default). */
@@ -43,13 +45,16 @@ export function buildReceiver(
   clientOptions: webApi.WebClientOptions = {},
 ): Receiver {
   switch (mode.kind) {
-    case 'http':
-      return new HTTPReceiver({
+    case 'http': {
+      const receiver = new HTTPReceiver({
         signingSecret,
         endpoints: EVENTS_PATH,
         logger,
         processBeforeResponse: false,
       });
+      guardHttpReceiver(receiver, EVENTS_PATH, signingSecret, logger);
+      return receiver;
+    }
     case 'socket':
       return new SocketModeReceiver({ appToken: mode.appToken, logger, installerOptions: { clientOptions } });
     case 'lambda':
@@ -69,6 +74,7 @@ export async function startReceiver(
   receiver: Receiver,
   mode: SlackAppMode,
   logger: Logger,
+  signingSecret = '',
 ): Promise<{ url?: string; lambdaHandler?: SlackLambdaHandler }> {
   switch (mode.kind) {
     case 'http': {
@@ -86,7 +92,8 @@ export async function startReceiver(
       return {};
     case 'lambda': {
       const handler = await (receiver as AwsLambdaReceiver).start();
-      return { lambdaHandler: rejectMalformedBodies((event, context) => handler(event, context), logger) };
+      const guarded = guardLambdaRequests((event, context) => handler(event, context), signingSecret, logger);
+      return { lambdaHandler: rejectMalformedBodies(guarded, logger) };
     }
   }
 }
@@ -100,6 +107,40 @@ export async function stopReceiver(app: App, receiver: Receiver, mode: SlackAppM
   if (mode.kind === 'lambda') return;
   if (mode.kind === 'socket') await (receiver as SocketModeReceiver).client.disconnect();
   await app.stop();
+}
+
+/**
+ * Checks signature, replay window (both directions) and body shape before `AwsLambdaReceiver`
+ * (./slack/request-guard.ts): unsigned junk gets 401 before anything parses it. A base64 body
+ * (API Gateway `isBase64Encoded`) is decoded here as UTF-8: Bolt decodes it as ASCII, which
+ * mangles non-ASCII text (and so its signature check).
+ */
+export function guardLambdaRequests(
+  handler: SlackLambdaHandler,
+  signingSecret: string,
+  logger: Logger,
+): SlackLambdaHandler {
+  return async (event, context) => {
+    const raw = event.body ?? '';
+    const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+    const headers = Object.fromEntries(
+      Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? undefined]),
+    );
+    const verdict = checkSlackRequest(
+      {
+        body,
+        contentType: headers['content-type'],
+        signature: headers['x-slack-signature'],
+        timestamp: headers['x-slack-request-timestamp'],
+      },
+      signingSecret,
+    );
+    if (!verdict.ok) {
+      logger.warn('Refused a Slack request before Bolt', { reason: verdict.reason, status: verdict.status });
+      return { statusCode: verdict.status, body: '' };
+    }
+    return handler({ ...event, body, isBase64Encoded: false }, context);
+  };
 }
 
 /**

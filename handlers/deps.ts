@@ -10,6 +10,7 @@ import type { ApprovalRequests } from './approvals/approval-requests.port';
 import type { ChatOpsConfig } from './config/config.schema';
 import type { Executions } from './execution/execution.port';
 import type { HelpDeps } from './help/help.capability';
+import type { IdentityKeySource } from './identity/identity-keys';
 import type { KeyRotationDeps } from './key-rotation/key-rotation.deps';
 import type { Ledger } from './ledger/ledger.port';
 import type { Logger } from './logger';
@@ -24,6 +25,8 @@ export interface CoreDeps {
   approvals: ApprovalRequests;
   executions: Executions;
   logger: Logger;
+  /** The keys the signed identity in `requestAttributes` is verified with (DESIGN §5). */
+  identityKeys: IdentityKeySource;
   /** Marks replies from simulated AWS (sandbox world) so nobody mistakes them for real ones. */
   sandbox: boolean;
 }

@@ -1,7 +1,8 @@
 /**
- * FulfillmentCodeHook: re-validates every slot (never trusting the dialog), then records the request
- * in the ledger and runs it (read-only intents) or moves it to approval (write intents) — or, when
- * config sets the policy to `never`, approves it by policy and hands it to execution.
+ * FulfillmentCodeHook: re-validates every slot (never trusting the dialog), then runs a read-only
+ * intent and records it once in its final state, or records a write request directly in the state
+ * it starts in (`PENDING_APPROVAL`, or `APPROVED` by policy `never`) and notifies the approvers or
+ * hands it to execution. A replayed turn resumes its request (notifies again / starts it again).
  */
 import { randomUUID } from 'node:crypto';
 import type { IntentSpec } from '../intents/define-intent';
@@ -10,7 +11,7 @@ import type { Caller, Capability } from './capability';
 import type { CapabilityDeps, CodeHookDeps } from './deps';
 import { checkSlots } from './dialog-hook';
 import { errorCode } from './errors';
-import type { ChatOpsRequest } from './ledger/request';
+import type { ChatOpsRequest, InitialStep, NewRequest } from './ledger/request';
 import type { LexCodeHookEvent, LexCodeHookResponse } from './lex/lex-event';
 import type { VerifiedIdentity } from './lex/request-attributes';
 import { close, elicitSlot } from './lex/responses';
@@ -45,17 +46,55 @@ export async function handleFulfillment(
     const result = await capability?.run?.({ caller, parameters: outcome.values }, deps, deps.config);
     return reply(result?.message ?? 'Done.');
   }
-  const { request, created } = await deps.ledger.create({
+  const input = {
     intent: spec.id,
     parameters: outcome.values,
     requester: identity.requester,
     origin: identity.origin,
     idempotencyKey: idempotencyKey(event, identity),
-  });
+  };
+  if (spec.sideEffect === 'read') return runReadOnly(input, capability, caller, deps, onRequest, reply);
+  const { request, created } = await deps.ledger.create(input, initialSteps(spec, deps.config));
   onRequest(request.id);
-  if (!created) return reply(`Request ${request.id} is already recorded; it is ${request.status}.`);
-  if (spec.sideEffect === 'read') return runTracked(request, capability, caller, deps, reply);
-  return routeWrite(request, spec, deps, reply);
+  if (!created && request.status === 'RECEIVED') {
+    // Filed before create-in-state (or by an older writer): move it on now.
+    return reply(await followUp(await resumeWrite(request, spec, deps), deps));
+  }
+  if (!created && !RESUMABLE.includes(request.status)) {
+    return reply(`Request ${request.id} is already recorded; it is ${request.status}.`);
+  }
+  // New, or a replayed turn whose first run may have stopped before its follow-up: (re)do it.
+  return reply(await followUp(request, deps));
+}
+
+/** Statuses a replayed turn picks up again: approvers notified again, or the execution started. */
+const RESUMABLE: readonly string[] = ['PENDING_APPROVAL', 'APPROVED'];
+
+/**
+ * The state a write request is created in (one write, so a crash cannot leave it `RECEIVED`):
+ * `APPROVED` by policy `never`, else `PENDING_APPROVAL`.
+ */
+export function initialSteps(spec: Readonly<IntentSpec>, config: CodeHookDeps['config']): InitialStep[] {
+  if (approvalPolicy(spec, config) === 'never') {
+    return [{ to: 'APPROVED', actor: 'policy', details: { reason: 'approval policy: never' } }];
+  }
+  return [{ to: 'PENDING_APPROVAL', actor: 'system' }];
+}
+
+/**
+ * Moves a write request still in `RECEIVED` to the state {@link initialSteps} gives it (the
+ * replay of an old turn and the RECEIVED sweep use this). The caller then runs {@link followUp}.
+ */
+export async function resumeWrite(
+  request: ChatOpsRequest,
+  spec: Readonly<IntentSpec>,
+  deps: CodeHookDeps,
+): Promise<ChatOpsRequest> {
+  let current = request;
+  for (const step of initialSteps(spec, deps.config)) {
+    current = await deps.ledger.advance(current, step.to, step.actor, step.details);
+  }
+  return current;
 }
 
 /** Slack's event/action id when the Slack side sent one: a replayed turn finds its request again. */
@@ -64,59 +103,56 @@ function idempotencyKey(event: LexCodeHookEvent, identity: VerifiedIdentity): st
   return `${event.sessionId}:${turn}`;
 }
 
-async function runTracked(
-  request: ChatOpsRequest,
+/**
+ * A read-only request runs first and is then recorded once, in its final state with its whole
+ * audit trail (CREATED, IN_PROGRESS, SUCCEEDED | FAILED): one write transaction per turn. A replay
+ * runs it again (it changes nothing) and answers with the request first recorded.
+ */
+async function runReadOnly(
+  input: NewRequest,
   capability: Capability<CapabilityDeps> | undefined,
   caller: Caller,
   deps: CodeHookDeps,
+  onRequest: (id: string) => void,
   reply: Reply,
 ): Promise<LexCodeHookResponse> {
-  await deps.ledger.transition(request.id, 'RECEIVED', 'IN_PROGRESS', caller.slackUserId);
+  const started: InitialStep = { to: 'IN_PROGRESS', actor: caller.slackUserId };
+  let result: Awaited<ReturnType<NonNullable<Capability<CapabilityDeps>['run']>>> | undefined;
   try {
-    const result = await capability?.run?.(
-      { caller, parameters: request.parameters, request },
-      deps,
-      deps.config,
-    );
-    await deps.ledger.transition(request.id, 'IN_PROGRESS', 'SUCCEEDED', 'system', {
-      ...(result?.externalIds ? { externalIds: result.externalIds } : {}),
-    });
-    const note = deps.sandbox ? `\n${SANDBOX_NOTE}` : '';
-    return reply(`${result?.message ?? 'Done.'}\n(Request ${request.id}.)${note}`);
+    result = await capability?.run?.({ caller, parameters: input.parameters }, deps, deps.config);
   } catch (error) {
     const code = errorCode(error);
-    await deps.ledger.transition(request.id, 'IN_PROGRESS', 'FAILED', 'system', { reason: code });
+    const failed: InitialStep = { to: 'FAILED', actor: 'system', details: { reason: code } };
+    const { request } = await deps.ledger.create(input, [started, failed]);
+    onRequest(request.id);
     throw error;
   }
+  const details = result?.externalIds ? { externalIds: result.externalIds } : {};
+  const done: InitialStep = { to: 'SUCCEEDED', actor: 'system', details };
+  const { request } = await deps.ledger.create(input, [started, done]);
+  onRequest(request.id);
+  const note = deps.sandbox ? `\n${SANDBOX_NOTE}` : '';
+  return reply(`${result?.message ?? 'Done.'}\n(Request ${request.id}.)${note}`);
 }
 
-async function routeWrite(
-  request: ChatOpsRequest,
-  spec: Readonly<IntentSpec>,
-  deps: CodeHookDeps,
-  reply: Reply,
-): Promise<LexCodeHookResponse> {
+/**
+ * What follows a write request's creation, by its state: `APPROVED` → hand it to execution;
+ * `PENDING_APPROVAL` → notify the approvers. Returns the reply's text. Safe to run again (a replay).
+ */
+export async function followUp(request: ChatOpsRequest, deps: CodeHookDeps): Promise<string> {
   const note = deps.sandbox ? `\n${SANDBOX_NOTE}` : '';
-  if (approvalPolicy(spec, deps.config) === 'never') {
-    const approved = await deps.ledger.transition(request.id, 'RECEIVED', 'APPROVED', 'policy', {
-      reason: 'approval policy: never',
-    });
-    await deps.executions.start(approved);
-    return reply(
-      `Request ${request.id} is approved by policy and has started. I'll post the outcome here.${note}`,
-    );
+  if (request.status === 'APPROVED') {
+    await deps.executions.start(request);
+    return `Request ${request.id} is approved by policy and has started. I'll post the outcome here.${note}`;
   }
-  const pending = await deps.ledger.transition(request.id, 'RECEIVED', 'PENDING_APPROVAL', 'system');
   try {
-    const { notified } = await deps.approvals.requestApproval(pending);
+    const { notified } = await deps.approvals.requestApproval(request);
     const who = notified.length
       ? ` (${notified.length} approver${notified.length === 1 ? '' : 's'} notified)`
       : '';
-    return reply(`Request ${request.id} is waiting for approval${who}. I'll post the outcome here.${note}`);
+    return `Request ${request.id} is waiting for approval${who}. I'll post the outcome here.${note}`;
   } catch (error) {
     deps.logger.error('approver notification failed', { requestId: request.id, error });
-    return reply(
-      `Request ${request.id} is recorded and waiting for approval, but I could not notify the approvers. Please share the request id with an approver.${note}`,
-    );
+    return `Request ${request.id} is recorded and waiting for approval, but I could not notify the approvers. Please share the request id with an approver.${note}`;
   }
 }

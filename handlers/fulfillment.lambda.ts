@@ -13,6 +13,7 @@ import { parseEnv, requiredVar } from './config/env';
 import { loadConfig } from './config/load-config';
 import type { CodeHookDeps } from './deps';
 import { RecordingExecutions } from './execution/execution.port';
+import { identityKeysFromEnv } from './identity/secrets-manager-keys';
 import { awsKeyRotationDeps } from './key-rotation/key-rotation.deps';
 import { DynamoLedger } from './ledger/dynamo-ledger';
 import type { LexCodeHookResponse } from './lex/lex-event';
@@ -25,7 +26,8 @@ import { SandboxCloud } from './sandbox/sandbox-cloud';
 /** The code hook's environment, checked at cold start (errors name the variable, never its value). */
 export const fulfillmentEnvSchema = z.object({ TABLE_NAME: requiredVar() });
 
-function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
+/** The code hook's dependencies in Lambda (also used by the RECEIVED sweeper entry). */
+export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
   const { TABLE_NAME } = parseEnv(fulfillmentEnvSchema, env);
   const config = loadConfig(env);
   const logger = createLogger('chatops-fulfillment');
@@ -49,6 +51,7 @@ function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     // the approvals issue routes them to the same executions.
     executions: new RecordingExecutions(),
     logger,
+    identityKeys: identityKeysFromEnv(env),
     sandbox: true,
     ...accountVendingDeps({ organization: cloud }),
     ...awsKeyRotationDeps(config, { client: document, tableName: TABLE_NAME }),

@@ -31,13 +31,44 @@ export function withKeys(logger: Logger, keys: Record<string, unknown>): Logger 
   return logger.child?.(keys) ?? logger;
 }
 
-const SECRET_KEY = /(token|secret|password|signature|authorization|cookie|accesskey|privatekey|hmac)/i;
-const SECRET_VALUE = /(xox[abprs]-[\w-]+|xapp-[\w-]+|AKIA[0-9A-Z]{16})/g;
+const SECRET_KEY =
+  /(token|secret|password|signature|authorization|cookie|accesskey|privatekey|hmac|response_?url|webhook)/i;
+
+/**
+ * Secret shapes masked inside any string, in order:
+ * - Slack tokens: `xoxb-`/`xoxp-`/`xoxa-`/`xoxr-`/`xoxs-`, refresh tokens `xoxe-` and rotating
+ *   access tokens `xoxe.xoxp-…` (https://api.slack.com/authentication/rotation), app tokens `xapp-`;
+ * - AWS access key ids: long-term `AKIA…` and temporary (STS) `ASIA…`;
+ * - Slack response and incoming-webhook URLs (`https://hooks.slack.com/…`): whoever holds one can
+ *   post as the app (https://api.slack.com/messaging/webhooks);
+ * - `token` query values (`?token=` / `&token=`: the approval links);
+ * - 40-character AWS secret access keys (base64 alphabet, mixed case, not part of a longer run).
+ */
+const SECRET_VALUES: readonly [RegExp, string | ((match: string) => string)][] = [
+  [/xox[a-z](?:\.xox[a-z])?-[\w.-]+/g, '[REDACTED]'],
+  [/xapp-[\w-]+/g, '[REDACTED]'],
+  [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, '[REDACTED]'],
+  [/https?:\/\/hooks\.slack\.com\/[^\s"'<>|]*/gi, 'https://hooks.slack.com/[REDACTED]'],
+  [/([?&]token=)[^&\s#"'<>]+/gi, '$1[REDACTED]'],
+  [
+    /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
+    (m) => (/[A-Z]/.test(m) && /[a-z]/.test(m) ? '[REDACTED]' : m),
+  ],
+];
+
+/** `text` with every secret shape masked. */
+export function redactText(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of SECRET_VALUES)
+    out =
+      typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
+  return out;
+}
 
 /** Deep copy with secret-looking keys replaced by `[REDACTED]` and token-looking values masked. */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[TRUNCATED]';
-  if (typeof value === 'string') return value.replace(SECRET_VALUE, '[REDACTED]');
+  if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value instanceof Error) return { name: value.name, message: redact(value.message, depth + 1) };
   if (value && typeof value === 'object') {

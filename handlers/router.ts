@@ -18,7 +18,7 @@ import {
   type LexCodeHookResponse,
   lexCodeHookEventSchema,
 } from './lex/lex-event';
-import { parseRequestAttributes, REQUEST_ATTRIBUTE_KEYS } from './lex/request-attributes';
+import { REQUEST_ATTRIBUTE_KEYS, verifyRequestAttributes } from './lex/request-attributes';
 import { close } from './lex/responses';
 import { withKeys } from './logger';
 
@@ -99,8 +99,13 @@ async function route(
       `Sorry, I don't know how to handle "${intentName.slice(0, 100)}". Say "help" for what I can do.`,
     );
   }
-  const identity = parseRequestAttributes(event.requestAttributes);
+  const verified = verifyRequestAttributes(event.requestAttributes, await deps.identityKeys());
+  const identity = verified.identity;
   if (!identity) {
+    deps.logger.warn('Refused a Lex event whose identity is not signed, fresh and valid', {
+      reason: verified.reason,
+      intentName,
+    });
     return close(
       event,
       'Failed',

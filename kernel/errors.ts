@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'CAPABILITY_WIRING_INVALID',
   'SLACK_NOT_BOUND',
   'PROVISIONING_REFUSED',
+  // signed identity (issue 9)
+  'IDENTITY_KEY_INVALID',
   // key rotation (handlers/key-rotation/)
   'ACCESS_KEY_LIMIT',
   'ACCESS_KEY_STORE_FAILED',

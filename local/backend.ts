@@ -2,8 +2,9 @@
  * The non-Slack half of the local stack (DESIGN §4, `npm start`): the ledger on DynamoDB Local
  * (or a real table when `TABLE_NAME` is set alongside real Slack), the approval stub server, the
  * approval notifications, the code hook on the sandbox world, and the local Lex V2 runtime (or a
- * real bot when `LEX_BOT_ID` + `LEX_BOT_ALIAS_ID` are set). Started in dependency order; on a
- * failure half-way, what was started is stopped again before the error surfaces.
+ * real bot when `LEX_BOT_ID` + `LEX_BOT_ALIAS_ID` are set), and the `RECEIVED` sweep on a timer.
+ * Started in dependency order; on a failure half-way, what was started is stopped again before the
+ * error surfaces.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
@@ -12,15 +13,23 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
 import { buildCapabilityMap, DEFAULT_CAPABILITIES } from '../handlers/capabilities';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
+import type { CodeHookDeps } from '../handlers/deps';
 import { CapabilityExecutions } from '../handlers/execution/capability-executions';
 import type { Executions } from '../handlers/execution/execution.port';
+import {
+  type IdentityKeySource,
+  localIdentityKey,
+  staticIdentityKeys,
+} from '../handlers/identity/identity-keys';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
 import type { Ledger } from '../handlers/ledger/ledger.port';
 import { MemoryDeduplicator, MemoryLedger } from '../handlers/ledger/memory-ledger';
+import { sweepReceived } from '../handlers/ledger/received-sweeper';
 import { createLedgerTable } from '../handlers/ledger/table-schema';
 import type { Logger } from '../handlers/logger';
 import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/chat-notifier.port';
+import { receivedResumer } from '../handlers/received-resume';
 import { createCodeHook } from '../handlers/router';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
@@ -68,6 +77,8 @@ export interface LocalBackend {
   /** `http://127.0.0.1:P` of the local Lex runtime ('' when a real bot is used). */
   lexEndpoint: string;
   approvalsUrl: string;
+  /** The identity key shared by the Slack side (signs) and the code hook (verifies); never logged. */
+  identityKeys: IdentityKeySource;
   /** Runs approved requests on the sandbox world and posts the outcome to the request's thread. */
   executions: Executions;
   stop(): Promise<void>;
@@ -115,7 +126,9 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
     sink: options.sink,
   });
-  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger });
+  // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
+  const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
+  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger, identityKeys });
   const executions = new CapabilityExecutions({
     capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
     deps: sandboxDeps,
@@ -124,7 +137,9 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     notifier: options.notifier ?? new RecordingChatNotifier(),
     logger,
   });
-  const codeHook = createCodeHook({ ...sandboxDeps, executions });
+  const hookDeps = { ...sandboxDeps, executions };
+  const codeHook = createCodeHook(hookDeps);
+  startReceivedSweep(hookDeps, stoppers);
   const real = options.realAws;
   if (real?.lexBotId && real.lexBotAliasId) {
     const client = createLexRuntimeClient();
@@ -142,6 +157,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       lex,
       lexEndpoint: '',
       approvalsUrl: approvalServer.url,
+      identityKeys,
       executions,
       stop: () => stoppers.stopAll(),
     };
@@ -156,9 +172,30 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     lex: { client, botId: lexServer.botId, botAliasId: lexServer.botAliasId, localeId: lexServer.localeId },
     lexEndpoint: lexServer.endpoint,
     approvalsUrl: approvalServer.url,
+    identityKeys,
     executions,
     stop: () => stoppers.stopAll(),
   };
+}
+
+/** How often the local stack sweeps requests left in `RECEIVED` (the deployed sweep is scheduled). */
+export const LOCAL_SWEEP_INTERVAL_MS = 60_000;
+
+/** The `RECEIVED` sweep on a timer (unref'd: it never keeps the process up); stopped by `stoppers`. */
+function startReceivedSweep(deps: CodeHookDeps, stoppers: Stoppers): void {
+  const sweepDeps = { ledger: deps.ledger, logger: deps.logger, resume: receivedResumer(deps) };
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweepReceived(sweepDeps)
+      .catch((error: unknown) => deps.logger.warn('The RECEIVED sweep failed', { error }))
+      .finally(() => {
+        running = false;
+      });
+  }, LOCAL_SWEEP_INTERVAL_MS);
+  timer.unref();
+  stoppers.add('RECEIVED sweep', () => clearInterval(timer));
 }
 
 async function startLedger(

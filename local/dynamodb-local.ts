@@ -8,6 +8,16 @@
  * polling ListTables (up to 120 s), a clear error when Java is missing, and `stop()` that sends SIGTERM,
  * then SIGKILL after 5 s, and resolves once the process has exited. The JVM is a direct child and
  * starts no processes of its own; an `exit` hook kills it if the owner forgets to call `stop()`.
+ *
+ * Network exposure, said plainly: DynamoDB Local cannot be bound to 127.0.0.1. The jar's only
+ * options are `-cors -dbPath -delayTransientStatuses -help -inMemory -disableTelemetry -version
+ * -optimizeDbBeforeStartup -port -sharedDb -testControl` (its CommandLineInputConstants class in
+ * dynamodb_local_2026-01-16; https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocal.UsageNotes.html
+ * lists no host either), and its Jetty connector listens on every interface. A loopback proxy in
+ * front would not help, since Java's own port stays open. So the port is a fresh random one per
+ * run, the data is in memory and sandbox-only (no secrets are ever written to the ledger), and our
+ * clients only ever use `127.0.0.1`. On a shared or untrusted network, firewall inbound traffic or
+ * set `TABLE_NAME` to use a real table instead.
  */
 import type { ChildProcess } from 'node:child_process';
 import { createServer, Socket } from 'node:net';

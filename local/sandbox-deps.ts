@@ -9,6 +9,7 @@ import { parseConfig } from '../handlers/config/load-config';
 import { localConfig } from '../handlers/config/local-config';
 import type { CodeHookDeps } from '../handlers/deps';
 import { RecordingExecutions } from '../handlers/execution/execution.port';
+import { localIdentityKey, staticIdentityKeys } from '../handlers/identity/identity-keys';
 import { keyRotationDeps } from '../handlers/key-rotation/key-rotation.deps';
 import { MemoryKeySchedule } from '../handlers/key-rotation/memory-key-schedule';
 import { MemoryLedger } from '../handlers/ledger/memory-ledger';
@@ -21,7 +22,10 @@ import { SandboxIam } from '../handlers/sandbox/sandbox-iam';
 import { SandboxSecrets } from '../handlers/sandbox/sandbox-secrets';
 import { catalog } from '../intents/catalog';
 
-/** Sandbox deps (in-memory ledger, recording approvals and executions) with any part overridden. */
+/**
+ * Sandbox deps (in-memory ledger, recording approvals and executions) with any part overridden. The
+ * identity key is `CHATOPS_IDENTITY_KEY` when set, else random (only a Slack side given it can sign).
+ */
 export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {}): CodeHookDeps {
   const config = overrides.config ?? parseConfig(localConfig);
   const ledger = overrides.ledger ?? new MemoryLedger();
@@ -44,5 +48,7 @@ export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {})
     ...pipelineStatusDeps({ pipelines: cloud }),
     ...requestStatusDeps({ ledger }),
     ...overrides,
+    // Built only when not overridden: CHATOPS_IDENTITY_KEY, else a fresh random key.
+    identityKeys: overrides.identityKeys ?? staticIdentityKeys({ current: localIdentityKey() }),
   };
 }

@@ -97,6 +97,7 @@ async function startSlackSide(
     ledger: backend.ledger,
     dedup: backend.dedup,
     config: options.config,
+    identityKeys: backend.identityKeys,
     logger: options.logger,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   };

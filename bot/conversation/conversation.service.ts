@@ -6,6 +6,8 @@
  * nothing here throws (a retry would say the same thing to Lex twice).
  */
 import type { ChatOpsConfig } from '../../handlers/config/config.schema';
+import type { IdentityKeySource } from '../../handlers/identity/identity-keys';
+import { signIdentityAttributes } from '../../handlers/identity/identity-signature';
 import { toRequestAttributes } from '../../handlers/lex/request-attributes';
 import type { Logger } from '../../handlers/logger';
 import type { IntentRegistry } from '../../intents/registry';
@@ -28,6 +30,9 @@ export interface ConversationDeps {
   identities: IdentityResolver;
   replies: Replies;
   logger: Logger;
+  /** Signs the identity attributes (DESIGN §5) with the current key. */
+  identityKeys: IdentityKeySource;
+  now?: () => number;
 }
 
 /** Answer to an empty message. */
@@ -61,13 +66,12 @@ export class ConversationService {
       userId: turn.userId,
       ...(turn.sessionThreadTs ? { threadTs: turn.sessionThreadTs } : {}),
     });
+    const { current } = await this.deps.identityKeys();
+    const now = this.deps.now?.() ?? Date.now();
+    const requestAttributes = signIdentityAttributes(toRequestAttributes(identity), current, now);
     let reply: LexReply;
     try {
-      reply = await recognizeText(this.deps.lex, {
-        sessionId,
-        text: turn.text,
-        requestAttributes: toRequestAttributes(identity),
-      });
+      reply = await recognizeText(this.deps.lex, { sessionId, text: turn.text, requestAttributes });
     } catch (error) {
       const safe = error instanceof LexUnavailableError ? error : undefined;
       this.deps.logger.error('Lex RecognizeText failed', {

@@ -1,17 +1,22 @@
 /**
  * Worker Lambda (DESIGN §5; SQS event source with `ReportBatchItemFailures`): runs each queued turn
- * with the same turn runner as the in-process modes. A turn that fails, or that the per-user rate
- * limit defers, is reported in `batchItemFailures`, so SQS delivers it again and nothing is lost
- * (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). A message that is
- * not a turn is logged and dropped: it would fail forever.
+ * with the same turn runner as the in-process modes. A turn that fails is reported in
+ * `batchItemFailures`, so SQS delivers it again and nothing is lost
+ * (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). A turn the per-user
+ * rate limit defers is re-enqueued as a new message with `DelaySeconds` (see SqsTurnRequeue: that
+ * does not count towards `maxReceiveCount`); only if that fails is it reported for redelivery. A
+ * message that is not a turn is logged and dropped: it would fail forever.
  */
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseEnv } from '../../handlers/config/env';
 import { loadConfig } from '../../handlers/config/load-config';
+import { identityKeysFromEnv } from '../../handlers/identity/secrets-manager-keys';
 import { createLogger, type Logger } from '../../handlers/logger';
 import { createSlackWebClient } from '../slack/slack-client';
 import { WebClientSlackGateway } from '../slack/slack-gateway';
 import { createTurnRunner } from '../turns/create-turn-runner';
+import { SqsTurnRequeue, type TurnRequeue } from '../turns/sqs-turn-queue';
 import { InvalidTurnError, parseTurn } from '../turns/turn';
 import type { TurnRunner } from '../turns/turn-runner';
 import { dynamoLedger, lexBot, rateLimit, slackSecrets, workerEnvSchema } from './lambda-env';
@@ -24,6 +29,7 @@ export async function processTurnRecords(
   records: SQSRecord[],
   runner: TurnRunner,
   logger: Logger,
+  requeue: TurnRequeue,
 ): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of records) {
@@ -31,7 +37,8 @@ export async function processTurnRecords(
       const turn = parseTurn(record.body);
       logger.appendKeys?.({ turnId: turn.id });
       const result = await runner.run(turn);
-      if (result.status === 'deferred') batchItemFailures.push({ itemIdentifier: record.messageId });
+      if (result.status === 'deferred' && !(await deferred(record, result.retryAfterMs, requeue, logger)))
+        batchItemFailures.push({ itemIdentifier: record.messageId });
     } catch (error) {
       if (error instanceof InvalidTurnError) {
         logger.error('Dropping a queue message that is not a turn', { messageId: record.messageId, error });
@@ -44,6 +51,21 @@ export async function processTurnRecords(
     }
   }
   return { batchItemFailures };
+}
+
+/** Re-enqueues a deferred turn; false (so SQS redelivers it) when that fails. */
+async function deferred(record: SQSRecord, retryAfterMs: number, requeue: TurnRequeue, logger: Logger) {
+  try {
+    await requeue.requeue(record, retryAfterMs / 1000);
+    logger.info('Rate-limited turn re-enqueued with a delay', { messageId: record.messageId, retryAfterMs });
+    return true;
+  } catch (error) {
+    logger.error('Could not re-enqueue a rate-limited turn; SQS will deliver it again', {
+      messageId: record.messageId,
+      error,
+    });
+    return false;
+  }
 }
 
 /**
@@ -64,17 +86,19 @@ export function createWorkerRunner(
     config,
     logger,
     rateLimit: rateLimit(env),
+    identityKeys: identityKeysFromEnv(env),
   });
 }
 
-let runtime: { runner: TurnRunner; logger: Logger } | undefined;
+let runtime: { runner: TurnRunner; logger: Logger; requeue: TurnRequeue } | undefined;
 
 /** The Lambda entry. */
 export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   if (!runtime) {
     const logger = createLogger('chatops-worker');
-    runtime = { runner: createWorkerRunner(process.env, logger), logger };
+    const requeue = new SqsTurnRequeue(new SQSClient({}), process.env.TURN_QUEUE_URL);
+    runtime = { runner: createWorkerRunner(process.env, logger), logger, requeue };
   }
   runtime.logger.addContext?.(context);
-  return processTurnRecords(event.Records, runtime.runner, runtime.logger);
+  return processTurnRecords(event.Records, runtime.runner, runtime.logger, runtime.requeue);
 }

@@ -20,6 +20,7 @@ const MAX_BUTTONS = 25;
 const MAX_SECTIONS = 45;
 
 export interface RenderedReply {
+  /** The notification fallback, escaped for Slack (`&`, `<`, `>`), like every section. */
   text: string;
   blocks: Blocks;
   /** Too long for the channel: the runner posts a summary and the full answer in a thread. */
@@ -85,7 +86,7 @@ function confirmButtons(owner: string): Blocks {
 
 /** Renders Lex's reply for the conversation of `owner`. */
 export function renderLexReply(reply: LexReply, owner: string, catalog: IntentRegistry): RenderedReply {
-  const text = reply.messages.join('\n\n') || 'OK.';
+  const raw = reply.messages.join('\n\n') || 'OK.';
   let buttons: Blocks = [];
   if (reply.dialogAction === 'ConfirmIntent') buttons = confirmButtons(owner);
   else if (reply.cardButtons.length > 0) buttons = choiceButtons(owner, reply.cardButtons);
@@ -98,15 +99,22 @@ export function renderLexReply(reply: LexReply, owner: string, catalog: IntentRe
       );
   }
   const long =
-    buttons.length === 0 && (text.length > LONG_REPLY_CHARS || text.split('\n').length > LONG_REPLY_LINES);
-  return { text, blocks: [...textSections(text), ...buttons], long, hasButtons: buttons.length > 0 };
+    buttons.length === 0 && (raw.length > LONG_REPLY_CHARS || raw.split('\n').length > LONG_REPLY_LINES);
+  // Lex echoes what users typed (slot values): the fallback `text` is escaped as the sections are,
+  // so `<!channel>` or `<http://evil|click>` arrive inert in notifications too.
+  const text = escapeSlackText(raw);
+  return { text, blocks: [...textSections(raw), ...buttons], long, hasButtons: buttons.length > 0 };
 }
 
-/** The channel-side summary of a long reply: its first line and a pointer to the thread. */
+/**
+ * The channel-side summary of a long reply: its first line and a pointer to the thread. `text` is a
+ * {@link RenderedReply.text}, already escaped: it is not escaped again (and a cut never splits an entity).
+ */
 export function longReplySummary(text: string): { text: string; blocks: Blocks } {
-  const first = (text.split('\n').find((l) => l.trim()) ?? 'Here is the answer.').slice(0, 200);
+  const line = text.split('\n').find((l) => l.trim()) ?? 'Here is the answer.';
+  const first = line.length > 200 ? line.slice(0, 200).replace(/&[a-z]*$/, '') : line;
   const summary = `${first}\n_Full answer in the thread._`;
-  return { text: first, blocks: textSections(summary) };
+  return { text: first, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: summary } }] };
 }
 
 /** An outcome line under a clicked message, replacing its buttons. */

@@ -8,6 +8,7 @@ import {
   approvalsNotAvailable,
 } from '../../handlers/approvals/approval-decisions.port';
 import type { ChatOpsConfig } from '../../handlers/config/config.schema';
+import type { IdentityKeySource } from '../../handlers/identity/identity-keys';
 import type { Ledger } from '../../handlers/ledger/ledger.port';
 import type { Logger } from '../../handlers/logger';
 import { catalog as defaultCatalog } from '../../intents/catalog';
@@ -27,6 +28,8 @@ export interface TurnRunnerOptions {
   ledger: Ledger;
   config: ChatOpsConfig;
   logger: Logger;
+  /** The identity signing keys (DESIGN §5): the Slack side signs what it sends to Lex. */
+  identityKeys: IdentityKeySource;
   catalog?: IntentRegistry;
   approvals?: ApprovalActionHandler;
   rateLimit?: { turnsPerMinute: number };
@@ -59,6 +62,8 @@ export function createTurnRunner(options: TurnRunnerOptions): ComposedTurnRunner
     replies,
     requests,
     logger,
+    identityKeys: options.identityKeys,
+    now,
   });
   const runner = new DefaultTurnRunner({
     conversation,

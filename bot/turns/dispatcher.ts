@@ -4,7 +4,9 @@
  * clicks have the same id and stop here) and either runs it in-process ({@link InProcessDispatcher}:
  * HTTP and Socket Mode) or queues it for the worker Lambda ({@link QueueDispatcher}).
  * A de-dup store that cannot answer fails open: a rare duplicate reply beats a lost turn (Lex
- * fulfilment is idempotent on the turn id anyway).
+ * fulfilment is idempotent on the turn id anyway). A turn that fails before any effect (runners
+ * throw only then: see ConversationService.handle) or cannot be queued gives its claim back, so the
+ * "please try again" the user is told is true; a turn that ran keeps it.
  */
 import type { Deduplicator } from '../../handlers/ledger/dedup.port';
 import type { Logger } from '../../handlers/logger';
@@ -26,6 +28,31 @@ export async function claimOnce(dedup: Deduplicator, turn: Turn, logger: Logger)
   } catch (error) {
     logger.warn('De-dup store unavailable; handling the turn anyway', { turnId: turn.id, error });
     return true;
+  }
+}
+
+/** Gives up the claim on `turn.id` (the turn failed before any effect); never throws. */
+export async function releaseClaim(dedup: Deduplicator, turn: Turn, logger: Logger): Promise<void> {
+  try {
+    await dedup.release(turn.id);
+  } catch (error) {
+    logger.warn('Could not release the de-dup claim; a retry within the hour will be dropped', {
+      turnId: turn.id,
+      error,
+    });
+  }
+}
+
+/** Resolves with `work`'s outcome, or after `ms` with `'timeout'` (the work goes on, unawaited). */
+export async function within<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -80,6 +107,7 @@ export class InProcessDispatcher implements TurnDispatcher {
       }
     } catch (error) {
       this.logger.error('Turn failed', { turnId: turn.id, kind: turn.kind, error });
+      await releaseClaim(this.dedup, turn, this.logger);
       await this.onFailure(turn, error).catch(() => undefined);
     }
   }
@@ -90,23 +118,46 @@ export interface TurnQueue {
   send(turn: Turn): Promise<void>;
 }
 
-/** Claims, then queues the turn for the worker; tells the user when it could not be queued. */
+/**
+ * Time budgets of the Lambda ingress, which must answer Slack within 3 s whatever happens
+ * downstream (https://api.slack.com/apis/connections/events-api#responding): queueing, then, when
+ * that failed, the failure notice, each bounded; whatever is still pending is given up.
+ */
+export interface QueueBudgets {
+  sendMs: number;
+  reportMs: number;
+}
+
+export const DEFAULT_QUEUE_BUDGETS: QueueBudgets = { sendMs: 1_200, reportMs: 800 };
+
+/** Claims, then queues the turn for the worker; tells the user (bounded) when it could not be queued. */
 export class QueueDispatcher implements TurnDispatcher {
   constructor(
     private readonly dedup: Deduplicator,
     private readonly queue: TurnQueue,
     private readonly logger: Logger,
     private readonly onFailure: (turn: Turn, error: unknown) => Promise<void> = async () => {},
+    private readonly budgets: QueueBudgets = DEFAULT_QUEUE_BUDGETS,
   ) {}
 
   async dispatch(turn: Turn): Promise<DispatchResult> {
     if (!(await claimOnce(this.dedup, turn, this.logger))) return 'duplicate';
+    let failure: unknown;
     try {
-      await this.queue.send(turn);
+      const sent = await within(this.queue.send(turn), this.budgets.sendMs);
+      if (sent === 'timeout') failure = new Error(`SQS did not answer within ${this.budgets.sendMs} ms`);
     } catch (error) {
-      this.logger.error('Could not queue the turn', { turnId: turn.id, kind: turn.kind, error });
-      await this.onFailure(turn, error).catch(() => undefined);
+      failure = error;
     }
+    if (failure === undefined) return 'accepted';
+    this.logger.error('Could not queue the turn', { turnId: turn.id, kind: turn.kind, error: failure });
+    // Nothing ran: give the claim back so Slack's retry or the user's second try is handled.
+    await within(releaseClaim(this.dedup, turn, this.logger), this.budgets.reportMs);
+    const told = await within(
+      this.onFailure(turn, failure).catch(() => undefined),
+      this.budgets.reportMs,
+    );
+    if (told === 'timeout') this.logger.warn('Gave up telling the user the turn failed', { turnId: turn.id });
     return 'accepted';
   }
 }

@@ -10,4 +10,9 @@ export const DEDUP_TTL_SECONDS = 3600;
 export interface Deduplicator {
   /** True the first time `id` is claimed (within the TTL), false for every repeat. */
   claim(id: string): Promise<boolean>;
+  /**
+   * Gives up a claim, so the same id can be handled again: called when a turn failed before any
+   * effect (the user was told to try again, and a retry must not be dropped as a duplicate).
+   */
+  release(id: string): Promise<void>;
 }

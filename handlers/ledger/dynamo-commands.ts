@@ -12,6 +12,7 @@ import {
   type IndexNames,
   type Item,
   idempotencyKey,
+  type Key,
   PARTITION_KEY,
   requestKey,
   SORT_KEY,
@@ -26,20 +27,32 @@ export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems
 /** Condition for items that must not exist yet. */
 export const NOT_EXISTS = `attribute_not_exists(${PARTITION_KEY})`;
 
-/** Request, idempotency pointer and CREATED event, each only if absent (index 1 = the pointer). */
-export function createItems(tableName: string, request: ChatOpsRequest): TransactItems {
-  const put = (Item: Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: NOT_EXISTS } });
+/**
+ * Request (in the state its creation path ends in), idempotency pointer and every audit event of
+ * that path, each only if absent (index 1 = the pointer). `expiresAt` (a request created terminal)
+ * goes on every item.
+ */
+export function createItems(
+  tableName: string,
+  request: ChatOpsRequest,
+  events: readonly AuditEvent[] = [createdEvent(request)],
+  expiresAt?: number,
+): TransactItems {
+  const ttl = expiresAt === undefined ? {} : { [TTL_ATTRIBUTE]: expiresAt };
+  const put = (item: Item) => ({
+    Put: { TableName: tableName, Item: { ...item, ...ttl }, ConditionExpression: NOT_EXISTS },
+  });
   return [
     put(toRequestItem(request)),
     put({ ...idempotencyKey(request.idempotencyKey), type: 'IDEMPOTENCY', requestId: request.id }),
-    put(toEventItem(createdEvent(request))),
+    ...events.map((event) => put(toEventItem(event))),
   ];
 }
 
 /**
  * Update of the request conditional on `current`'s status and version (old image returned on
  * failure), the audit event put only if absent, and — when `expiresAt` is given (terminal) — the
- * idempotency pointer's expiry.
+ * same expiry on the idempotency pointer and on the earlier audit events (`eventKeys`).
  */
 export function transitionItems(
   tableName: string,
@@ -47,6 +60,7 @@ export function transitionItems(
   next: ChatOpsRequest,
   event: AuditEvent,
   expiresAt: number | undefined,
+  eventKeys: readonly Key[] = [],
 ): TransactItems {
   const fields: Record<string, unknown> = {
     status: next.status,
@@ -60,10 +74,33 @@ export function transitionItems(
   };
   const items: TransactItems = [
     { Update: { TableName: tableName, Key: requestKey(next.id), ...conditionalUpdate(fields, current) } },
-    { Put: { TableName: tableName, Item: toEventItem(event), ConditionExpression: NOT_EXISTS } },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...toEventItem(event), ...(expiresAt === undefined ? {} : { [TTL_ATTRIBUTE]: expiresAt }) },
+        ConditionExpression: NOT_EXISTS,
+      },
+    },
   ];
-  if (expiresAt !== undefined) items.push(expirePointer(tableName, next, expiresAt));
+  if (expiresAt !== undefined) {
+    items.push(expirePointer(tableName, next, expiresAt));
+    for (const key of eventKeys) items.push(expireEvent(tableName, key, expiresAt));
+  }
   return items;
+}
+
+/** An existing audit event gets its request's expiry (the event itself stays as written). */
+function expireEvent(tableName: string, Key: Key, expiresAt: number): TransactItems[number] {
+  return {
+    Update: {
+      TableName: tableName,
+      Key,
+      UpdateExpression: 'SET #exp = :exp',
+      ConditionExpression: `attribute_exists(${PARTITION_KEY})`,
+      ExpressionAttributeNames: { '#exp': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: { ':exp': expiresAt },
+    },
+  };
 }
 
 /** SET every defined field, REMOVE every undefined one, on `status = :from AND version = :v`. */
@@ -143,13 +180,15 @@ export function positionOf(item: Record<string, unknown>, index: IndexNames): Re
   return Object.fromEntries(keys.map((k) => [k, String(item[k])]));
 }
 
-/** The audit events of one request (one page of them). */
+/** The audit events of one request (one page of them); `keysOnly` projects just PK and SK. */
 export function historyQuery(
   tableName: string,
   id: string,
   start: Record<string, unknown> | undefined,
+  keysOnly = false,
 ): QueryCommandInput {
   return {
+    ...(keysOnly ? { ProjectionExpression: '#pk, #sk' } : {}),
     TableName: tableName,
     KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :evt)',
     ExpressionAttributeNames: { '#pk': PARTITION_KEY, '#sk': SORT_KEY },

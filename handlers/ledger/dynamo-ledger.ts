@@ -2,18 +2,22 @@
  * `DynamoLedger`: the request ledger on one DynamoDB table (layout: ./table-schema.ts, command
  * shapes: ./dynamo-commands.ts) through an injected `DynamoDBDocumentClient`, plus de-dup markers.
  *
- * - create: one TransactWriteItems putting the request, its `IDEMP#<key>` pointer and the CREATED
- *   event, each `attribute_not_exists`; a failed pointer condition means the key was used, so the
- *   existing request comes back with `created: false`.
- * - transition: checked against ALLOWED_TRANSITIONS first, then one TransactWriteItems: Update the
- *   request on `status = from AND version = v` (ALL_OLD on failure names the actual status) and Put
- *   the audit event `attribute_not_exists`. Terminal requests and their pointer get `expiresAt`.
+ * - create: one TransactWriteItems putting the request (in the state its creation path ends in),
+ *   its `IDEMP#<key>` pointer and every audit event of the path, each `attribute_not_exists`; a
+ *   failed pointer condition means the key was used, so the existing request comes back with
+ *   `created: false`. Created terminal (a read-only request that has run): `expiresAt` on all.
+ * - advance (held request) / transition (by id: one consistent GetItem, then advance): checked
+ *   against ALLOWED_TRANSITIONS first, then one TransactWriteItems: Update the request on
+ *   `status = from AND version = v` (ALL_OLD on failure names the actual status) and Put the audit
+ *   event `attribute_not_exists`. A terminal move also sets `expiresAt` on the pointer and on every
+ *   earlier event (their keys from one keys-only consistent Query) in the same transaction.
  * - Throttling/outages: the SDK's standard retry strategy handles them (TransactWriteItems carries
  *   an SDK-generated ClientRequestToken, so a retried transaction applies once); what still fails
  *   becomes LedgerUnavailableError. `TransactionConflict` cancellations (another transaction on the
  *   same item in flight) are not retried by the SDK, so we retry those a few times here.
  */
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -35,6 +39,8 @@ import { encodeCursor, type Ledger, LedgerUnavailableError, type ListOptions, pa
 import {
   type AuditEvent,
   type ChatOpsRequest,
+  createdEvent,
+  type InitialStep,
   initialRequest,
   type NewRequest,
   type Page,
@@ -50,8 +56,10 @@ import {
   fromRequestItem,
   type IndexNames,
   idempotencyKey,
+  PARTITION_KEY,
   requesterPartition,
   requestKey,
+  SORT_KEY,
   statusPartition,
   TTL_ATTRIBUTE,
 } from './table-schema';
@@ -59,8 +67,9 @@ import {
   applyTransition,
   IllegalTransitionError,
   isAllowedTransition,
+  isTerminal,
+  planCreate,
   RequestNotFoundError,
-  TERMINAL_STATUSES,
   TransitionConflictError,
   transitionEvent,
 } from './transitions';
@@ -95,10 +104,15 @@ export class DynamoLedger implements Ledger, Deduplicator {
     this.retentionSeconds = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400;
   }
 
-  async create(input: NewRequest): Promise<{ request: ChatOpsRequest; created: boolean }> {
+  async create(
+    input: NewRequest,
+    path: readonly InitialStep[] = [],
+  ): Promise<{ request: ChatOpsRequest; created: boolean }> {
     for (let attempt = 1; ; attempt++) {
-      const request = initialRequest(input, this.newId(), this.now().toISOString());
-      const reasons = await this.transact('create', createItems(this.tableName, request));
+      const initial = initialRequest(input, this.newId(), this.now().toISOString());
+      const { request, events } = planCreate(initial, createdEvent(initial), path);
+      const expiresAt = isTerminal(request.status) ? this.expiry() : undefined;
+      const reasons = await this.transact('create', createItems(this.tableName, request, events, expiresAt));
       if (!reasons) return { request, created: true };
       if (reasons[1]?.Code === CONDITION_FAILED) {
         const existing = await this.byIdempotencyKey(input.idempotencyKey);
@@ -150,12 +164,25 @@ export class DynamoLedger implements Ledger, Deduplicator {
     const current = await this.get(id);
     if (!current) throw new RequestNotFoundError(id);
     if (current.status !== from) throw new TransitionConflictError(id, from, current.status);
-    const next = applyTransition(current, to, this.now().toISOString(), details);
-    const event = transitionEvent(current, next, actor, details);
-    const expiresAt = TERMINAL_STATUSES.includes(to)
-      ? epochSeconds(this.now()) + this.retentionSeconds
-      : undefined;
-    const items = transitionItems(this.tableName, current, next, event, expiresAt);
+    return this.advance(current, to, actor, details);
+  }
+
+  async advance(
+    held: ChatOpsRequest,
+    to: RequestStatus,
+    actor: string,
+    details: TransitionDetails = {},
+  ): Promise<ChatOpsRequest> {
+    const { id, status: from } = held;
+    if (!isAllowedTransition(from, to)) throw new IllegalTransitionError(id, from, to);
+    const next = applyTransition(held, to, this.now().toISOString(), details);
+    const event = transitionEvent(held, next, actor, details);
+    const expiresAt = isTerminal(to) ? this.expiry() : undefined;
+    // The keys of the events written so far, to stamp the expiry on them too. The write is
+    // conditional on the held version, and every event comes with a version bump, so when it
+    // commits these are all of them.
+    const earlier = expiresAt === undefined ? [] : await this.eventKeys(id);
+    const items = transitionItems(this.tableName, held, next, event, expiresAt, earlier);
     for (let attempt = 1; ; attempt++) {
       const reasons = await this.transact('transition', items);
       if (!reasons) return next;
@@ -165,14 +192,45 @@ export class DynamoLedger implements Ledger, Deduplicator {
         throw actual ? new TransitionConflictError(id, from, actual) : new RequestNotFoundError(id);
       }
       if (audit?.Code === CONDITION_FAILED) throw new TransitionConflictError(id, from, undefined);
+      if (reasons.slice(3).some((r) => r.Code === CONDITION_FAILED)) {
+        // An earlier event vanished (TTL can only delete it after its expiry: not a live request).
+        throw new TransitionConflictError(id, from, undefined);
+      }
       if (attempt >= MAX_ATTEMPTS) throw new LedgerUnavailableError('transition', 'TransactionConflict');
       await pause(attempt);
     }
   }
 
+  private expiry(): number {
+    return epochSeconds(this.now()) + this.retentionSeconds;
+  }
+
+  private async eventKeys(id: string): Promise<Record<string, string>[]> {
+    const keys: Record<string, string>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const input = historyQuery(this.tableName, id, start, true);
+      const out = await this.call('transition', () => this.client.send(new QueryCommand(input)));
+      for (const item of out.Items ?? []) {
+        keys.push({ [PARTITION_KEY]: String(item[PARTITION_KEY]), [SORT_KEY]: String(item[SORT_KEY]) });
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return keys;
+  }
+
   /** {@link Deduplicator.claim} with the standard one-hour marker. */
   claim(id: string): Promise<boolean> {
     return this.claimOnce(id);
+  }
+
+  /** {@link Deduplicator.release}: deletes the `DEDUP#<id>` marker (idempotent). */
+  async release(id: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: dedupKey(id) }));
+    } catch (err) {
+      throw toLedgerError('release', err);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import { ChatOpsError, ValidationError } from '../errors';
 import type {
   AuditEvent,
   ChatOpsRequest,
+  InitialStep,
   NewRequest,
   Page,
   RequestStatus,
@@ -19,11 +20,19 @@ export interface ListOptions {
 
 export interface Ledger {
   /**
-   * Creates a request in `RECEIVED` with a `CREATED` audit event. Idempotent on
+   * Creates a request with a `CREATED` audit event, in `RECEIVED` — or, given a `path`, directly
+   * in the state the path ends in (e.g. `[PENDING_APPROVAL]`, or `[IN_PROGRESS, SUCCEEDED]` for a
+   * read-only request that has already run), with one TRANSITION event per step, all in one write
+   * (create-in-state: nothing is left in `RECEIVED` by a crash after the create). A request
+   * created terminal carries the retention expiry on every item at once. Idempotent on
    * `idempotencyKey`: a second call with the same key returns the first request unchanged
-   * (`created: false`).
+   * (`created: false`), whatever its path.
+   * @throws IllegalTransitionError when a step of `path` is not allowed (nothing written)
    */
-  create(input: NewRequest): Promise<{ request: ChatOpsRequest; created: boolean }>;
+  create(
+    input: NewRequest,
+    path?: readonly InitialStep[],
+  ): Promise<{ request: ChatOpsRequest; created: boolean }>;
 
   /** The request, or `undefined`. */
   get(id: string): Promise<ChatOpsRequest | undefined>;
@@ -48,6 +57,22 @@ export interface Ledger {
   transition(
     id: string,
     from: RequestStatus,
+    to: RequestStatus,
+    actor: string,
+    details?: TransitionDetails,
+  ): Promise<ChatOpsRequest>;
+
+  /**
+   * Moves a request the caller already holds (from `create`, `get`, a list or an earlier
+   * transition) to `to` without reading it again: one conditional write on the held status and
+   * version, with its audit event in the same transaction. When `to` is terminal, the request, its
+   * idempotency pointer and every audit event get the retention expiry in that same transaction.
+   * @throws IllegalTransitionError when the table of transitions does not allow it (nothing written)
+   * @throws TransitionConflictError when the stored request is no longer at the held status and version
+   * @throws RequestNotFoundError when there is no such request
+   */
+  advance(
+    held: ChatOpsRequest,
     to: RequestStatus,
     actor: string,
     details?: TransitionDetails,

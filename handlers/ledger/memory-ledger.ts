@@ -16,6 +16,7 @@ import {
   type AuditEvent,
   type ChatOpsRequest,
   createdEvent,
+  type InitialStep,
   initialRequest,
   type NewRequest,
   type Page,
@@ -27,6 +28,8 @@ import {
   applyTransition,
   IllegalTransitionError,
   isAllowedTransition,
+  isTerminal,
+  planCreate,
   RequestNotFoundError,
   TransitionConflictError,
   transitionEvent,
@@ -35,6 +38,16 @@ import {
 export interface MemoryLedgerOptions {
   now?: () => Date;
   newId?: () => string;
+  /** Days a terminal request is kept (its expiry; the twin of DynamoDB's TTL, default 400). */
+  retentionDays?: number;
+}
+
+/** The retention expiries (epoch seconds) stored with a request, for tests of the TTL rule. */
+export interface StoredExpiries {
+  request?: number;
+  pointer?: number;
+  /** One per audit event, oldest first. */
+  events: (number | undefined)[];
 }
 
 const byTime = (r: ChatOpsRequest) => `${r.createdAt}#${r.id}`;
@@ -97,26 +110,48 @@ export class MemoryLedger implements Ledger {
   private readonly events = new Map<string, AuditEvent[]>();
   private readonly byRequester = new Map<string, SortedIndex>();
   private readonly byStatus = new Map<string, SortedIndex>();
+  /** Expiry (epoch seconds) per request id; set on the request, its pointer and events at once. */
+  private readonly expiresAt = new Map<string, number>();
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly retentionSeconds: number;
 
   constructor(options: MemoryLedgerOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => newRequestId());
+    this.retentionSeconds = (options.retentionDays ?? 400) * 86_400;
   }
 
-  async create(input: NewRequest): Promise<{ request: ChatOpsRequest; created: boolean }> {
+  async create(
+    input: NewRequest,
+    path: readonly InitialStep[] = [],
+  ): Promise<{ request: ChatOpsRequest; created: boolean }> {
     const existing = this.requests.get(this.idempotencyKeys.get(input.idempotencyKey) ?? '');
     if (existing) return { request: plainCopy(existing), created: false };
     let id = this.newId();
     while (this.requests.has(id)) id = this.newId();
-    const request = initialRequest(plainCopy(input), id, this.now().toISOString());
+    const initial = initialRequest(plainCopy(input), id, this.now().toISOString());
+    const { request, events } = planCreate(initial, createdEvent(initial), plainCopy(path));
     this.requests.set(id, request);
     this.idempotencyKeys.set(input.idempotencyKey, id);
     indexIn(this.byRequester, request.requester.slackUserId).insert(byTime(request), id);
     indexIn(this.byStatus, request.status).insert(byTime(request), id);
-    this.events.set(id, [createdEvent(request)]);
+    this.events.set(id, events);
+    if (isTerminal(request.status)) this.expiresAt.set(id, this.expiry());
     return { request: plainCopy(request), created: true };
+  }
+
+  /** The expiries stored with request `id` (the request, its pointer and each event share one). */
+  expiries(id: string): StoredExpiries {
+    const at = this.expiresAt.get(id);
+    return {
+      ...(at === undefined ? {} : { request: at, pointer: at }),
+      events: (this.events.get(id) ?? []).map(() => at),
+    };
+  }
+
+  private expiry(): number {
+    return Math.floor(this.now().getTime() / 1000) + this.retentionSeconds;
   }
 
   async get(id: string): Promise<ChatOpsRequest | undefined> {
@@ -147,6 +182,33 @@ export class MemoryLedger implements Ledger {
     const current = this.requests.get(id);
     if (!current) throw new RequestNotFoundError(id);
     if (current.status !== from) throw new TransitionConflictError(id, from, current.status);
+    return this.move(current, to, actor, details);
+  }
+
+  async advance(
+    held: ChatOpsRequest,
+    to: RequestStatus,
+    actor: string,
+    details: TransitionDetails = {},
+  ): Promise<ChatOpsRequest> {
+    const { id, status: from } = held;
+    if (!isAllowedTransition(from, to)) throw new IllegalTransitionError(id, from, to);
+    const current = this.requests.get(id);
+    if (!current) throw new RequestNotFoundError(id);
+    if (current.status !== from || current.version !== held.version) {
+      throw new TransitionConflictError(id, from, current.status);
+    }
+    return this.move(current, to, actor, details);
+  }
+
+  /** The write of a checked transition (no await: atomic in the event loop). */
+  private move(
+    current: ChatOpsRequest,
+    to: RequestStatus,
+    actor: string,
+    details: TransitionDetails,
+  ): ChatOpsRequest {
+    const { id } = current;
     const next = applyTransition(current, to, this.now().toISOString(), plainCopy(details));
     this.requests.set(id, next);
     if (next.status !== current.status) {
@@ -154,6 +216,7 @@ export class MemoryLedger implements Ledger {
       indexIn(this.byStatus, next.status).insert(byTime(next), id);
     }
     this.events.get(id)?.push(transitionEvent(current, next, actor, plainCopy(details)));
+    if (isTerminal(to)) this.expiresAt.set(id, this.expiry());
     return plainCopy(next);
   }
 
@@ -211,5 +274,9 @@ export class MemoryDeduplicator implements Deduplicator {
     if (expiry !== undefined && expiry > now) return false;
     this.expiries.set(id, now + this.ttlMs);
     return true;
+  }
+
+  async release(id: string): Promise<void> {
+    this.expiries.delete(id);
   }
 }

@@ -79,6 +79,16 @@ export interface TransitionDetails {
   externalIds?: Record<string, string>;
 }
 
+/**
+ * One step of the path a request is created along (create-in-state): the request is stored after
+ * the last step, with the CREATED event and one TRANSITION event per step, in one write.
+ */
+export interface InitialStep {
+  to: RequestStatus;
+  actor: string;
+  details?: TransitionDetails;
+}
+
 export interface Page<T> {
   items: T[];
   /** Opaque cursor for the next page, absent on the last page. */

@@ -3,7 +3,7 @@
  * {@link IllegalTransitionError}; terminal statuses have no way out.
  */
 import { ChatOpsError } from '../errors';
-import type { AuditEvent, ChatOpsRequest, RequestStatus, TransitionDetails } from './request';
+import type { AuditEvent, ChatOpsRequest, InitialStep, RequestStatus, TransitionDetails } from './request';
 
 export const ALLOWED_TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   RECEIVED: ['PENDING_APPROVAL', 'APPROVED', 'IN_PROGRESS', 'FAILED', 'CANCELLED'],
@@ -100,4 +100,38 @@ export function transitionEvent(
     toStatus: next.status,
     ...(Object.keys(flat).length > 0 ? { details: flat } : {}),
   };
+}
+
+/** A request as created along a path: its final state and every audit event, oldest first. */
+export interface PlannedRequest {
+  request: ChatOpsRequest;
+  events: AuditEvent[];
+}
+
+/**
+ * Walks a freshly created request (`RECEIVED`, with its CREATED event) along `path`, all at the
+ * same instant (pure; both adapters store the result in one write).
+ * @throws IllegalTransitionError when a step is not in {@link ALLOWED_TRANSITIONS} (nothing written)
+ */
+export function planCreate(
+  created: ChatOpsRequest,
+  createdAuditEvent: AuditEvent,
+  path: readonly InitialStep[],
+): PlannedRequest {
+  let request = created;
+  const events = [createdAuditEvent];
+  for (const step of path) {
+    if (!isAllowedTransition(request.status, step.to)) {
+      throw new IllegalTransitionError(request.id, request.status, step.to);
+    }
+    const next = applyTransition(request, step.to, request.updatedAt, step.details);
+    events.push(transitionEvent(request, next, step.actor, step.details));
+    request = next;
+  }
+  return { request, events };
+}
+
+/** True when `status` has no way out (the request and its items then get the retention expiry). */
+export function isTerminal(status: RequestStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
 }

@@ -4,6 +4,8 @@
  * `chatops:`). The requester is always this verified identity, never something typed in chat.
  */
 import { z } from 'zod';
+import { acceptedKeys, type IdentityKeyring } from '../identity/identity-keys';
+import { type IdentityVerdict, verifyIdentityAttributes } from '../identity/identity-signature';
 import type { Requester, SlackOrigin } from '../ledger/request';
 
 export const REQUEST_ATTRIBUTE_KEYS = {
@@ -74,4 +76,19 @@ export function parseRequestAttributes(
     userGroupIds: (a[k.userGroupIds] ?? '').split(',').filter(Boolean),
     ...(turnId ? { turnId } : {}),
   };
+}
+
+/**
+ * The identity in `attrs` when its signature (DESIGN §5) verifies against `keyring` and is fresh;
+ * otherwise `undefined` and why (never the attribute values: they may be forged).
+ */
+export function verifyRequestAttributes(
+  attrs: Record<string, string> | null | undefined,
+  keyring: IdentityKeyring,
+  nowMs: number = Date.now(),
+): { identity: VerifiedIdentity } | { identity?: undefined; reason: string } {
+  const verdict: IdentityVerdict = verifyIdentityAttributes(attrs, acceptedKeys(keyring), nowMs);
+  if (!verdict.ok) return { reason: verdict.reason };
+  const identity = parseRequestAttributes(attrs);
+  return identity ? { identity } : { reason: 'malformed' };
 }

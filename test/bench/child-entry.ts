@@ -2,6 +2,7 @@
  * Child side of the benchmark's child processes (see ./child-process.ts): reads the JSON
  * configuration from the environment, runs the entry's `start`, prints what it returns as one JSON
  * line on stdout, and stops it on SIGTERM / SIGINT or when stdin ends (the parent died), then exits.
+ * A `report` line on stdin is answered with one JSON line of the entry's figures (`report()`).
  */
 import { CHILD_CONFIG_ENV } from './child-process';
 
@@ -10,6 +11,8 @@ const STOP_DEADLINE_MS = 10_000;
 export interface ChildRun {
   /** Printed as the one JSON line on stdout (endpoints only; never secrets). */
   info: Record<string, string>;
+  /** Figures the parent can ask for at any time (a `report` line on stdin → one JSON line). */
+  report?: () => Record<string, unknown>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +39,12 @@ export function runBenchChild<C>(name: string, start: (config: C) => Promise<Chi
       process.once('SIGTERM', shutdown);
       process.once('SIGINT', shutdown);
       process.stdin.once('end', shutdown);
+      process.stdin.setEncoding('utf8');
+      process.stdin.on('data', (chunk: string) => {
+        for (const line of chunk.split('\n')) {
+          if (line.trim() === 'report') process.stdout.write(`${JSON.stringify(run.report?.() ?? {})}\n`);
+        }
+      });
       process.stdin.resume();
       process.stdout.write(`${JSON.stringify(run.info)}\n`);
     },

@@ -31,6 +31,8 @@ export interface BenchChild<T> {
   /** What the child printed once ready. */
   readonly info: T;
   readonly pid: number;
+  /** Asks the child for its figures (`report` on stdin) and resolves with its JSON answer. */
+  report(): Promise<Record<string, unknown>>;
   /** SIGTERM, then SIGKILL after 5 s; resolves once the process has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -56,7 +58,7 @@ export async function startBenchChild<T>(
   const stop = stopper(child, () => process.off('exit', exitHook));
   try {
     const info = await firstJsonLine<T>(name, child);
-    return { info, pid: child.pid ?? 0, stop };
+    return { info, pid: child.pid ?? 0, stop, report: reporter(child) };
   } catch (error) {
     await stop();
     throw error;
@@ -93,6 +95,24 @@ function firstJsonLine<T>(name: string, child: ChildProcess): Promise<T> {
     child.once('exit', onExit);
     lines.on('line', onLine);
   });
+}
+
+/** Writes `report` to the child's stdin and reads its next stdout line as JSON. */
+function reporter(child: ChildProcess): () => Promise<Record<string, unknown>> {
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const waiting: ((line: string) => void)[] = [];
+  lines.on('line', (line) => waiting.shift()?.(line));
+  return () =>
+    new Promise((resolve) => {
+      waiting.push((line) => {
+        try {
+          resolve(JSON.parse(line) as Record<string, unknown>);
+        } catch {
+          resolve({});
+        }
+      });
+      child.stdin?.write('report\n');
+    });
 }
 
 function stopper(child: ChildProcess, cleanUp: () => void): () => Promise<void> {

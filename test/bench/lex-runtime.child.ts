@@ -45,6 +45,7 @@ runBenchChild<LexChildConfig>('bench Lex runtime', async (config) => {
   };
   return {
     info: { ...info },
+    report: () => ({ dynamodb: store.calls() }),
     stop: async () => {
       await lex.stop();
       store.close();

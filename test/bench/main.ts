@@ -3,6 +3,7 @@
  * (progress goes to stderr). Targets live here, not in timed tests: each section reports its
  * figures and whether they met their targets. `--only nlu,slack` runs a subset.
  */
+import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 
@@ -12,9 +13,12 @@ type Section = () => Promise<Figures>;
 const SECTIONS: Record<string, () => Promise<Section>> = {
   nlu: async () => (await import('./nlu.bench')).runNluBench,
   slack: async () => (await import('./slack.bench')).runSlackBench,
+  ledger: async () => (await import('./ledger.bench')).runLedgerBench,
 };
 
 async function main(): Promise<void> {
+  // One identity key for every bench child (the Slack app signs, the Lex child's code hook verifies).
+  process.env.CHATOPS_IDENTITY_KEY ||= randomBytes(32).toString('hex');
   const { values } = parseArgs({ options: { only: { type: 'string' } } });
   const names = values.only ? values.only.split(',') : Object.keys(SECTIONS);
   const figures: Record<string, Figures> = {};

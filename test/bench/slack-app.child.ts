@@ -9,6 +9,7 @@
 import { createSlackApp } from '../../bot/app';
 import { parseConfig } from '../../handlers/config/load-config';
 import { localConfig } from '../../handlers/config/local-config';
+import { localIdentityKey, staticIdentityKeys } from '../../handlers/identity/identity-keys';
 import { localLexRuntimeClient } from '../../local/backend';
 import { createStreamLogger } from '../../local/stdio';
 import { type BenchStoreConfig, openBenchStore } from './bench-store';
@@ -45,6 +46,8 @@ async function startChatOps(config: Extract<AppChildConfig, { app: 'chatops' }>)
     ledger: store.ledger,
     dedup: store.dedup,
     config: parseConfig(localConfig),
+    // The bench parent sets CHATOPS_IDENTITY_KEY for both children, so the Lex child verifies what this signs.
+    identityKeys: staticIdentityKeys({ current: localIdentityKey() }),
     logger: createStreamLogger(process.stderr, 'ERROR', 'bench-app'),
     // The per-user limit (20 turns a minute) would defer most bench turns; the bench measures capacity.
     rateLimit: { turnsPerMinute: 1_000_000 },
@@ -52,6 +55,7 @@ async function startChatOps(config: Extract<AppChildConfig, { app: 'chatops' }>)
   const { url } = await app.start();
   return {
     info: { eventsUrl: url ?? '' },
+    report: () => ({ dynamodb: store.calls() }),
     stop: async () => {
       await app.stop();
       client.destroy();

@@ -1,6 +1,7 @@
 /** Helpers for code-hook tests: fixture events with a different caller, slots or intent. */
 import type { LexCodeHookResponse } from '../../handlers/lex/lex-event';
 import { loadFixture } from './fixtures';
+import { signedForTest } from './identity';
 
 // Loose JSON shape of a fixture event: tests edit it the way Lex would vary it.
 export interface FixtureEvent {
@@ -21,7 +22,7 @@ export const SANDBOX_USERS = {
   dave: { id: 'UDAVE00001', name: 'Dave Unlisted', email: 'dave@example.com', channel: 'D0DAVE0001' },
 } as const;
 
-/** A fixture event, optionally as another sandbox user and with another turn id. */
+/** A fixture event, optionally as another sandbox user and with another turn id, signed with the test key. */
 export function lexEvent(
   name: string,
   as: keyof typeof SANDBOX_USERS = 'alice',
@@ -29,14 +30,14 @@ export function lexEvent(
 ): FixtureEvent {
   const event = loadFixture<FixtureEvent>(`lex/${name}.json`);
   const user = SANDBOX_USERS[as];
-  event.requestAttributes = {
+  event.requestAttributes = signedForTest({
     ...event.requestAttributes,
     'chatops:slackUserId': user.id,
     'chatops:slackUserName': user.name,
     'chatops:slackUserEmail': user.email,
     'chatops:slackChannelId': user.channel,
     ...(turnId ? { 'chatops:turnId': turnId } : {}),
-  };
+  });
   return event;
 }
 

@@ -2,6 +2,7 @@
  * A conversation button click (slot value or Yes/No) as an utterance turn in the owner's session.
  * Clicks on someone else's conversation are refused with an ephemeral note and change nothing.
  */
+import { escapeSlackText } from '../../conversation/slack-text';
 import { decodeChoice } from '../../render/action-ids';
 import type { UtteranceTurn } from '../../turns/turn';
 import type { ListenerContext } from '../listener-context';
@@ -23,7 +24,9 @@ export function choiceTurn(
   const choice = decodeChoice(args.action.value);
   if (!click || !choice) return undefined;
   if (choice.owner !== click.userId) return { refuse: NOT_YOUR_BUTTONS };
-  const outcome = `<@${click.userId}> ${verb} *${click.label.replace(/[*_~`]/g, '')}*`;
+  // The label is user-controlled (Lex echoes slot values into buttons): escaped, so only the
+  // mention of the clicking user, which the bot itself writes, is live markup.
+  const outcome = `<@${click.userId}> ${verb} *${escapeSlackText(click.label.replace(/[*_~`]/g, ''))}*`;
   return {
     turn: {
       kind: 'utterance',

@@ -16,11 +16,13 @@ interface Button {
   text: { text: string };
 }
 
+// A fresh stack (own ledger table, Lex sessions, Slack emulator) per test: no state is shared
+// between `it` blocks, so each runs alone; each replays the conversation up to its step.
 let stack: SlackStack;
-beforeAll(async () => {
+beforeEach(async () => {
   stack = await startSlackStack();
 });
-afterAll(async () => stack?.stop());
+afterEach(async () => stack?.stop());
 
 /** Calls made since `from`, once every turn in flight has finished. */
 async function callsAfter(from: number): Promise<RecordedCall[]> {
@@ -64,22 +66,44 @@ function click(call: RecordedCall, label: string) {
 
 const text = (call: RecordedCall | undefined) => String(call?.args.text ?? '');
 
+const ANSWERS = [
+  'I need a new AWS account',
+  'data-lab',
+  '<mailto:dana@example.com|dana@example.com>',
+  'Workloads',
+];
+
+/** Alice answers every slot but the account type; returns the bot's replies. */
+async function answerSlots(): Promise<RecordedCall[]> {
+  const replies = [];
+  for (const answer of ANSWERS) replies.push(...(await say(answer)));
+  return replies;
+}
+
+/** Alice gets to the Yes/No confirmation; returns that prompt. */
+async function reachConfirmation(): Promise<RecordedCall> {
+  const replies = await answerSlots();
+  const from = stack.slack.calls.length;
+  await click(replies[3] as RecordedCall, 'Sandbox');
+  await stack.slack.waitForCall('chat.postMessage', (c) => stack.slack.calls.indexOf(c) >= from);
+  const calls = await callsAfter(from);
+  return calls.find((c) => c.method === 'chat.postMessage') as RecordedCall;
+}
+
+/** Alice files the request; returns its id. */
+async function fileRequest(): Promise<string> {
+  const confirmation = await reachConfirmation();
+  const from = stack.slack.calls.length;
+  await click(confirmation, 'Yes');
+  await stack.slack.waitForCall('chat.postMessage', (c) => stack.slack.calls.indexOf(c) >= from);
+  const posts = (await callsAfter(from)).filter((c) => c.method === 'chat.postMessage');
+  return /REQ-[0-9A-Z]{8}/.exec(text(posts[0]))?.[0] ?? 'missing';
+}
+
 describe('a full conversation in Slack', () => {
-  let confirmation: RecordedCall;
-  let requestId: string;
-
   it('asks for each slot and offers the enumerated account type as buttons', async () => {
-    // Prepare
-    const answers = [
-      'I need a new AWS account',
-      'data-lab',
-      '<mailto:dana@example.com|dana@example.com>',
-      'Workloads',
-    ];
-
     // Act
-    const replies = [];
-    for (const answer of answers) replies.push(...(await say(answer)));
+    const replies = await answerSlots();
 
     // Assess
     expect(replies.map(text)).toEqual([
@@ -89,11 +113,11 @@ describe('a full conversation in Slack', () => {
       expect.stringContaining('Sandbox or a Production'),
     ]);
     expect(buttonsOf(replies[3] as RecordedCall).map((b) => b.text.text)).toEqual(['Sandbox', 'Production']);
-    confirmation = replies[3] as RecordedCall;
   });
 
   it('treats a click as the next utterance and closes the clicked message', async () => {
     // Prepare
+    const confirmation = (await answerSlots())[3] as RecordedCall;
     const from = stack.slack.calls.length;
     const clicked = String(confirmation.result.ts);
 
@@ -111,11 +135,11 @@ describe('a full conversation in Slack', () => {
     const prompt = calls.find((c) => c.method === 'chat.postMessage') as RecordedCall;
     expect(text(prompt)).toContain('Create the Sandbox account data-lab (dana@example.com)');
     expect(buttonsOf(prompt).map((b) => b.text.text)).toEqual(['Yes', 'No']);
-    confirmation = prompt;
   });
 
   it('files one request when Yes is clicked twice', async () => {
     // Prepare
+    const confirmation = await reachConfirmation();
     const from = stack.slack.calls.length;
 
     // Act
@@ -128,7 +152,7 @@ describe('a full conversation in Slack', () => {
     const posts = calls.filter((c) => c.method === 'chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(calls.filter((c) => c.method === 'chat.update')).toHaveLength(1);
-    requestId = /REQ-[0-9A-Z]{8}/.exec(text(posts[0]))?.[0] ?? '';
+    const requestId = /REQ-[0-9A-Z]{8}/.exec(text(posts[0]))?.[0] ?? '';
     expect(text(posts[0])).toContain('waiting for approval');
     const mine = await stack.ledger.listByRequester(ALICE);
     expect(mine.items.map((r) => [r.id, r.intent, r.status])).toEqual([
@@ -143,6 +167,7 @@ describe('a full conversation in Slack', () => {
 
   it('shows the request in App Home, newest first, with its status', async () => {
     // Prepare
+    const requestId = await fileRequest();
     const from = stack.slack.calls.length;
 
     // Act
@@ -161,6 +186,7 @@ describe('a full conversation in Slack', () => {
 
   it('lists it for `/chatops mine` and shows it to an admin but not to a stranger', async () => {
     // Prepare
+    const requestId = await fileRequest();
     const command = async (user: string, commandText: string) => {
       const from = stack.slack.calls.length;
       await stack.sender.sendSlashCommand({ user, channel: 'C0DEPLOYS', text: commandText });

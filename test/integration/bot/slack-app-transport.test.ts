@@ -80,6 +80,48 @@ describe('Slack app over signed HTTP', () => {
     expect(String(reply.args.text)).toContain('Here is what I can do');
   });
 
+  it.each(['null', '1', '"text"', '[]', 'true'])(
+    'answers a signed body of %s with 400 and keeps serving',
+    async (body) => {
+      // Prepare
+      const payload = `payload=${encodeURIComponent(body)}`;
+      const from = stack.slack.calls.length;
+
+      // Act
+      const bad = await stack.sender.sendRaw(body, { 'content-type': 'application/json' });
+      const badForm = await stack.sender.sendRaw(payload, {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+      const good = await stack.sender.sendMessage({ user: 'UCAROL0001', text: 'help' });
+      const reply = await stack.slack.waitForCall(
+        'chat.postMessage',
+        (c) => c.result.channel === dmChannelFor('UCAROL0001') && stack.slack.calls.indexOf(c) >= from,
+      );
+      await stack.app.idle();
+
+      // Assess
+      expect(bad.status).toBe(400);
+      expect(badForm.status).toBe(400);
+      expect(good.status).toBe(200);
+      expect(String(reply.args.text)).toContain('Here is what I can do');
+    },
+  );
+
+  it('refuses a request whose timestamp is more than 5 minutes in the future', async () => {
+    // Prepare
+    const future = Math.floor(Date.now() / 1000) + 10 * 60;
+
+    // Act
+    const sent = await stack.sender.sendMessage({
+      user: 'UCAROL0001',
+      text: 'help',
+      timestampSeconds: future,
+    });
+
+    // Assess
+    expect(sent.status).toBe(401);
+  });
+
   it('waits out a Slack 429 (Retry-After) and still delivers the reply', async () => {
     // Prepare
     stack.slack.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });

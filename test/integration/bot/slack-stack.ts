@@ -15,6 +15,7 @@ import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
 import { SANDBOX_BOT, SANDBOX_USERS } from '../../../local/sandbox-users';
 import { SlackSender } from '../../../local/slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from '../../../local/slack-emulator/web-api';
+import { testIdentityKeys } from '../../support/identity';
 import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
 import { type LocalLexHarness, startLocalLexHarness } from '../support/local-lex';
 
@@ -59,6 +60,7 @@ export async function startSlackStack(
     ledger,
     dedup: ledger,
     config,
+    identityKeys: testIdentityKeys,
     logger: silentLogger,
     ...(options.turnsPerMinute ? { rateLimit: { turnsPerMinute: options.turnsPerMinute } } : {}),
   });

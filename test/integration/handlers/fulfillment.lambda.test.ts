@@ -1,8 +1,12 @@
 /**
  * The deployed entry point end to end against DynamoDB Local: the Lambda builds its dependencies
- * from the environment (TABLE_NAME, the SDK's AWS_ENDPOINT_URL_DYNAMODB) and answers Lex events.
+ * from the environment (TABLE_NAME, the SDK's AWS_ENDPOINT_URL_DYNAMODB, IDENTITY_KEY_SECRET_ID read
+ * through Powertools parameters from a mocked Secrets Manager) and answers Lex events.
  */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { TEST_IDENTITY_KEY } from '../../support/identity';
 import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
 import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
 
@@ -10,6 +14,7 @@ describe('handlers/fulfillment.lambda handler', () => {
   let table: LedgerTable;
   let handler: typeof import('../../../handlers/fulfillment.lambda').handler;
   const saved = { ...process.env };
+  const secrets = mockClient(SecretsManagerClient);
 
   beforeAll(async () => {
     table = await freshLedgerTable();
@@ -20,12 +25,17 @@ describe('handlers/fulfillment.lambda handler', () => {
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       LOG_LEVEL: 'SILENT',
+      IDENTITY_KEY_SECRET_ID: 'chatops/identity-key',
     });
+    secrets
+      .on(GetSecretValueCommand, { SecretId: 'chatops/identity-key' })
+      .resolves({ SecretString: JSON.stringify({ current: TEST_IDENTITY_KEY }) });
     ({ handler } = await import('../../../handlers/fulfillment.lambda'));
   });
 
   afterAll(() => {
     process.env = saved;
+    secrets.restore();
     table.client.destroy();
   });
 
@@ -61,5 +71,21 @@ describe('handlers/fulfillment.lambda handler', () => {
     const response = await handler(question);
     // Assess
     expect(messageOf(response)).toContain(`Request ${id}: VendAccount is PENDING_APPROVAL.`);
+  });
+
+  it('refuses an event whose identity was signed with another key, reading the secret once', async () => {
+    // Prepare
+    const event = lexEvent('fulfillment-vend-account', 'carol', 'Ev0LAMBDA003');
+    event.requestAttributes = {
+      ...event.requestAttributes,
+      'chatops:signature': `v1=${'0'.repeat(64)}`,
+    };
+    // Act
+    const response = await handler(event);
+    // Assess
+    expect(response.sessionState.intent?.state).toBe('Failed');
+    expect(messageOf(response)).toContain("couldn't verify who you are");
+    // Powertools caches the secret (maxAge 300 s): one read for every event of this container.
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
   });
 });

@@ -2,14 +2,19 @@
  * `npm start -- --headless --slack-api-url URL` as a child process (DESIGN §5): the first stdout
  * line names the endpoints and the signing secret; a signed message gets a reply at the Web API
  * given by URL (this test's Slack emulator); SIGTERM stops everything, DynamoDB Local's Java
- * process included.
+ * process included. The child inherits `CHATOPS_IDENTITY_KEY` (jest's setup file), so this test can
+ * also sign identities for its local Lex runtime, and forge them.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
+import { signIdentityAttributes } from '../../../handlers/identity/identity-signature';
 import { SANDBOX_BOT, SANDBOX_TEAM_ID, SANDBOX_USERS } from '../../../local/sandbox-users';
 import { SlackSender } from '../../../local/slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from '../../../local/slack-emulator/web-api';
+import { TEST_IDENTITY_KEY } from '../../support/identity';
+import { localLexClient } from '../support/local-lex';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TOKEN = 'xoxb-headless-test-token';
@@ -63,6 +68,40 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
   }
 }
 
+/** Carol (an admin in the local config) as hand-made identity attributes, unsigned. */
+const CAROL_CLAIM = {
+  'chatops:slackTeamId': SANDBOX_TEAM_ID,
+  'chatops:slackUserId': 'UCAROL0001',
+  'chatops:slackChannelId': 'DCAROL0001',
+  'chatops:slackUserGroupIds': 'S0ADMINS',
+};
+const VEND = 'a new sandbox account called team-blue for blue@example.com under Sandbox';
+const NOT_VERIFIED =
+  "Sorry, I couldn't verify who you are, so I can't do that. Please use ChatOps from Slack.";
+
+/** One RecognizeText straight to the child's local Lex runtime; the reply's text and intent. */
+async function recognize(
+  lex: LexRuntimeV2Client,
+  sessionId: string,
+  text: string,
+  attrs: Record<string, string>,
+) {
+  const out = await lex.send(
+    new RecognizeTextCommand({
+      botId: 'CHATOPSBOT',
+      botAliasId: 'TSTALIASID',
+      localeId: 'en_US',
+      sessionId,
+      text,
+      requestAttributes: attrs,
+    }),
+  );
+  return {
+    text: (out.messages ?? []).map((m) => m.content ?? '').join('\n'),
+    intent: out.sessionState?.intent,
+  };
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -103,7 +142,7 @@ describe('npm start -- --headless', () => {
       });
     });
     endpoints = JSON.parse(await first) as Endpoints;
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     if (child.exitCode === null) {
@@ -143,7 +182,8 @@ describe('npm start -- --headless', () => {
     // Assess
     expect(sent.status).toBe(200);
     expect(reply.result.ok).toBe(true);
-    expect(String(reply.args.text).length).toBeGreaterThan(0);
+    expect(String(reply.args.text)).toContain('Create a new AWS account');
+    expect(String(reply.args.text)).toContain('Show the status of a CodePipeline pipeline');
   }, 40_000);
 
   it('prints one email JSON line per approver when a request needs approval', async () => {
@@ -201,17 +241,91 @@ describe('npm start -- --headless', () => {
     expect(sent.status).toBe(401);
   });
 
-  it('serves the approval stub page without changing anything', async () => {
+  it('serves the approval page on GET and HEAD without changing the request', async () => {
     // Prepare
-    const url = `${endpoints.approvals}/REQ-5G8H3N7Q`;
+    const lex = localLexClient(endpoints.lex);
+    const bob = () =>
+      signIdentityAttributes(
+        {
+          'chatops:slackTeamId': SANDBOX_TEAM_ID,
+          'chatops:slackUserId': 'UBOB00001',
+          'chatops:slackChannelId': 'DBOB00001',
+        },
+        TEST_IDENTITY_KEY,
+      );
+    await recognize(lex, 'headless-page-file', VEND, bob());
+    const filed = await recognize(lex, 'headless-page-file', 'yes', bob());
+    const id = /REQ-[0-9A-Z]{8}/.exec(filed.text)?.[0] ?? 'missing';
+    const status = async (session: string) => {
+      await recognize(lex, session, 'what happened to my request', bob());
+      return (await recognize(lex, session, id, bob())).text;
+    };
+    const before = await status('headless-page-before');
+    const url = `${endpoints.approvals}/${id}?token=not-a-real-token`;
 
     // Act
-    const response = await fetch(url);
+    const get = await fetch(url);
+    const head = await fetch(url, { method: 'HEAD' });
+    const after = await status('headless-page-after');
+    lex.destroy();
 
     // Assess
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('approvals issue');
-  });
+    expect(filed.text).toContain(`Request ${id} is waiting for approval`);
+    // The approval UI answers 200 (page) or 403 (bad token); never a server error, never a decision.
+    expect([200, 403]).toContain(get.status);
+    expect(head.status).toBe(get.status);
+    expect(before).toContain(`${id}: VendAccount is PENDING_APPROVAL.`);
+    expect(after).toBe(before);
+  }, 60_000);
+
+  it.each([
+    ['unsigned', () => ({ ...CAROL_CLAIM })],
+    [
+      'signed with a guessed key',
+      () => signIdentityAttributes(CAROL_CLAIM, 'guessed-key-guessed-key-guessed-key!'),
+    ],
+    [
+      'signed with the right key 10 minutes ago',
+      () => signIdentityAttributes(CAROL_CLAIM, TEST_IDENTITY_KEY, Date.now() - 600_000),
+    ],
+  ])(
+    'refuses RecognizeText straight to local Lex claiming to be an admin, %s',
+    async (label, attrs) => {
+      // Prepare
+      const lex = localLexClient(endpoints.lex);
+
+      // Act
+      const reply = await recognize(lex, `headless-forged-${label.length}`, VEND, attrs());
+      lex.destroy();
+
+      // Assess
+      expect(reply.text).toBe(NOT_VERIFIED);
+      expect(reply.intent?.state).toBe('Failed');
+    },
+    30_000,
+  );
+
+  it('lets the same request through the Slack app, which signs the identity', async () => {
+    // Prepare
+    const sender = new SlackSender({
+      eventsUrl: endpoints.slackEvents,
+      signingSecret: endpoints.signingSecret,
+      teamId: SANDBOX_TEAM_ID,
+    });
+
+    // Act
+    const sent = await sender.sendMessage({ user: 'UCAROL0001', text: VEND });
+    const reply = await api.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === 'DCAROL0001' && hasButton(c.args.blocks, 'lex_confirm_yes'),
+      30_000,
+    );
+
+    // Assess
+    expect(sent.status).toBe(200);
+    expect(String(reply.args.text)).not.toContain("couldn't verify");
+    expect(String(reply.args.text)).toContain('team-blue');
+  }, 40_000);
 
   it('stops on SIGTERM with no DynamoDB Local Java process left behind', async () => {
     // Prepare

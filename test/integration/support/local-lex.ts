@@ -20,6 +20,7 @@ import {
   startLocalLex,
 } from '../../../local/lex-runtime/start-local-lex';
 import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
+import { signedForTest } from '../../support/identity';
 
 export interface LocalLexHarness {
   lex: LocalLex;
@@ -47,16 +48,18 @@ export function localLexClient(endpoint: string): LexRuntimeV2Client {
   });
 }
 
-/** Request attributes of a verified sandbox Slack user (DESIGN §4: team T0SANDBOX). */
+/** Signed request attributes of a verified sandbox Slack user (DESIGN §4: team T0SANDBOX). */
 export function sandboxUser(
   slackUserId: 'UALICE0001' | 'UBOB00001' | 'UCAROL0001' = 'UALICE0001',
   channelId = 'D0ALICE001',
 ): Record<string, string> {
-  return toRequestAttributes({
-    requester: { teamId: 'T0SANDBOX', slackUserId },
-    origin: { teamId: 'T0SANDBOX', channelId },
-    userGroupIds: [],
-  });
+  return signedForTest(
+    toRequestAttributes({
+      requester: { teamId: 'T0SANDBOX', slackUserId },
+      origin: { teamId: 'T0SANDBOX', channelId },
+      userGroupIds: [],
+    }),
+  );
 }
 
 /** Starts the runtime (catalog locale, sandbox router unless overridden) and a client for it. */

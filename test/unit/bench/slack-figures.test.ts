@@ -63,6 +63,7 @@ describe('slack bench figures', () => {
     // Act
     const clean = comparison(base);
     const lossy = comparison({ ...base, lex_echo_duplicated: 1 });
+    const slow = comparison({ ...base, chatops_turns_per_s: 300 });
 
     // Assess
     expect(clean).toMatchObject({
@@ -73,6 +74,30 @@ describe('slack bench figures', () => {
       target_no_loss_met: 'true',
     });
     expect(lossy.target_no_loss_met).toBe('false');
+    expect(slow).toMatchObject({ throughput_ratio_vs_lex_echo: 0.75, target_throughput_met: 'false' });
+  });
+
+  it('checks the DynamoDB Local paced phase: served fully and turn p99 under 150 ms', () => {
+    // Prepare
+    const ddb = { chatops_ddb_turns_per_s: 100, chatops_ddb_paced_offered_turns_per_s: 50 };
+    // Act
+    const fast = comparison({
+      ...ddb,
+      chatops_ddb_paced_turns_per_s: 49.5,
+      chatops_ddb_paced_turn_p99_ms: 40,
+    });
+    const behind = comparison({
+      ...ddb,
+      chatops_ddb_paced_turns_per_s: 28,
+      chatops_ddb_paced_turn_p99_ms: 40,
+    });
+    const slow = comparison({
+      ...ddb,
+      chatops_ddb_paced_turns_per_s: 50,
+      chatops_ddb_paced_turn_p99_ms: 2400,
+    });
+    // Assess
+    expect([fast, behind, slow].map((f) => f.target_ddb_paced_met)).toEqual(['true', 'false', 'false']);
   });
 
   it('merges rounds by summing counts and pooling latency samples', () => {

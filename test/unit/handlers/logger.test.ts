@@ -66,6 +66,63 @@ describe('redact', () => {
   });
 });
 
+describe('redact: one row per secret shape', () => {
+  it.each([
+    ['a Slack bot token', 'got xoxb-1234-5678-AbCdEf back', 'got [REDACTED] back'],
+    ['a Slack refresh token', 'refresh xoxe-1-My0xLTEyMzQ1Ng-abc done', 'refresh [REDACTED] done'],
+    ['a rotating Slack access token', 'use xoxe.xoxp-1-Mi0yLTEyMzQ now', 'use [REDACTED] now'],
+    ['a Slack app token', 'app xapp-1-A0-123-abcdef', 'app [REDACTED]'],
+    ['a long-term AWS access key id', 'key AKIAIOSFODNN7EXAMPLE used', 'key [REDACTED] used'],
+    ['a temporary AWS access key id', 'key ASIAIOSFODNN7EXAMPLE used', 'key [REDACTED] used'],
+    [
+      'an AWS secret access key',
+      'secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY end',
+      'secret [REDACTED] end',
+    ],
+    [
+      'a Slack response URL',
+      'posting to https://hooks.slack.com/actions/T0SANDBOX/123456/AbCdEfGh failed',
+      'posting to https://hooks.slack.com/[REDACTED] failed',
+    ],
+    [
+      'a Slack incoming webhook',
+      'webhook https://hooks.slack.com/services/T000/B000/XXXXXXXX',
+      'webhook https://hooks.slack.com/[REDACTED]',
+    ],
+    [
+      'a ?token= query value',
+      'GET /approvals/REQ-5G8H3N7Q?token=abc.def-123',
+      'GET /approvals/REQ-5G8H3N7Q?token=[REDACTED]',
+    ],
+    [
+      'an &token= query value',
+      'GET /approvals/REQ-5G8H3N7Q?a=1&token=abc.def-123&b=2',
+      'GET /approvals/REQ-5G8H3N7Q?a=1&token=[REDACTED]&b=2',
+    ],
+  ])('masks %s', (_label, text, expected) => {
+    // Act
+    const safe = redact({ message: text });
+    // Assess
+    expect(safe).toEqual({ message: expected });
+  });
+
+  it.each([
+    ['a request id', 'REQ-5G8H3N7Q'],
+    ['a 40-character lower-case hex commit id', 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3'],
+    ['an ordinary sentence', 'Request REQ-5G8H3N7Q is waiting for approval by bob@example.com.'],
+  ])('keeps %s', (_label, text) => {
+    // Act / Assess
+    expect(redact(text)).toBe(text);
+  });
+
+  it('redacts response_url and webhook keys whatever their value', () => {
+    // Act
+    const safe = redact({ response_url: 'https://example.com/r', webhookUrl: 'x', channel: 'C1' });
+    // Assess
+    expect(safe).toEqual({ response_url: '[REDACTED]', webhookUrl: '[REDACTED]', channel: 'C1' });
+  });
+});
+
 describe('createLogger correlation', () => {
   it('adds the Lambda context and appended keys to every entry until they are removed', () => {
     // Prepare

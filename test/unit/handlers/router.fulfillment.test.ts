@@ -44,16 +44,51 @@ describe('code hook router: FulfillmentCodeHook', () => {
     expect(approvals.requested.map((r) => r.id)).toEqual([id]);
   });
 
-  it('is idempotent on the Slack turn: a replayed turn finds the same request and notifies nobody again', async () => {
+  it('is idempotent on the Slack turn: a replayed turn finds the same request and resumes it (approvers notified again)', async () => {
     // Prepare
-    const { hook, approvals } = setup();
+    const { hook, ledger, approvals } = setup();
     const first = await hook(lexEvent('fulfillment-vend-account', 'alice', 'Ev0SAME0001'));
+    const id = requestIdIn(messageOf(first)) ?? '';
     // Act
     const second = await hook(lexEvent('fulfillment-vend-account', 'alice', 'Ev0SAME0001'));
     // Assess
-    expect(requestIdIn(messageOf(second))).toBe(requestIdIn(messageOf(first)));
-    expect(messageOf(second)).toContain('is already recorded; it is PENDING_APPROVAL');
-    expect(approvals.requested).toHaveLength(1);
+    expect(requestIdIn(messageOf(second))).toBe(id);
+    expect(messageOf(second)).toContain(`Request ${id} is waiting for approval (2 approvers notified)`);
+    expect(approvals.requested.map((r) => r.id)).toEqual([id, id]);
+    expect((await ledger.listByRequester('UALICE0001')).items).toHaveLength(1);
+    expect(await ledger.history(id)).toHaveLength(2);
+  });
+
+  it('records a read-only request once, in its final state, with its full audit trail', async () => {
+    // Prepare
+    const { hook, ledger } = setup();
+    const creates = jest.spyOn(ledger, 'create');
+    const transitions = jest.spyOn(ledger, 'transition');
+    const advances = jest.spyOn(ledger, 'advance');
+    // Act
+    const response = await hook(lexEvent('fulfillment-pipeline-status'));
+    // Assess
+    const id = requestIdIn(messageOf(response)) ?? '';
+    expect(creates).toHaveBeenCalledTimes(1);
+    expect(transitions).not.toHaveBeenCalled();
+    expect(advances).not.toHaveBeenCalled();
+    expect(await ledger.history(id)).toEqual([
+      expect.objectContaining({ seq: 1, action: 'CREATED', actor: 'UALICE0001', toStatus: 'RECEIVED' }),
+      expect.objectContaining({
+        seq: 2,
+        actor: 'UALICE0001',
+        fromStatus: 'RECEIVED',
+        toStatus: 'IN_PROGRESS',
+      }),
+      expect.objectContaining({
+        seq: 3,
+        actor: 'system',
+        fromStatus: 'IN_PROGRESS',
+        toStatus: 'SUCCEEDED',
+        details: { 'externalIds.executionId': '7c2d9e4f-2222-4b1a-8f3e-6b2c1d0e9f02' },
+      }),
+    ]);
+    expect(ledger.expiries(id).events.every((at) => typeof at === 'number')).toBe(true);
   });
 
   it('approves by policy and starts execution when config sets approval to never', async () => {
@@ -139,6 +174,7 @@ describe('code hook router: FulfillmentCodeHook', () => {
     );
     expect((await ledger.get(id))?.status).toBe('FAILED');
     expect((await ledger.get(id))?.reason).toBe('THROTTLED');
+    expect((await ledger.history(id)).map((e) => e.toStatus)).toEqual(['RECEIVED', 'IN_PROGRESS', 'FAILED']);
   });
 
   it('keeps a pending request when notifying approvers fails, and says so', async () => {

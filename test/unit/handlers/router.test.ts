@@ -1,8 +1,14 @@
+import { RecordingApprovalRequests } from '../../../handlers/approvals/approval-requests.port';
 import { parseConfig } from '../../../handlers/config/load-config';
 import { localConfig } from '../../../handlers/config/local-config';
+import { RecordingExecutions } from '../../../handlers/execution/execution.port';
+import { staticIdentityKeys } from '../../../handlers/identity/identity-keys';
+import { signIdentityAttributes } from '../../../handlers/identity/identity-signature';
 import { MemoryLedger } from '../../../handlers/ledger/memory-ledger';
+import { REQUEST_STATUSES } from '../../../handlers/ledger/request';
 import { createCodeHook } from '../../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
+import { TEST_IDENTITY_KEY } from '../../support/identity';
 import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
 
 describe('code hook router: failures become safe Close responses', () => {
@@ -17,22 +23,79 @@ describe('code hook router: failures become safe Close responses', () => {
     expect(messageOf(response)).toContain('I don\'t know how to handle "DeleteProductionDatabase"');
   });
 
+  const CAROL_AS_ADMIN = {
+    'chatops:slackTeamId': 'T0SANDBOX',
+    'chatops:slackUserId': 'UCAROL0001',
+    'chatops:slackChannelId': 'D0CAROL001',
+    'chatops:slackUserGroupIds': 'S0ADMINS',
+    'chatops:turnId': 'Ev0FORGED01',
+  };
+  const signedAsCarol = (nowMs = Date.now(), key = TEST_IDENTITY_KEY) =>
+    signIdentityAttributes(CAROL_AS_ADMIN, key, nowMs);
+
   it.each([
-    ['missing', undefined],
-    ['null', null],
-    ['without a user id', { 'chatops:slackTeamId': 'T0SANDBOX', 'chatops:slackChannelId': 'D0ALICE001' }],
+    ['missing', () => undefined],
+    ['null', () => null],
+    [
+      'without a user id',
+      () => ({ 'chatops:slackTeamId': 'T0SANDBOX', 'chatops:slackChannelId': 'D0ALICE001' }),
+    ],
+    ['a complete identity without a signature', () => ({ ...CAROL_AS_ADMIN })],
+    ['signed with another key', () => signedAsCarol(Date.now(), 'forger-key-forger-key-forger-key-0000')],
+    [
+      'signed, then edited to another user',
+      () => ({ ...signedAsCarol(), 'chatops:slackUserId': 'UBOB00001' }),
+    ],
+    ['signed more than 5 minutes ago', () => signedAsCarol(Date.now() - 6 * 60_000)],
+    ['signed 2 minutes in the future', () => signedAsCarol(Date.now() + 2 * 60_000)],
   ])('refuses to act when requestAttributes are %s', async (_label, attributes) => {
+    // Prepare
+    const ledger = new MemoryLedger();
+    const approvals = new RecordingApprovalRequests();
+    const executions = new RecordingExecutions();
+    const hook = createCodeHook(createSandboxCodeHookDeps({ ledger, approvals, executions }));
+    const event = lexEvent('fulfillment-vend-account');
+    event.requestAttributes = attributes() as Record<string, string> | null | undefined;
+    // Act
+    const response = await hook(event);
+    // Assess
+    expect(response.sessionState.dialogAction.type).toBe('Close');
+    expect(response.sessionState.intent?.state).toBe('Failed');
+    expect(messageOf(response)).toBe(
+      "Sorry, I couldn't verify who you are, so I can't do that. Please use ChatOps from Slack.",
+    );
+    for (const status of REQUEST_STATUSES) expect((await ledger.listByStatus(status)).items).toEqual([]);
+    for (const user of ['UALICE0001', 'UCAROL0001', 'UBOB00001'])
+      expect((await ledger.listByRequester(user)).items).toEqual([]);
+    expect(approvals.requested).toEqual([]);
+    expect(executions.started).toEqual([]);
+  });
+
+  it('accepts the same identity when signed now with the key in force', async () => {
     // Prepare
     const ledger = new MemoryLedger();
     const hook = createCodeHook(createSandboxCodeHookDeps({ ledger }));
     const event = lexEvent('fulfillment-vend-account');
-    event.requestAttributes = attributes as Record<string, string> | null | undefined;
+    event.requestAttributes = signedAsCarol();
     // Act
     const response = await hook(event);
     // Assess
-    expect(response.sessionState.intent?.state).toBe('Failed');
-    expect(messageOf(response)).toContain("couldn't verify who you are");
-    expect((await ledger.listByStatus('RECEIVED')).items).toHaveLength(0);
+    const id = requestIdIn(messageOf(response)) ?? '';
+    expect(id).toMatch(/^REQ-/);
+    expect((await ledger.get(id))?.requester.slackUserId).toBe('UCAROL0001');
+  });
+
+  it('accepts an identity signed with the previous key during a rotation window', async () => {
+    // Prepare
+    const previous = 'previous-identity-key-previous-identity-key';
+    const identityKeys = staticIdentityKeys({ current: TEST_IDENTITY_KEY, previous });
+    const hook = createCodeHook(createSandboxCodeHookDeps({ identityKeys }));
+    const event = lexEvent('fulfillment-help');
+    event.requestAttributes = signedAsCarol(Date.now(), previous);
+    // Act
+    const response = await hook(event);
+    // Assess
+    expect(response.sessionState.intent?.state).toBe('Fulfilled');
   });
 
   it.each([

@@ -2,8 +2,10 @@
  * DynamoLedger against DynamoDB Local (started by the integration global setup): the shared Ledger
  * and Deduplicator contracts on one fresh table per file, plus the TTL attributes actually stored.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoLedger } from '../../../../handlers/ledger/dynamo-ledger';
+import type { StoredExpiries } from '../../../../handlers/ledger/memory-ledger';
+import type { ChatOpsRequest } from '../../../../handlers/ledger/request';
 import {
   dedupKey,
   idempotencyKey,
@@ -34,7 +36,30 @@ const rawItem = async (key: Record<string, string>) =>
   (await table.docClient.send(new GetCommand({ TableName: table.tableName, Key: key, ConsistentRead: true })))
     .Item;
 
-describeLedgerContract('DynamoLedger', async (now) => ledgerAt(now));
+/** The expiries stored on the request, its idempotency pointer and its event items (raw items). */
+async function storedExpiries(request: ChatOpsRequest): Promise<StoredExpiries> {
+  const out = await table.docClient.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
+      ExpressionAttributeValues: { ':pk': `REQ#${request.id}`, ':evt': 'EVT#' },
+      ConsistentRead: true,
+    }),
+  );
+  const requestAt = (await rawItem(requestKey(request.id)))?.[TTL_ATTRIBUTE];
+  const pointerAt = (await rawItem(idempotencyKey(request.idempotencyKey)))?.[TTL_ATTRIBUTE];
+  return {
+    ...(requestAt === undefined ? {} : { request: requestAt }),
+    ...(pointerAt === undefined ? {} : { pointer: pointerAt }),
+    events: (out.Items ?? []).map((item) => item[TTL_ATTRIBUTE]),
+  };
+}
+
+describeLedgerContract(
+  'DynamoLedger',
+  async (now) => ledgerAt(now),
+  (_ledger, request) => storedExpiries(request),
+);
 
 describeDeduplicatorContract('DynamoLedger', async (now) => ledgerAt(now));
 

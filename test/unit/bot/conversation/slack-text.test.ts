@@ -53,3 +53,19 @@ describe('escapeSlackText', () => {
     expect(escaped).toBe('&lt;a&gt; &amp; &lt;b&gt;');
   });
 });
+
+describe('toUtterance and escapeSlackText: typed markup stays text', () => {
+  it.each([
+    ['&lt;!channel&gt; please', '<!channel> please'],
+    ['&lt;@UCAROL0001&gt;', '<@UCAROL0001>'],
+    ['&lt;http://evil.example|click&gt;', '<http://evil.example|click>'],
+    ['&amp;lt;b&amp;gt;', '&lt;b&gt;'],
+  ])('reads %s as the literal text typed and escapes it back to the same inert form', (slack, typed) => {
+    // Act
+    const utterance = toUtterance(slack);
+
+    // Assess
+    expect(utterance).toBe(typed);
+    expect(escapeSlackText(utterance)).toBe(slack);
+  });
+});

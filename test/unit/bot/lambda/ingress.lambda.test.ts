@@ -118,6 +118,52 @@ describe('ingress Lambda', () => {
     expect(good.statusCode).toBe(200);
   });
 
+  it.each(['null', '[]', '42'])('answers a signed body of %s with 400, queueing nothing', async (body) => {
+    // Act
+    const response = await handler(signed(body), context);
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+  });
+
+  it('answers unsigned junk with 401 before parsing it', async () => {
+    // Prepare
+    const junk = { ...signed('{'), headers: { 'Content-Type': 'application/json' } };
+
+    // Act
+    const response = await handler(junk, context);
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('refuses a timestamp more than 5 minutes in the future', async () => {
+    // Prepare
+    const future = signed(apigwEvent.body, { timestamp: Math.floor(Date.now() / 1000) + 600 });
+
+    // Act
+    const response = await handler(future, context);
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+  });
+
+  it('decodes a base64 body as UTF-8, so non-ASCII text keeps its signature', async () => {
+    // Prepare
+    const body = apigwEvent.body.replace(/"text":"[^"]*"/, '"text":"café für Zoë ✓"');
+    const event = signed(body);
+    const encoded = { ...event, body: Buffer.from(body, 'utf8').toString('base64'), isBase64Encoded: true };
+
+    // Act
+    const response = await handler(encoded, context);
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(sentTurns().map((t) => (t as { text?: string }).text)).toEqual(['café für Zoë ✓']);
+  });
+
   it('queues a button click with the clicked message', async () => {
     // Prepare
     const value = JSON.stringify({ o: 'UALICE0001', u: 'Sandbox' });

@@ -133,3 +133,44 @@ describe('enumeratedValues', () => {
     expect(name).toEqual([]);
   });
 });
+
+describe('renderLexReply: user-controlled text arrives inert', () => {
+  it.each([
+    ['<!channel>', '&lt;!channel&gt;'],
+    ['<@UCAROL0001>', '&lt;@UCAROL0001&gt;'],
+    ['<http://evil.example|click>', '&lt;http://evil.example|click&gt;'],
+  ])('escapes %s echoed in a prompt in the fallback text and the sections', (typed, escaped) => {
+    // Prepare
+    const reply = { messages: [`Create the account ${typed}?`], cardButtons: [] };
+
+    // Act
+    const rendered = renderLexReply(reply, 'UALICE0001', catalog);
+
+    // Assess
+    expect(rendered.text).toBe(`Create the account ${escaped}?`);
+    expect(JSON.stringify(rendered.blocks)).toContain(escaped);
+    expect(JSON.stringify(rendered.blocks)).not.toContain(typed);
+  });
+
+  it('summarises a long escaped reply without escaping it twice', () => {
+    // Prepare
+    const rendered = renderLexReply(
+      {
+        messages: [['<!here> & more', ...Array.from({ length: 20 }, (_, i) => `line ${i}`)].join('\n')],
+        cardButtons: [],
+      },
+      'UALICE0001',
+      catalog,
+    );
+
+    // Act
+    const summary = longReplySummary(rendered.text);
+
+    // Assess
+    expect(rendered.long).toBe(true);
+    expect(summary.text).toBe('&lt;!here&gt; &amp; more');
+    expect(JSON.stringify(summary.blocks)).toContain(
+      '&lt;!here&gt; &amp; more\\n_Full answer in the thread._',
+    );
+  });
+});

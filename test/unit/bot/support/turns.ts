@@ -1,4 +1,5 @@
 /** Turn builders and a wired runner for unit tests. */
+
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { createTurnRunner } from '../../../../bot/turns/create-turn-runner';
 import type { ClickedMessage, CommandTurn, HomeTurn, UtteranceTurn } from '../../../../bot/turns/turn';
@@ -7,6 +8,7 @@ import { parseConfig } from '../../../../handlers/config/load-config';
 import { localConfig } from '../../../../handlers/config/local-config';
 import { MemoryLedger } from '../../../../handlers/ledger/memory-ledger';
 import { silentLogger } from '../../../../handlers/logger';
+import { testIdentityKeys } from '../../../support/identity';
 import { RecordingSlack } from './recording-slack';
 
 export const config = parseConfig(localConfig);
@@ -81,6 +83,7 @@ export function wiredRunner(
     ledger,
     config,
     logger: silentLogger,
+    identityKeys: testIdentityKeys,
     lex: { client: lexClient, botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' },
     ...(options.turnsPerMinute ? { rateLimit: { turnsPerMinute: options.turnsPerMinute } } : {}),
     ...(options.approvals ? { approvals: options.approvals } : {}),

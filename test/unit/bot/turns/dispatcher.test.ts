@@ -72,9 +72,31 @@ describe('InProcessDispatcher', () => {
     expect(failures).toEqual(['evt:Ev0001']);
   });
 
+  it('handles a turn again after it failed before any effect, and not after it ran', async () => {
+    // Prepare
+    const runner = new ScriptedRunner([new Error('users.info failed'), { status: 'done' }]);
+    const dispatcher = new InProcessDispatcher(new MemoryDeduplicator(), runner, silentLogger);
+    const turn = utteranceTurn();
+
+    // Act
+    const first = await dispatcher.dispatch(turn);
+    await dispatcher.drain();
+    const retry = await dispatcher.dispatch(turn);
+    await dispatcher.drain();
+    const third = await dispatcher.dispatch(turn);
+    await dispatcher.drain();
+
+    // Assess
+    expect([first, retry, third]).toEqual(['accepted', 'accepted', 'duplicate']);
+    expect(runner.ran).toEqual([turn.id, turn.id]);
+  });
+
   it('fails open when the de-dup store is down', async () => {
     // Prepare
-    const broken: Deduplicator = { claim: async () => Promise.reject(new Error('table unavailable')) };
+    const broken: Deduplicator = {
+      claim: async () => Promise.reject(new Error('table unavailable')),
+      release: async () => Promise.reject(new Error('table unavailable')),
+    };
     const runner = new ScriptedRunner();
     const dispatcher = new InProcessDispatcher(broken, runner, silentLogger);
 
@@ -113,5 +135,53 @@ describe('QueueDispatcher', () => {
     // Assess
     expect(sent.map((t) => t.id)).toEqual(['evt:Ev0001']);
     expect(failures).toEqual(['evt:other']);
+  });
+
+  it('gives the claim back when the turn could not be queued, so a retry is queued', async () => {
+    // Prepare
+    const sent: string[] = [];
+    let fail = true;
+    const queue: TurnQueue = {
+      async send(turn) {
+        if (fail) throw new Error('queue down');
+        sent.push(turn.id);
+      },
+    };
+    const dispatcher = new QueueDispatcher(new MemoryDeduplicator(), queue, silentLogger);
+
+    // Act
+    await dispatcher.dispatch(utteranceTurn());
+    fail = false;
+    const retry = await dispatcher.dispatch(utteranceTurn());
+
+    // Assess
+    expect(retry).toBe('accepted');
+    expect(sent).toEqual(['evt:Ev0001']);
+  });
+
+  it('answers within its budgets when the queue and the failure notice both hang', async () => {
+    // Prepare
+    const never = new Promise<void>(() => {});
+    const queue: TurnQueue = { send: () => never };
+    const notified: string[] = [];
+    const dedup = new MemoryDeduplicator();
+    const dispatcher = new QueueDispatcher(
+      dedup,
+      queue,
+      silentLogger,
+      async (t) => {
+        notified.push(t.id);
+        await never;
+      },
+      { sendMs: 10, reportMs: 10 },
+    );
+
+    // Act
+    const result = await dispatcher.dispatch(utteranceTurn());
+
+    // Assess
+    expect(result).toBe('accepted');
+    expect(notified).toEqual(['evt:Ev0001']);
+    expect(await dedup.claim('evt:Ev0001')).toBe(true);
   });
 });

@@ -43,7 +43,11 @@ describe('configuration', () => {
       'must be later',
     ],
     [{ intents: { LaunchRockets: { approval: 'never' } } }, 'intents.LaunchRockets', 'unknown intent'],
-    [{ intents: { VendAccount: { approval: 'sometimes' } } }, 'intents.VendAccount.approval', ''],
+    [
+      { intents: { VendAccount: { approval: 'sometimes' } } },
+      'intents.VendAccount.approval',
+      'Invalid option: expected one of',
+    ],
     [
       { pipelines: { channels: { 'web-app': '#deploys' } } },
       'pipelines.channels.web-app',
@@ -51,6 +55,7 @@ describe('configuration', () => {
     ],
     [{ surprise: true }, '', 'surprise'],
   ])('names the bad key for %j', (override, path, reason) => {
+    expect(reason).not.toBe(''); // an empty reason would make `toContain(reason)` pass for anything
     // Prepare
     const input = { ...localConfig, ...override };
     // Act

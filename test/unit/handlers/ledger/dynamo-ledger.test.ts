@@ -13,6 +13,7 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -121,16 +122,39 @@ describe('DynamoLedger.transition request shape', () => {
     });
   });
 
-  it('sets expiresAt on a terminal request and its idempotency pointer', async () => {
+  it('sets expiresAt on a terminal request, its idempotency pointer and every audit event', async () => {
     // Prepare
     ddb.on(TransactWriteCommand).resolves({});
+    const eventKeys = [
+      { PK: `REQ#${pending.id}`, SK: 'EVT#2029-12-31T23:59:58.000Z#000001' },
+      { PK: `REQ#${pending.id}`, SK: 'EVT#2029-12-31T23:59:59.000Z#000002' },
+    ];
+    ddb.on(QueryCommand).resolves({ Items: eventKeys });
     const expiresAt = NOW.getTime() / 1000 + 30 * 86_400;
     // Act
-    await ledger(30).transition(pending.id, 'PENDING_APPROVAL', 'REJECTED', 'UBOB00001');
+    await ledger(30).advance(pending, 'REJECTED', 'UBOB00001');
     // Assess
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
+      ConsistentRead: true,
+      ProjectionExpression: '#pk, #sk',
+    });
     const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(5);
     expect(items[0]?.Update?.ExpressionAttributeValues).toMatchObject({ ':expiresAt': expiresAt });
+    expect(items[1]?.Put?.Item).toMatchObject({ toStatus: 'REJECTED', expiresAt });
+    expect(items.slice(3)).toEqual(
+      eventKeys.map((Key) => ({
+        Update: {
+          TableName: TABLE,
+          Key,
+          UpdateExpression: 'SET #exp = :exp',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#exp': 'expiresAt' },
+          ExpressionAttributeValues: { ':exp': expiresAt },
+        },
+      })),
+    );
     expect(items[2]).toEqual({
       Update: {
         TableName: TABLE,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../../../../handlers/errors';
 import type { Deduplicator } from '../../../../handlers/ledger/dedup.port';
 import type { Ledger } from '../../../../handlers/ledger/ledger.port';
+import type { StoredExpiries } from '../../../../handlers/ledger/memory-ledger';
 import type { ChatOpsRequest, NewRequest, RequestStatus } from '../../../../handlers/ledger/request';
 import { isRequestId } from '../../../../handlers/ledger/request-id';
 import {
@@ -66,11 +67,18 @@ async function requestIn(
   return request;
 }
 
+/** Reads the retention expiries an adapter stored with a request (the twin of reading raw items). */
+export type ExpiryProbe<L extends Ledger> = (ledger: L, request: ChatOpsRequest) => Promise<StoredExpiries>;
+
 /** Registers the shared Ledger contract suite for one adapter. */
-export function describeLedgerContract(name: string, makeLedger: (now: Clock) => Promise<Ledger>): void {
+export function describeLedgerContract<L extends Ledger>(
+  name: string,
+  makeLedger: (now: Clock) => Promise<L>,
+  expiries: ExpiryProbe<L>,
+): void {
   describe(`${name} — Ledger contract`, () => {
     const clock = steppingClock();
-    let ledger: Ledger;
+    let ledger: L;
 
     beforeEach(async () => {
       ledger = await makeLedger(clock);
@@ -79,6 +87,180 @@ export function describeLedgerContract(name: string, makeLedger: (now: Clock) =>
     describeCreateAndGet(() => ledger);
     describeTransitions(() => ledger);
     describeLists(() => ledger);
+    describeCreateInState(() => ledger);
+    describeAdvance(() => ledger);
+    describeRetention(
+      () => ledger,
+      (request) => expiries(ledger, request),
+    );
+  });
+}
+
+function describeCreateInState(ledger: () => Ledger): void {
+  it('creates a write request directly in PENDING_APPROVAL, audited, never listed as RECEIVED', async () => {
+    // Prepare
+    const input = newRequest();
+    // Act
+    const { request, created } = await ledger().create(input, [{ to: 'PENDING_APPROVAL', actor: 'system' }]);
+    // Assess
+    expect(created).toBe(true);
+    expect(request).toMatchObject({ status: 'PENDING_APPROVAL', version: 2, requester: input.requester });
+    expect(await ledger().get(request.id)).toEqual(request);
+    expect(await ledger().history(request.id)).toEqual([
+      expect.objectContaining({ seq: 1, action: 'CREATED', toStatus: 'RECEIVED' }),
+      expect.objectContaining({
+        seq: 2,
+        action: 'TRANSITION',
+        actor: 'system',
+        fromStatus: 'RECEIVED',
+        toStatus: 'PENDING_APPROVAL',
+      }),
+    ]);
+    const received = await allPages((cursor) => ledger().listByStatus('RECEIVED', { limit: 100, cursor }));
+    const pending = await allPages((cursor) =>
+      ledger().listByStatus('PENDING_APPROVAL', { limit: 100, cursor }),
+    );
+    expect(received.map((r) => r.id)).not.toContain(request.id);
+    expect(pending.map((r) => r.id)).toContain(request.id);
+  });
+
+  it('records a read-only request that has run in its final state with its full audit history', async () => {
+    // Prepare
+    const input = newRequest();
+    const path = [
+      { to: 'IN_PROGRESS' as const, actor: input.requester.slackUserId },
+      { to: 'SUCCEEDED' as const, actor: 'system', details: { externalIds: { executionId: 'exec-1' } } },
+    ];
+    // Act
+    const { request } = await ledger().create(input, path);
+    // Assess
+    expect(request).toMatchObject({
+      status: 'SUCCEEDED',
+      version: 3,
+      externalIds: { executionId: 'exec-1' },
+    });
+    expect(await ledger().get(request.id)).toEqual(request);
+    const history = await ledger().history(request.id);
+    expect(history.map((e) => [e.seq, e.action, e.fromStatus, e.toStatus, e.actor])).toEqual([
+      [1, 'CREATED', undefined, 'RECEIVED', input.requester.slackUserId],
+      [2, 'TRANSITION', 'RECEIVED', 'IN_PROGRESS', input.requester.slackUserId],
+      [3, 'TRANSITION', 'IN_PROGRESS', 'SUCCEEDED', 'system'],
+    ]);
+    expect(history[2]?.details).toEqual({ 'externalIds.executionId': 'exec-1' });
+  });
+
+  it('refuses an illegal creation path and stores nothing', async () => {
+    // Prepare
+    const input = newRequest();
+    // Act
+    const attempt = ledger().create(input, [{ to: 'SUCCEEDED', actor: 'system' }]);
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(IllegalTransitionError);
+    expect((await ledger().listByRequester(input.requester.slackUserId)).items).toEqual([]);
+  });
+
+  it('is idempotent along a path too: a replay gets the first request back, nothing written', async () => {
+    // Prepare
+    const input = newRequest();
+    const first = await ledger().create(input, [{ to: 'PENDING_APPROVAL', actor: 'system' }]);
+    // Act
+    const second = await ledger().create(input, [{ to: 'APPROVED', actor: 'policy' }]);
+    // Assess
+    expect(second).toEqual({ request: first.request, created: false });
+    expect(await ledger().history(first.request.id)).toHaveLength(2);
+  });
+}
+
+function describeAdvance(ledger: () => Ledger): void {
+  it('advances a held request on its status and version, audited', async () => {
+    // Prepare
+    const { request } = await ledger().create(newRequest(), [{ to: 'PENDING_APPROVAL', actor: 'system' }]);
+    // Act
+    const approved = await ledger().advance(request, 'APPROVED', 'UBOB00001', { approver: 'UBOB00001' });
+    // Assess
+    expect(approved).toMatchObject({ status: 'APPROVED', version: 3, approver: 'UBOB00001' });
+    expect(await ledger().get(request.id)).toEqual(approved);
+    expect((await ledger().history(request.id))[2]).toMatchObject({
+      seq: 3,
+      fromStatus: 'PENDING_APPROVAL',
+      toStatus: 'APPROVED',
+      actor: 'UBOB00001',
+    });
+  });
+
+  it('refuses a held request whose version is stale, naming the actual status', async () => {
+    // Prepare
+    const { request } = await ledger().create(newRequest(), [{ to: 'APPROVED', actor: 'policy' }]);
+    const queued = await ledger().advance(request, 'QUEUED', 'worker');
+    // Act
+    const attempt = ledger().advance(request, 'IN_PROGRESS', 'worker');
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(TransitionConflictError);
+    await expect(attempt).rejects.toMatchObject({ details: { expected: 'APPROVED', actual: 'QUEUED' } });
+    expect(await ledger().get(request.id)).toEqual(queued);
+  });
+
+  it('lets exactly one of 20 concurrent decisions on the same held request win', async () => {
+    // Prepare
+    const { request } = await ledger().create(newRequest(), [{ to: 'PENDING_APPROVAL', actor: 'system' }]);
+    // Act
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        ledger().advance(request, i % 2 === 0 ? 'APPROVED' : 'REJECTED', `UAPPROVER${i}`, {
+          approver: `UAPPROVER${i}`,
+        }),
+      ),
+    );
+    // Assess
+    const winners = results.filter((r) => r.status === 'fulfilled');
+    const losers = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    expect(winners).toHaveLength(1);
+    for (const loser of losers) expect(loser).toBeInstanceOf(TransitionConflictError);
+    const decided = (await ledger().history(request.id)).filter((e) => e.fromStatus === 'PENDING_APPROVAL');
+    expect(decided).toHaveLength(1);
+  });
+}
+
+function describeRetention(
+  ledger: () => Ledger,
+  expiries: (request: ChatOpsRequest) => Promise<StoredExpiries>,
+): void {
+  it('gives a request no expiry while it is live', async () => {
+    // Prepare
+    const { request } = await ledger().create(newRequest(), [{ to: 'PENDING_APPROVAL', actor: 'system' }]);
+    // Act
+    const stored = await expiries(request);
+    // Assess
+    expect(stored).toEqual({ events: [undefined, undefined] });
+  });
+
+  it('expires the audit events with their request when it becomes terminal', async () => {
+    // Prepare
+    const { request } = await ledger().create(newRequest(), [{ to: 'PENDING_APPROVAL', actor: 'system' }]);
+    const approved = await ledger().advance(request, 'APPROVED', 'UBOB00001', { approver: 'UBOB00001' });
+    const running = await ledger().advance(approved, 'IN_PROGRESS', 'worker');
+    // Act
+    await ledger().advance(running, 'SUCCEEDED', 'worker');
+    // Assess
+    const stored = await expiries(request);
+    expect(typeof stored.request).toBe('number');
+    expect(stored.pointer).toBe(stored.request);
+    expect(stored.events).toEqual(Array.from({ length: 5 }, () => stored.request));
+  });
+
+  it('expires every item of a request created terminal (a read-only request that has run)', async () => {
+    // Prepare
+    const path = [
+      { to: 'IN_PROGRESS' as const, actor: 'UALICE0001' },
+      { to: 'FAILED' as const, actor: 'system', details: { reason: 'THROTTLED' } },
+    ];
+    // Act
+    const { request } = await ledger().create(newRequest(), path);
+    // Assess
+    const stored = await expiries(request);
+    expect(typeof stored.request).toBe('number');
+    expect(stored.pointer).toBe(stored.request);
+    expect(stored.events).toEqual([stored.request, stored.request, stored.request]);
   });
 }
 

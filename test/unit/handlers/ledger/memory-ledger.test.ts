@@ -7,7 +7,11 @@ import {
   newRequest,
 } from './ledger-contract';
 
-describeLedgerContract('MemoryLedger', async (now) => new MemoryLedger({ now }));
+describeLedgerContract(
+  'MemoryLedger',
+  async (now) => new MemoryLedger({ now }),
+  async (ledger, request) => ledger.expiries(request.id),
+);
 
 describeDeduplicatorContract('MemoryDeduplicator', async (now) => new MemoryDeduplicator({ now }));
 

@@ -78,3 +78,23 @@ describe('choiceTurn', () => {
     expect(outcome).toBeUndefined();
   });
 });
+
+describe('choiceTurn: markup in the clicked label', () => {
+  it.each([
+    ['<!channel>', '&lt;!channel&gt;'],
+    ['<@UCAROL0001>', '&lt;@UCAROL0001&gt;'],
+    ['<http://evil.example|click>', '&lt;http://evil.example|click&gt;'],
+    ['R&D', 'R&amp;D'],
+  ])('echoes %s inert in chat.update, with the clicker as a real mention', (label, escaped) => {
+    // Prepare
+    const args = click('UALICE0001');
+    (args.action as { text: { text: string } }).text = { ...args.action.text, text: label } as never;
+
+    // Act
+    const outcome = choiceTurn(args, 'chose', now);
+
+    // Assess
+    const turn = outcome && 'turn' in outcome ? outcome.turn : undefined;
+    expect(turn?.clicked?.outcome).toBe(`<@UALICE0001> chose *${escaped}*`);
+  });
+});
