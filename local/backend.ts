@@ -6,6 +6,7 @@
  * Started in dependency order; on a failure half-way, what was started is stopped again before the
  * error surfaces.
  */
+import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -21,6 +22,9 @@ import {
   localIdentityKey,
   staticIdentityKeys,
 } from '../handlers/identity/identity-keys';
+import { DynamoKeySchedule } from '../handlers/key-rotation/dynamo-key-schedule';
+import type { KeySchedule } from '../handlers/key-rotation/key-schedule.port';
+import { MemoryKeySchedule } from '../handlers/key-rotation/memory-key-schedule';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
 import type { Ledger } from '../handlers/ledger/ledger.port';
@@ -35,6 +39,7 @@ import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
+import { type LocalKeyRotation, startLocalKeySweeper } from './key-sweeper';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { LocalApprovalRequests, type NotificationSink } from './notifications';
 import { createSandboxCodeHookDeps } from './sandbox-deps';
@@ -68,6 +73,10 @@ export interface LocalBackendOptions {
   store?: 'dynamodb-local' | 'memory';
   /** Where executions tell requesters the outcome (local/stack.ts binds Slack; default: recorded). */
   notifier?: ChatNotifier;
+  /** Use this running DynamoDB Local (a fresh table) instead of starting one (integration tests). */
+  dynamodbLocalEndpoint?: string;
+  /** Now, for key rotation and the key sweeper (tests move it forward). */
+  clock?: () => Date;
 }
 
 export interface LocalBackend {
@@ -81,6 +90,8 @@ export interface LocalBackend {
   identityKeys: IdentityKeySource;
   /** Runs approved requests on the sandbox world and posts the outcome to the request's thread. */
   executions: Executions;
+  /** Key rotation's sandbox twins and the key sweeper (also on a timer). */
+  keys: LocalKeyRotation;
   stop(): Promise<void>;
 }
 
@@ -118,7 +129,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
 
 async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Promise<LocalBackend> {
   const { logger, config } = options;
-  const { ledger, dedup } = await startLedger(options, stoppers);
+  const { ledger, dedup, keySchedule } = await startLedger(options, stoppers);
   const approvalServer = await startApprovalServer({ ledger });
   stoppers.add('approval server', () => approvalServer.stop());
   const approvals = new LocalApprovalRequests({
@@ -128,7 +139,15 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   });
   // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
   const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
-  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger, identityKeys });
+  const sandboxDeps = createSandboxCodeHookDeps({
+    ledger,
+    approvals,
+    config,
+    logger,
+    identityKeys,
+    keySchedule,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const executions = new CapabilityExecutions({
     capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
     deps: sandboxDeps,
@@ -138,6 +157,8 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     logger,
   });
   const hookDeps = { ...sandboxDeps, executions };
+  const keys = startLocalKeySweeper(sandboxDeps, options.notifier ?? new RecordingChatNotifier(), logger);
+  stoppers.add('key sweeper', () => keys.stop());
   const codeHook = createCodeHook(hookDeps);
   startReceivedSweep(hookDeps, stoppers);
   const real = options.realAws;
@@ -159,6 +180,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       approvalsUrl: approvalServer.url,
       identityKeys,
       executions,
+      keys,
       stop: () => stoppers.stopAll(),
     };
   }
@@ -174,6 +196,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
     identityKeys,
     executions,
+    keys,
     stop: () => stoppers.stopAll(),
   };
 }
@@ -201,25 +224,39 @@ function startReceivedSweep(deps: CodeHookDeps, stoppers: Stoppers): void {
 async function startLedger(
   options: LocalBackendOptions,
   stoppers: Stoppers,
-): Promise<{ ledger: Ledger; dedup: Deduplicator }> {
-  if (options.store === 'memory') return { ledger: new MemoryLedger(), dedup: new MemoryDeduplicator() };
+): Promise<{ ledger: Ledger; dedup: Deduplicator; keySchedule: KeySchedule }> {
+  if (options.store === 'memory') {
+    return {
+      ledger: new MemoryLedger(),
+      dedup: new MemoryDeduplicator(),
+      keySchedule: new MemoryKeySchedule(),
+    };
+  }
   const tableName = options.realAws?.tableName;
   if (tableName) {
     const client = new DynamoDBClient({});
     stoppers.add('DynamoDB client', () => client.destroy());
     options.logger.info('Using the real ledger table', { tableName });
-    const ledger = new DynamoLedger({ client: DynamoDBDocumentClient.from(client), tableName });
-    return { ledger, dedup: ledger };
+    const document = DynamoDBDocumentClient.from(client);
+    const ledger = new DynamoLedger({ client: document, tableName });
+    return { ledger, dedup: ledger, keySchedule: new DynamoKeySchedule({ client: document, tableName }) };
   }
-  const dynamo = await startDynamoDbLocal();
-  stoppers.add('DynamoDB Local', () => dynamo.stop());
-  const client = localDynamoClient(dynamo.endpoint);
+  let endpoint = options.dynamodbLocalEndpoint;
+  if (!endpoint) {
+    const dynamo = await startDynamoDbLocal();
+    stoppers.add('DynamoDB Local', () => dynamo.stop());
+    endpoint = dynamo.endpoint;
+  }
+  const client = localDynamoClient(endpoint);
   stoppers.add('DynamoDB client', () => client.destroy());
-  await createLedgerTable(client, LOCAL_TABLE_NAME);
-  options.logger.info('DynamoDB Local is up', { endpoint: dynamo.endpoint, table: LOCAL_TABLE_NAME });
-  const ledger = new DynamoLedger({
-    client: DynamoDBDocumentClient.from(client),
-    tableName: LOCAL_TABLE_NAME,
-  });
-  return { ledger, dedup: ledger };
+  const table = options.dynamodbLocalEndpoint ? `${LOCAL_TABLE_NAME}-${randomUUID()}` : LOCAL_TABLE_NAME;
+  await createLedgerTable(client, table);
+  options.logger.info('DynamoDB Local is up', { endpoint, table });
+  const document = DynamoDBDocumentClient.from(client);
+  const ledger = new DynamoLedger({ client: document, tableName: table });
+  return {
+    ledger,
+    dedup: ledger,
+    keySchedule: new DynamoKeySchedule({ client: document, tableName: table }),
+  };
 }
