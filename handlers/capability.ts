@@ -81,6 +81,8 @@ export interface Capability<D> {
     values: Readonly<Record<string, string>>,
     ctx: SlotCheckContext<D>,
   ) => Promise<string | undefined>;
+  /** How risky a write request is, for approvers (default `medium`). */
+  risk?: (parameters: Readonly<Record<string, string>>) => 'low' | 'medium' | 'high';
   /** Runs a read-only intent immediately (write intents go through approval and execution). */
   run?: (input: RunInput, deps: D, config: ChatOpsConfig) => Promise<CapabilityResult>;
   /**
@@ -88,6 +90,9 @@ export interface Capability<D> {
    * transitions). Throws a coded error on failure; never returns or throws a secret.
    */
   execute?: (input: ExecuteInput, deps: D, config: ChatOpsConfig) => Promise<CapabilityResult>;
-  /** The plain-language plan of the AWS calls `execute` will make, one step per line (pure). */
+  /**
+   * The plain-language plan of the AWS calls `execute` will make, one step per line (pure), from
+   * the same frozen parameters the executor will use (shown to approvers: email, page, Slack).
+   */
   plan?: (parameters: Readonly<Record<string, string>>, config: ChatOpsConfig) => string[];
 }

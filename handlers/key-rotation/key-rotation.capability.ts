@@ -41,6 +41,7 @@ export function keyRotationPlan(
     `IAM CreateAccessKey for ${user} (IAM allows two keys per user).`,
     `Secrets Manager: store the new key in ${secretPrefix}${user}, readable only by ${user}; if that fails, delete the new key.`,
     `IAM UpdateAccessKey: deactivate ${user}'s old key after ${deactivateAfterDays} days; DeleteAccessKey after ${deleteAfterDays} days.`,
+    'The new key is never shown in chat: the requester is told the secret name only.',
   ];
 }
 
@@ -62,6 +63,7 @@ async function describeKeys(
 export const keyRotationCapability: Capability<KeyRotationDeps> = {
   intent: rotateAccessKeyIntent.id,
   plan: keyRotationPlan,
+  risk: () => 'medium',
   execute: rotateAccessKey,
   dialogDefaults({ caller }): Record<string, string> {
     if (caller.iamUser) return { UserName: caller.iamUser };
