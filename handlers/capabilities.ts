@@ -12,7 +12,12 @@ import type { CapabilityDeps } from './deps';
 import { ChatOpsError } from './errors';
 import { helpCapability } from './help/help.capability';
 import { keyRotationCapability } from './key-rotation/key-rotation.capability';
+import {
+  pipelineApprovalCapability,
+  retryPipelineStageCapability,
+} from './pipeline-status/pipeline-actions.capability';
 import { pipelineStatusCapability } from './pipeline-status/pipeline-status.capability';
+import { pipelineSummaryCapability } from './pipeline-status/pipeline-summary.capability';
 import { requestStatusCapability } from './request-status/request-status.capability';
 
 export type CapabilityMap<D = CapabilityDeps> = ReadonlyMap<string, Capability<D>>;
@@ -32,6 +37,9 @@ export const DEFAULT_CAPABILITIES: readonly Capability<CapabilityDeps>[] = [
   accountVendingCapability,
   keyRotationCapability,
   pipelineStatusCapability,
+  pipelineSummaryCapability,
+  pipelineApprovalCapability,
+  retryPipelineStageCapability,
   requestStatusCapability,
   helpCapability,
   fallbackCapability,

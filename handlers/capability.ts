@@ -12,8 +12,13 @@ export interface Caller extends Requester {
   iamUser?: string;
 }
 
-/** Result of checking one slot value: `value` is the normalised value to keep. */
-export type SlotCheck = { ok: true; value: string } | { ok: false; message: string };
+/**
+ * Result of checking one slot value: `value` is the normalised value to keep; a refusal may offer
+ * `choices` (e.g. the candidate pipelines), which Lex shows as a response card (buttons in Slack).
+ */
+export type SlotCheck =
+  | { ok: true; value: string }
+  | { ok: false; message: string; choices?: readonly string[] };
 
 export interface SlotCheckContext<D> {
   caller: Caller;

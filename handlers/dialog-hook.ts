@@ -15,7 +15,13 @@ const CACHE_PREFIX = 'chatops:accepted:';
 
 export type SlotOutcome =
   | { ok: true; slots: Record<string, LexSlot | null>; values: Record<string, string> }
-  | { ok: false; slot: string; message: string; slots: Record<string, LexSlot | null> };
+  | {
+      ok: false;
+      slot: string;
+      message: string;
+      choices?: readonly string[];
+      slots: Record<string, LexSlot | null>;
+    };
 
 /**
  * Checks every filled slot of `spec` in priority order. With `cache`, values accepted earlier in
@@ -42,7 +48,8 @@ export async function checkSlots(
     const result = await check(value, { caller, slots: { ...values }, config: deps.config, deps });
     if (!result.ok) {
       if (cache) delete cache[CACHE_PREFIX + slot.name];
-      return { ok: false, slot: slot.name, message: result.message, slots };
+      const choices = result.choices?.length ? { choices: result.choices } : {};
+      return { ok: false, slot: slot.name, message: result.message, ...choices, slots };
     }
     values[slot.name] = result.value;
     if (cache) cache[CACHE_PREFIX + slot.name] = result.value;
@@ -62,6 +69,7 @@ export async function handleDialog(
 ): Promise<LexCodeHookResponse> {
   const attributes = { ...(event.sessionState.sessionAttributes ?? {}) };
   const outcome = await checkSlots(event, spec, capability, caller, deps, attributes);
-  if (!outcome.ok) return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, attributes);
+  if (!outcome.ok)
+    return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, attributes, outcome.choices);
   return delegate(event, outcome.slots, attributes);
 }

@@ -22,6 +22,7 @@ import { pipelineStatusDeps } from './pipeline-status/pipeline-status.deps';
 import { requestStatusDeps } from './request-status/request-status.deps';
 import { createCodeHook } from './router';
 import { SandboxCloud } from './sandbox/sandbox-cloud';
+import { SandboxCodePipeline } from './sandbox/sandbox-codepipeline';
 
 /** The code hook's environment, checked at cold start (errors name the variable, never its value). */
 export const fulfillmentEnvSchema = z.object({ TABLE_NAME: requiredVar() });
@@ -55,7 +56,7 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     sandbox: true,
     ...accountVendingDeps({ organization: cloud }),
     ...keyRotationDeps({ iamUsers: cloud }),
-    ...pipelineStatusDeps({ pipelines: cloud }),
+    ...pipelineStatusDeps({ pipelines: new SandboxCodePipeline() }),
     ...requestStatusDeps({ ledger }), // the core's ledger too
   };
 }

@@ -1,9 +1,12 @@
 /** The catalog: every intent the bot knows, in one registry (DESIGN §5 names). */
 import { fallbackIntent } from './fallback.intent';
 import { helpIntent } from './help.intent';
+import { pipelineApprovalIntent } from './pipeline-approval.intent';
 import { pipelineStatusIntent } from './pipeline-status.intent';
+import { pipelineSummaryIntent } from './pipeline-summary.intent';
 import { IntentRegistry } from './registry';
 import { requestStatusIntent } from './request-status.intent';
+import { retryPipelineStageIntent } from './retry-pipeline-stage.intent';
 import { rotateAccessKeyIntent } from './rotate-access-key.intent';
 import { vendAccountIntent } from './vend-account.intent';
 
@@ -12,6 +15,9 @@ export const catalog = new IntentRegistry([
   vendAccountIntent,
   rotateAccessKeyIntent,
   pipelineStatusIntent,
+  pipelineSummaryIntent,
+  pipelineApprovalIntent,
+  retryPipelineStageIntent,
   requestStatusIntent,
   helpIntent,
   fallbackIntent,

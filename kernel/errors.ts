@@ -49,6 +49,14 @@ export const ERROR_CODES = [
   'PROVISIONING_REFUSED',
   // signed identity (issue 9)
   'IDENTITY_KEY_INVALID',
+  // pipeline status and actions (issue 14)
+  'PIPELINE_NOT_FOUND',
+  'PIPELINE_NOT_LATEST_EXECUTION',
+  'PIPELINE_STAGE_NOT_RETRYABLE',
+  'PIPELINE_APPROVAL_COMPLETED',
+  'PIPELINE_APPROVAL_TOKEN_INVALID',
+  'PIPELINE_NOTHING_TO_DO',
+  'PIPELINE_EVENT_INVALID',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

@@ -16,6 +16,7 @@ import { silentLogger } from '../handlers/logger';
 import { pipelineStatusDeps } from '../handlers/pipeline-status/pipeline-status.deps';
 import { requestStatusDeps } from '../handlers/request-status/request-status.deps';
 import { SandboxCloud } from '../handlers/sandbox/sandbox-cloud';
+import { SandboxCodePipeline } from '../handlers/sandbox/sandbox-codepipeline';
 import { catalog } from '../intents/catalog';
 
 /**
@@ -35,7 +36,7 @@ export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {})
     sandbox: true,
     ...accountVendingDeps({ organization: cloud }),
     ...keyRotationDeps({ iamUsers: cloud }),
-    ...pipelineStatusDeps({ pipelines: cloud }),
+    ...pipelineStatusDeps({ pipelines: new SandboxCodePipeline() }),
     ...requestStatusDeps({ ledger }),
     ...overrides,
     // Built only when not overridden: CHATOPS_IDENTITY_KEY, else a fresh random key.

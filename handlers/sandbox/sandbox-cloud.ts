@@ -1,12 +1,10 @@
-/** Sandbox adapters for the read-side cloud ports, backed by {@link SandboxWorldData}. */
+/** Sandbox adapters for the read-side cloud ports, backed by {@link SandboxWorldData} (pipelines: ./sandbox-codepipeline.ts). */
 
-import { plainCopy } from '../../kernel/plain-copy';
 import type { OrganizationalUnit, OrganizationDirectory } from '../account-vending/organization.port';
 import type { IamUserDirectory } from '../key-rotation/iam-users.port';
-import type { PipelineReader, PipelineView } from '../pipeline-status/pipelines.port';
 import { defaultSandboxWorld, type SandboxWorldData } from './sandbox-world';
 
-export class SandboxCloud implements OrganizationDirectory, IamUserDirectory, PipelineReader {
+export class SandboxCloud implements OrganizationDirectory, IamUserDirectory {
   constructor(readonly world: SandboxWorldData = defaultSandboxWorld()) {}
 
   async listOrganizationalUnits(): Promise<OrganizationalUnit[]> {
@@ -20,14 +18,5 @@ export class SandboxCloud implements OrganizationDirectory, IamUserDirectory, Pi
 
   async userExists(userName: string): Promise<boolean> {
     return this.world.iamUsers.includes(userName);
-  }
-
-  async pipelineExists(name: string): Promise<boolean> {
-    return this.world.pipelines.some((p) => p.name === name);
-  }
-
-  async getPipeline(name: string): Promise<PipelineView | undefined> {
-    const found = this.world.pipelines.find((p) => p.name === name);
-    return found ? plainCopy(found) : undefined;
   }
 }
