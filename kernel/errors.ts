@@ -57,6 +57,7 @@ export const ERROR_CODES = [
   'PIPELINE_APPROVAL_TOKEN_INVALID',
   'PIPELINE_NOTHING_TO_DO',
   'PIPELINE_EVENT_INVALID',
+  'SLACK_POST_FAILED',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

@@ -29,6 +29,7 @@ import { sweepReceived } from '../handlers/ledger/received-sweeper';
 import { createLedgerTable } from '../handlers/ledger/table-schema';
 import type { Logger } from '../handlers/logger';
 import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/chat-notifier.port';
+import { pipelineStatusDeps } from '../handlers/pipeline-status/pipeline-status.deps';
 import { receivedResumer } from '../handlers/received-resume';
 import { createCodeHook } from '../handlers/router';
 import { catalog } from '../intents/catalog';
@@ -38,6 +39,7 @@ import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { LocalApprovalRequests, type NotificationSink } from './notifications';
 import { createSandboxCodeHookDeps } from './sandbox-deps';
+import { type LocalPipelines, localPipelines } from './sandbox-pipelines-wiring';
 
 export const LOCAL_TABLE_NAME = 'chatops-local';
 export const LOCAL_LEX_BOT = { botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' } as const;
@@ -68,6 +70,8 @@ export interface LocalBackendOptions {
   store?: 'dynamodb-local' | 'memory';
   /** Where executions tell requesters the outcome (local/stack.ts binds Slack; default: recorded). */
   notifier?: ChatNotifier;
+  /** How long a sandbox pipeline retry or approved run takes (default 3 s; tests use 0). */
+  pipelineRunMs?: number;
 }
 
 export interface LocalBackend {
@@ -81,6 +85,8 @@ export interface LocalBackend {
   identityKeys: IdentityKeySource;
   /** Runs approved requests on the sandbox world and posts the outcome to the request's thread. */
   executions: Executions;
+  /** The sandbox CodePipeline and its EventBridge-style notifications. */
+  pipelines: LocalPipelines;
   stop(): Promise<void>;
 }
 
@@ -128,13 +134,28 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   });
   // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
   const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
-  const sandboxDeps = createSandboxCodeHookDeps({ ledger, approvals, config, logger, identityKeys });
+  const notifier = options.notifier ?? new RecordingChatNotifier();
+  const pipelines = localPipelines({
+    config,
+    notifier: () => notifier,
+    dedup,
+    logger,
+    ...(options.pipelineRunMs === undefined ? {} : { retryDelayMs: options.pipelineRunMs }),
+  });
+  const sandboxDeps = createSandboxCodeHookDeps({
+    ledger,
+    approvals,
+    config,
+    logger,
+    identityKeys,
+    ...pipelineStatusDeps({ pipelines: pipelines.pipelines }),
+  });
   const executions = new CapabilityExecutions({
     capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
     deps: sandboxDeps,
     config,
     ledger,
-    notifier: options.notifier ?? new RecordingChatNotifier(),
+    notifier,
     logger,
   });
   const hookDeps = { ...sandboxDeps, executions };
@@ -159,6 +180,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       approvalsUrl: approvalServer.url,
       identityKeys,
       executions,
+      pipelines,
       stop: () => stoppers.stopAll(),
     };
   }
@@ -174,6 +196,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
     identityKeys,
     executions,
+    pipelines,
     stop: () => stoppers.stopAll(),
   };
 }

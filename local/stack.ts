@@ -38,6 +38,8 @@ export interface LocalStackOptions {
   rateLimit?: { turnsPerMinute: number };
   /** See {@link LocalBackendOptions.store}. */
   store?: 'dynamodb-local' | 'memory';
+  /** See {@link LocalBackendOptions.pipelineRunMs}. */
+  pipelineRunMs?: number;
 }
 
 interface BotIds {
@@ -57,6 +59,8 @@ export interface LocalStack {
   emulator?: SlackWebApiEmulator;
   /** Signs and sends Slack requests to the app (absent with real Slack). */
   sender?: SlackSender;
+  /** The sandbox CodePipeline and its notifications (emit an EventBridge event). */
+  pipelines: LocalBackend['pipelines'];
   /** Resolves when every turn started so far has finished. */
   idle(): Promise<void>;
   /** Stops everything (DynamoDB Local's Java process included); safe to call twice. */
@@ -105,6 +109,7 @@ async function startSlackSide(
     approvalsUrl: backend.approvalsUrl,
     lexEndpoint: backend.lexEndpoint,
     signingSecret,
+    pipelines: backend.pipelines,
     stop: () => stoppers.stopAll(),
   };
   if (options.realSlack) {

@@ -5,10 +5,12 @@
  * reverse) fails the build.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { PIPELINE_ACTION } from '../../handlers/pipeline-status/notifications';
 import { APPROVAL_ACTION, CONFIRM_ACTION, SLOT_VALUE_ACTION } from '../render/action-ids';
 import { SLASH_COMMAND } from '../render/help';
 import { approvalListener } from './actions/approval.listener';
 import { confirmListener } from './actions/confirm.listener';
+import { pipelineButtonListener } from './actions/pipeline-button.listener';
 import { slotValueListener } from './actions/slot-value.listener';
 import { appHomeOpenedListener } from './app-home/app-home-opened.listener';
 import { appMentionListener } from './app-mention/app-mention.listener';
@@ -43,7 +45,13 @@ export function registerListeners(app: App, ctx: ListenerContext): ListenerInven
   app.action<BlockAction<ButtonAction>>(SLOT_VALUE_ACTION, slotValueListener(ctx));
   app.action<BlockAction<ButtonAction>>(CONFIRM_ACTION, confirmListener(ctx));
   app.action<BlockAction<ButtonAction>>(APPROVAL_ACTION, approvalListener(ctx));
-  inventory.actions.push(SLOT_VALUE_ACTION.source, CONFIRM_ACTION.source, APPROVAL_ACTION.source);
+  app.action<BlockAction<ButtonAction>>(PIPELINE_ACTION, pipelineButtonListener(ctx));
+  inventory.actions.push(
+    SLOT_VALUE_ACTION.source,
+    CONFIRM_ACTION.source,
+    APPROVAL_ACTION.source,
+    PIPELINE_ACTION.source,
+  );
   inventory.interactivity = true;
 
   return inventory;
