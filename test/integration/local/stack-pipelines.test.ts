@@ -55,7 +55,9 @@ describe('local stack: pipelines', () => {
     const started = await start();
     stack = started.stack;
     const { session, printed } = started;
-    await session.handleLine('status of pipeline payments');
+    await session.handleLine('how is my pipeline doing');
+    await eventually(() => printed.some((l) => l.includes('Which pipeline?')));
+    await session.handleLine('payments');
     await eventually(() => printed.some((l) => l.includes('Console:')));
     const status = printed.join('\n');
 
