@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * Two projects: `unit` (pure, in-process, fast) and `integration` (real local components:
+ * Three projects: `unit` (pure, in-process, fast), `integration` (real local components:
  * DynamoDB Local started once by the global setup, the local Lex runtime over HTTP, Bolt over
- * signed HTTP). ts-jest transpiles only (tsconfig `isolatedModules`); `tsc --noEmit` type-checks as its own step.
+ * signed HTTP) and `e2e` (Chromium on the approval pages). ts-jest transpiles only (tsconfig `isolatedModules`); `tsc --noEmit` type-checks as its own step.
  * Plain JS so jest needs no ts-node to read it.
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
@@ -25,6 +25,15 @@ module.exports = {
       transform,
       setupFiles: ['<rootDir>/test/support/setup-env.ts'],
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/integration/global-setup.ts',
+      globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+    },
+    {
+      // Browser tests: Debian's Chromium through playwright-core (TOOLCHAIN.md), on the local stack.
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
     },

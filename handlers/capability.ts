@@ -70,6 +70,8 @@ export interface Capability<D> {
   intent: string;
   /** Per-slot validators with real look-ups; run by the dialog hook and again before fulfilment. */
   slotChecks?: Readonly<Record<string, (value: string, ctx: SlotCheckContext<D>) => Promise<SlotCheck>>>;
+  /** How risky a write request is, for approvers (default `medium`). */
+  risk?: (parameters: Readonly<Record<string, string>>) => 'low' | 'medium' | 'high';
   /** Runs a read-only intent immediately (write intents go through approval and execution). */
   run?: (input: RunInput, deps: D, config: ChatOpsConfig) => Promise<CapabilityResult>;
   /**
@@ -77,6 +79,9 @@ export interface Capability<D> {
    * transitions). Throws a coded error on failure; never returns or throws a secret.
    */
   execute?: (input: ExecuteInput, deps: D, config: ChatOpsConfig) => Promise<CapabilityResult>;
-  /** The plain-language plan of the AWS calls `execute` will make, one step per line (pure). */
+  /**
+   * The plain-language plan of the AWS calls `execute` will make, one step per line (pure), from
+   * the same frozen parameters the executor will use (shown to approvers: email, page, Slack).
+   */
   plan?: (parameters: Readonly<Record<string, string>>, config: ChatOpsConfig) => string[];
 }

@@ -29,6 +29,8 @@ export interface CoreDeps {
   identityKeys: IdentityKeySource;
   /** Marks replies from simulated AWS (sandbox world) so nobody mistakes them for real ones. */
   sandbox: boolean;
+  /** The clock (approval deadlines); default the system clock. */
+  now?: () => Date;
 }
 
 /** What every capability's slot checks, `run` and `execute` may use (no core plumbing). */

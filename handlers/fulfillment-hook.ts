@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IntentSpec } from '../intents/define-intent';
-import { approvalPolicy } from './authz/roles';
+import { openApproval } from './approvals/approval-plan';
+import { approvalRequirement } from './approvals/approval-policy';
 import type { Caller, Capability } from './capability';
 import type { CapabilityDeps, CodeHookDeps } from './deps';
 import { checkSlots } from './dialog-hook';
@@ -52,7 +53,7 @@ export async function handleFulfillment(
     idempotencyKey: idempotencyKey(event, identity),
   };
   if (spec.sideEffect === 'read') return runReadOnly(input, capability, caller, deps, onRequest, reply);
-  const { request, created } = await deps.ledger.create(input, initialSteps(spec, deps.config));
+  const { request, created } = await deps.ledger.create(input, initialSteps(spec, deps.config, input));
   onRequest(request.id);
   if (!created && request.status === 'RECEIVED') {
     // Filed before create-in-state (or by an older writer): move it on now.
@@ -70,13 +71,30 @@ const RESUMABLE: readonly string[] = ['PENDING_APPROVAL', 'APPROVED'];
 
 /**
  * The state a write request is created in (one write, so a crash cannot leave it `RECEIVED`):
- * `APPROVED` by policy `never`, else `PENDING_APPROVAL`.
+ * `APPROVED` when the intent's policy does not require approval for these parameters, else
+ * `PENDING_APPROVAL` — both with the frozen approval state (parameter digest, quorum, deadline,
+ * plan; quorum 0 for policy approvals, so the executor's digest re-check covers them too).
  */
-export function initialSteps(spec: Readonly<IntentSpec>, config: CodeHookDeps['config']): InitialStep[] {
-  if (approvalPolicy(spec, config) === 'never') {
-    return [{ to: 'APPROVED', actor: 'policy', details: { reason: 'approval policy: never' } }];
+export function initialSteps(
+  spec: Readonly<IntentSpec>,
+  config: CodeHookDeps['config'],
+  subject: Pick<ChatOpsRequest, 'intent' | 'parameters' | 'requester'>,
+  now: Date = new Date(),
+): InitialStep[] {
+  const iamUser = config.users.find((u) => u.slackUserId === subject.requester.slackUserId)?.iamUser;
+  const requirement = approvalRequirement(spec, config, iamUser ? { iamUser } : {}, subject.parameters);
+  if (!requirement.required) {
+    const approval = openApproval(subject, 0, config, now);
+    return [
+      {
+        to: 'APPROVED',
+        actor: 'policy',
+        details: { reason: `approval policy: ${requirement.policy}`, approval },
+      },
+    ];
   }
-  return [{ to: 'PENDING_APPROVAL', actor: 'system' }];
+  const approval = openApproval(subject, requirement.quorum, config, now);
+  return [{ to: 'PENDING_APPROVAL', actor: 'system', details: { approval } }];
 }
 
 /**
@@ -89,7 +107,7 @@ export async function resumeWrite(
   deps: CodeHookDeps,
 ): Promise<ChatOpsRequest> {
   let current = request;
-  for (const step of initialSteps(spec, deps.config)) {
+  for (const step of initialSteps(spec, deps.config, request)) {
     current = await deps.ledger.advance(current, step.to, step.actor, step.details);
   }
   return current;

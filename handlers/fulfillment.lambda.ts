@@ -8,7 +8,8 @@ import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { catalog } from '../intents/catalog';
 import { accountVendingDeps } from './account-vending/account-vending.deps';
-import { RecordingApprovalRequests } from './approvals/approval-requests.port';
+import { approvalNotifierFromEnv } from './approvals/approval-lambda-deps';
+import { approvalsUnconfigured } from './approvals/approval-requests.port';
 import { parseEnv, requiredVar } from './config/env';
 import { loadConfig } from './config/load-config';
 import type { CodeHookDeps } from './deps';
@@ -18,6 +19,7 @@ import { keyRotationDeps } from './key-rotation/key-rotation.deps';
 import { DynamoLedger } from './ledger/dynamo-ledger';
 import type { LexCodeHookResponse } from './lex/lex-event';
 import { createLogger, type Logger } from './logger';
+import { chatUnavailable } from './notify/unavailable-chat-notifier';
 import { pipelineStatusDeps } from './pipeline-status/pipeline-status.deps';
 import { requestStatusDeps } from './request-status/request-status.deps';
 import { createCodeHook } from './router';
@@ -43,10 +45,15 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
   // The AWS adapters for Organizations, IAM and CodePipeline arrive with their capability issues;
   // until then a deployed stack answers look-ups from the sandbox world and says so in every reply.
   const cloud = new SandboxCloud();
+  // Without an approval topic (e.g. a stack deployed before approvals) nobody is notified and the
+  // reply says so; with one, every approver gets a signed link by SNS (approval-lambda-deps.ts).
+  const approvals = env.APPROVAL_TOPIC_ARN
+    ? approvalNotifierFromEnv(env, { config, ledger, chat: chatUnavailable, logger })
+    : approvalsUnconfigured;
   return {
     catalog,
     config,
-    approvals: new RecordingApprovalRequests(config.approvers.emails),
+    approvals,
     // Approved requests run where the approval is decided (approval API, worker), which tell the
     // requester in Slack; the code hook only hands over `never`-policy requests, recorded until
     // the approvals issue routes them to the same executions.

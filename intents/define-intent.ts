@@ -36,8 +36,13 @@ export interface SlotSpec {
   sampleUtterances?: readonly string[];
 }
 
-/** Approval policy: `always` (every request waits for a human) or `never`. Config may override. */
-export type ApprovalPolicy = 'always' | 'never';
+/**
+ * Approval policy. `always`: every request waits for a human; `never`: runs once confirmed;
+ * `whenOtherUser`: waits when it acts on an IAM user other than the requester's own mapped one;
+ * `forProduction`: waits when `AccountType` is `Production`. Config may override per intent.
+ */
+export const APPROVAL_POLICIES = ['always', 'never', 'whenOtherUser', 'forProduction'] as const;
+export type ApprovalPolicy = (typeof APPROVAL_POLICIES)[number];
 
 export type SideEffect = 'read' | 'write';
 

@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'TRANSITION_CONFLICT',
   'REQUEST_NOT_FOUND',
+  // approvals (handlers/approvals/)
+  'APPROVAL_KEY_INVALID',
+  'EMAIL_NOT_SENT',
   // Slack side (bot/)
   'LEX_UNAVAILABLE',
   'INVALID_TURN',
@@ -47,6 +50,10 @@ export const ERROR_CODES = [
   'CAPABILITY_WIRING_INVALID',
   'SLACK_NOT_BOUND',
   'PROVISIONING_REFUSED',
+  // approvals
+  'APPROVAL_KEY_INVALID',
+  'EMAIL_NOT_SENT',
+  'CHAT_UNAVAILABLE',
   // signed identity (issue 9)
   'IDENTITY_KEY_INVALID',
   // pipeline status and actions (issue 14)

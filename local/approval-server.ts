@@ -1,15 +1,20 @@
 /**
- * The local stack's approval server: for now a stub page at `GET /approvals/{requestId}` saying
- * that deciding comes with the approvals issue, which replaces this module. Like the real page
- * (DESIGN §2, Approval), GET and HEAD never change anything; there is no way to decide here yet,
- * so POST answers 501. When given a ledger it shows the request's intent, requester and status
- * (read-only). A dozen lines of node:http: a framework would be heavier than the page.
+ * The local stack's approval server: a thin node:http adapter that turns each request into an API
+ * Gateway (REST, proxy) event for the very handler the Lambda entry runs
+ * (handlers/approvals/approval-api.ts) and writes its result back. Loopback only. It decides
+ * nothing itself: routing, pages, CSRF, statuses and headers are the handler's. It reads bodies with
+ * the one local readBody, bounded to what the handler accepts; a longer body gets the handler's 400
+ * page without being read further.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Ledger } from '../handlers/ledger/ledger.port';
-import type { ChatOpsRequest } from '../handlers/ledger/request';
-import { parseRequestId } from '../handlers/ledger/request-id';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { ApprovalApiHandler } from '../handlers/approvals/approval-api';
+import { renderRefusalPage } from '../handlers/approvals/page/approval-page';
+import { MAX_FORM_BYTES } from '../handlers/approvals/page/decision-form';
+import { SECURITY_HEADERS } from '../handlers/approvals/page/styles';
+import { readBody } from './http-body';
+import { RequestTooLargeError } from './local-errors';
 
 export interface ApprovalServer {
   /** `http://127.0.0.1:P/approvals`: the page for a request is `${url}/${requestId}`. */
@@ -18,41 +23,17 @@ export interface ApprovalServer {
   stop(): Promise<void>;
 }
 
-const SECURITY_HEADERS = {
-  'cache-control': 'no-store',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'x-robots-tag': 'noindex',
-};
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The stub page for one request (pure). */
-export function renderStubPage(requestId: string, request?: ChatOpsRequest): string {
-  const details = request
-    ? `<dl><dt>Intent</dt><dd>${escapeHtml(request.intent)}</dd>` +
-      `<dt>Requester</dt><dd>${escapeHtml(request.requester.name ?? request.requester.slackUserId)}</dd>` +
-      `<dt>Status</dt><dd>${escapeHtml(request.status)}</dd></dl>`
-    : '<p>This request is not in the local ledger.</p>';
-  return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Approval ${escapeHtml(requestId)}</title></head>` +
-    `<body><h1>Approval for ${escapeHtml(requestId)}</h1>${details}` +
-    '<p>Approving and rejecting from this page come with the approvals issue. ' +
-    'Nothing on this page changes anything.</p></body></html>'
-  );
-}
-
-/** Starts the stub approval server on 127.0.0.1 (a free port unless `port` is given). */
-export async function startApprovalServer(
-  options: { port?: number; ledger?: Ledger } = {},
-): Promise<ApprovalServer> {
+/** Starts the approval server on 127.0.0.1 (a free port unless `port` is given). */
+export async function startApprovalServer(options: {
+  api: ApprovalApiHandler;
+  port?: number;
+}): Promise<ApprovalServer> {
   const server = createServer((req, res) => {
-    handle(req, res, options.ledger).catch(() => send(res, 500, 'Internal error.', req.method === 'HEAD'));
+    serve(options.api, req, res).catch(() => {
+      if (!res.headersSent)
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end('Internal error.');
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -62,32 +43,120 @@ export async function startApprovalServer(
   return { url: `http://127.0.0.1:${port}/approvals`, port, stop: () => close(server) };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, ledger?: Ledger): Promise<void> {
-  const head = req.method === 'HEAD';
-  const match = /^\/approvals\/([^/]+)$/.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-  if (!match?.[1]) return send(res, 404, 'Not found.', head);
-  if (req.method === 'POST') return send(res, 501, 'Decisions come with the approvals issue.', false);
-  if (req.method !== 'GET' && !head)
-    return send(res, 405, 'Method not allowed.', false, { allow: 'GET, HEAD' });
-  let requestId: string;
+async function serve(api: ApprovalApiHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let body: string;
   try {
-    requestId = parseRequestId(decodeURIComponent(match[1]));
-  } catch {
-    return send(res, 404, 'No such request.', head);
+    body = await readBody(req, MAX_FORM_BYTES);
+  } catch (error) {
+    if (!(error instanceof RequestTooLargeError)) throw error;
+    // The handler would refuse it too (page/decision-form.ts); this only stops reading early.
+    res.writeHead(400, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      connection: 'close',
+    });
+    res.end(renderRefusalPage(400, 'The form is too large.'));
+    return;
   }
-  const request = ledger ? await ledger.get(requestId) : undefined;
-  send(res, 200, renderStubPage(requestId, request), head, { 'content-type': 'text/html; charset=utf-8' });
+  const result = await api(toProxyEvent(req, body));
+  writeResult(res, result, req.method === 'HEAD');
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  head: boolean,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...headers });
-  res.end(head ? undefined : body);
+/** The API Gateway REST proxy event API Gateway would send for this request. */
+export function toProxyEvent(req: IncomingMessage, body: string): APIGatewayProxyEvent {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i] as string;
+    const value = req.rawHeaders[i + 1] as string;
+    headers[name] = value;
+    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+  }
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [key, value] of url.searchParams) {
+    query[key] = value;
+    multiQuery[key] = [...(multiQuery[key] ?? []), value];
+  }
+  const id = /^\/approvals\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+  const method = req.method ?? 'GET';
+  const hasQuery = Object.keys(query).length > 0;
+  return {
+    resource: id ? '/approvals/{id}' : url.pathname,
+    path: url.pathname,
+    httpMethod: method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters: hasQuery ? query : null,
+    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
+    pathParameters: id ? { id: safeDecode(id) } : null,
+    stageVariables: null,
+    body: body.length > 0 ? body : null,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      authorizer: undefined,
+      protocol: `HTTP/${req.httpVersion}`,
+      httpMethod: method,
+      identity: localIdentity(
+        req.socket.remoteAddress ?? '127.0.0.1',
+        headers['User-Agent'] ?? headers['user-agent'] ?? null,
+      ),
+      path: url.pathname,
+      stage: 'local',
+      requestId: `local-${Date.now().toString(36)}`,
+      requestTimeEpoch: Date.now(),
+      resourceId: 'local',
+      resourcePath: id ? '/approvals/{id}' : url.pathname,
+    },
+  };
+}
+
+function localIdentity(
+  sourceIp: string,
+  userAgent: string | null,
+): APIGatewayProxyEvent['requestContext']['identity'] {
+  return {
+    sourceIp,
+    userAgent,
+    accessKey: null,
+    accountId: null,
+    apiKey: null,
+    apiKeyId: null,
+    caller: null,
+    clientCert: null,
+    cognitoAuthenticationProvider: null,
+    cognitoAuthenticationType: null,
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    principalOrgId: null,
+    user: null,
+    userArn: null,
+  };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function writeResult(res: ServerResponse, result: APIGatewayProxyResult, head: boolean): void {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
+    headers[name.toLowerCase()] = values.map(String).join(', ');
+  res.writeHead(result.statusCode, headers);
+  if (head) {
+    res.end();
+    return;
+  }
+  res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
 
 function close(server: Server): Promise<void> {

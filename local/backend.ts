@@ -1,16 +1,18 @@
 /**
  * The non-Slack half of the local stack (DESIGN §4, `npm start`): the ledger on DynamoDB Local
- * (or a real table when `TABLE_NAME` is set alongside real Slack), the approval stub server, the
+ * (or a real table when `TABLE_NAME` is set alongside real Slack), the approval server (the approval API handler over the desk), the
  * approval notifications, the code hook on the sandbox world, and the local Lex V2 runtime (or a
  * real bot when `LEX_BOT_ID` + `LEX_BOT_ALIAS_ID` are set), and the `RECEIVED` sweep on a timer.
  * Started in dependency order; on a failure half-way, what was started is stopped again before the
  * error surfaces.
  */
+import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
+import { type ApprovalApiHandler, createApprovalApi } from '../handlers/approvals/approval-api';
 import { buildCapabilityMap, DEFAULT_CAPABILITIES } from '../handlers/capabilities';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import type { CodeHookDeps } from '../handlers/deps';
@@ -37,7 +39,8 @@ import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalLex } from './lex-runtime/start-local-lex';
-import { LocalApprovalRequests, type NotificationSink } from './notifications';
+import { createLocalApprovals, type LocalApprovals } from './local-approvals';
+import type { NotificationSink } from './notifications';
 import { createSandboxCodeHookDeps } from './sandbox-deps';
 import { type LocalPipelines, localPipelines } from './sandbox-pipelines-wiring';
 
@@ -87,6 +90,8 @@ export interface LocalBackend {
   executions: Executions;
   /** The sandbox CodePipeline and its EventBridge-style notifications. */
   pipelines: LocalPipelines;
+  /** The approval machinery: desk (page + buttons), notifier, hand-off, sweep. */
+  approvals: LocalApprovals;
   stop(): Promise<void>;
 }
 
@@ -125,26 +130,26 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
 async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Promise<LocalBackend> {
   const { logger, config } = options;
   const { ledger, dedup } = await startLedger(options, stoppers);
-  const approvalServer = await startApprovalServer({ ledger });
-  stoppers.add('approval server', () => approvalServer.stop());
-  const approvals = new LocalApprovalRequests({
-    approverEmails: config.approvers.emails,
-    approvalsUrl: approvalServer.url,
-    sink: options.sink,
+  // The server's URL goes into the signed links, so it starts first; the API handler over the
+  // desk is attached right after (no request can arrive before a link exists).
+  let api: ApprovalApiHandler | undefined;
+  const approvalServer = await startApprovalServer({
+    api: (event, context) =>
+      api ? api(event, context) : Promise.reject(new Error('approval API not ready')),
   });
+  stoppers.add('approval server', () => approvalServer.stop());
+  const chat = options.notifier ?? new RecordingChatNotifier();
   // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
   const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
-  const notifier = options.notifier ?? new RecordingChatNotifier();
   const pipelines = localPipelines({
     config,
-    notifier: () => notifier,
+    notifier: () => chat,
     dedup,
     logger,
     ...(options.pipelineRunMs === undefined ? {} : { retryDelayMs: options.pipelineRunMs }),
   });
   const sandboxDeps = createSandboxCodeHookDeps({
     ledger,
-    approvals,
     config,
     logger,
     identityKeys,
@@ -155,10 +160,22 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     deps: sandboxDeps,
     config,
     ledger,
-    notifier,
+    notifier: chat,
     logger,
   });
-  const hookDeps = { ...sandboxDeps, executions };
+  const approvals = createLocalApprovals({
+    config,
+    ledger,
+    executions,
+    chat,
+    logger,
+    sink: options.sink,
+    approvalsUrl: approvalServer.url,
+  });
+  stoppers.add('approvals', () => approvals.stop());
+  // Locally the CSRF key is random per run (one process serves every page and POST).
+  api = createApprovalApi({ desk: approvals.desk, csrfKey: randomBytes(32), logger });
+  const hookDeps = { ...sandboxDeps, approvals: approvals.notifier, executions };
   const codeHook = createCodeHook(hookDeps);
   startReceivedSweep(hookDeps, stoppers);
   const real = options.realAws;
@@ -181,6 +198,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       identityKeys,
       executions,
       pipelines,
+      approvals,
       stop: () => stoppers.stopAll(),
     };
   }
@@ -197,6 +215,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     identityKeys,
     executions,
     pipelines,
+    approvals,
     stop: () => stoppers.stopAll(),
   };
 }

@@ -100,6 +100,7 @@ async function startSlackSide(
     lex: backend.lex,
     ledger: backend.ledger,
     dedup: backend.dedup,
+    approvals: backend.approvals.desk,
     config: options.config,
     identityKeys: backend.identityKeys,
     logger: options.logger,

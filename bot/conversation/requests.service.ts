@@ -117,7 +117,7 @@ export class RequestsService {
       const seen = visibleRequest(id, found, toCaller(identity, this.deps.config));
       if (!seen.visible) return { text: seen.message };
       const { request } = seen;
-      return { text: `${request.id}: ${request.status}`, blocks: requestDetail(request) };
+      return { text: `${request.id}: ${request.status}`, blocks: requestDetail(request, this.deps.config) };
     } catch (error) {
       this.deps.logger.error('Could not read a request for /chatops status', { requestId: id, error });
       return { text: LEDGER_DOWN };

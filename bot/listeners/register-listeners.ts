@@ -4,10 +4,11 @@
  * compares this inventory with slack-manifest.yml, so a listener without a subscription (or the
  * reverse) fails the build.
  */
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
 import { PIPELINE_ACTION } from '../../handlers/pipeline-status/notifications';
 import { APPROVAL_ACTION, CONFIRM_ACTION, SLOT_VALUE_ACTION } from '../render/action-ids';
 import { SLASH_COMMAND } from '../render/help';
+import { REJECT_REASON_CALLBACK } from '../render/reject-modal';
 import { approvalListener } from './actions/approval.listener';
 import { confirmListener } from './actions/confirm.listener';
 import { pipelineButtonListener } from './actions/pipeline-button.listener';
@@ -17,6 +18,7 @@ import { appMentionListener } from './app-mention/app-mention.listener';
 import { chatopsCommandListener } from './commands/chatops-command.listener';
 import type { ListenerContext } from './listener-context';
 import { directMessageListener } from './messages/direct-message.listener';
+import { rejectReasonListener } from './views/reject-reason.listener';
 
 export interface ListenerInventory {
   /** Manifest `bot_events` names. */
@@ -24,13 +26,21 @@ export interface ListenerInventory {
   commands: string[];
   /** Action id patterns (regex sources). */
   actions: string[];
+  /** Modal `callback_id`s whose `view_submission` is handled. */
+  views: string[];
   /** True when a `block_actions` listener exists (the manifest must enable interactivity). */
   interactivity: boolean;
 }
 
 /** Registers the listeners; returns what was registered. */
 export function registerListeners(app: App, ctx: ListenerContext): ListenerInventory {
-  const inventory: ListenerInventory = { events: [], commands: [], actions: [], interactivity: false };
+  const inventory: ListenerInventory = {
+    events: [],
+    commands: [],
+    actions: [],
+    views: [],
+    interactivity: false,
+  };
 
   app.message(directMessageListener(ctx));
   inventory.events.push('message.im');
@@ -52,6 +62,8 @@ export function registerListeners(app: App, ctx: ListenerContext): ListenerInven
     APPROVAL_ACTION.source,
     PIPELINE_ACTION.source,
   );
+  app.view<ViewSubmitAction>(REJECT_REASON_CALLBACK, rejectReasonListener(ctx));
+  inventory.views.push(REJECT_REASON_CALLBACK);
   inventory.interactivity = true;
 
   return inventory;

@@ -13,7 +13,7 @@ export const CONFIRM_YES_ACTION = 'lex_confirm_yes';
 export const CONFIRM_NO_ACTION = 'lex_confirm_no';
 export const CONFIRM_ACTION = /^lex_confirm_(yes|no)$/;
 /** Approval buttons (the approvals issue posts them in the approvers' channel; value = request id). */
-export const APPROVE_ACTION = 'approval_approve';
+export { APPROVE_ACTION } from '../../handlers/approvals/approval-notices';
 export const APPROVAL_ACTION = /^approval_(approve|reject)$/;
 
 /** The value of a conversation button. */

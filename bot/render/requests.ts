@@ -4,6 +4,8 @@
  * Dates use Slack's `<!date^…>` token so each reader sees their own time zone
  * (https://api.slack.com/reference/surfaces/formatting#date-formatting).
  */
+import { approvalLines } from '../../handlers/approvals/approval-summary';
+import type { ChatOpsConfig } from '../../handlers/config/config.schema';
 import type { ChatOpsRequest, RequestStatus } from '../../handlers/ledger/request';
 import { escapeSlackText } from '../conversation/slack-text';
 import type { Blocks } from '../slack/slack-gateway';
@@ -39,17 +41,18 @@ function parameterLine(request: ChatOpsRequest): string {
 }
 
 /** One line-block summary of a request. */
-export function requestSummary(request: ChatOpsRequest): string {
+export function requestSummary(request: ChatOpsRequest, config?: ChatOpsConfig): string {
   const lines = [
     `*${request.id}* · ${escapeSlackText(request.intent)} · ${statusLabel(request.status)}`,
     parameterLine(request),
+    ...approvalLines(request, config).map((l) => `_${escapeSlackText(l)}_`),
     `_Filed ${slackDate(request.createdAt)} · updated ${slackDate(request.updatedAt)}_`,
   ];
   return lines.filter(Boolean).join('\n');
 }
 
 /** The detail of one request (`/chatops status <id>`). */
-export function requestDetail(request: ChatOpsRequest): Blocks {
+export function requestDetail(request: ChatOpsRequest, config?: ChatOpsConfig): Blocks {
   const extra = [
     `Requested by <@${request.requester.slackUserId}>`,
     request.approver ? `Decided by ${escapeSlackText(request.approver)}` : '',
@@ -59,7 +62,7 @@ export function requestDetail(request: ChatOpsRequest): Blocks {
     ),
   ].filter(Boolean);
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: requestSummary(request) } },
+    { type: 'section', text: { type: 'mrkdwn', text: requestSummary(request, config) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: extra.join(' · ') }] },
   ];
 }

@@ -18,6 +18,7 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'chat.postEphemeral': ['chat:write'],
   'conversations.open': ['im:write'],
   'views.publish': [],
+  'views.open': [], // the reject modal (bot/listeners/actions/approval.listener.ts)
   'users.info': ['users:read', 'users:read.email'],
   'usergroups.users.list': ['usergroups:read'],
 };

@@ -85,6 +85,7 @@ export class DefaultTurnRunner implements TurnRunner {
     const outcome = await this.deps.approvals.decide({
       requestId: turn.requestId,
       decision: turn.decision,
+      ...(turn.comment ? { comment: turn.comment } : {}),
       approver: { teamId: turn.teamId, slackUserId: turn.userId },
       channelId: turn.clicked.channelId,
       messageTs: turn.clicked.messageTs,

@@ -63,6 +63,8 @@ export interface ApprovalTurn extends TurnBase {
   kind: 'approval';
   decision: 'approve' | 'reject';
   requestId: string;
+  /** A reject's reason from the modal (at most 500 characters). */
+  comment?: string;
   clicked: ClickedMessage;
 }
 
@@ -109,6 +111,7 @@ const turnSchema = z.discriminatedUnion('kind', [
     kind: z.literal('approval'),
     decision: z.enum(['approve', 'reject']),
     requestId: z.string().min(1),
+    comment: z.string().max(500).optional(),
     clicked: clickedSchema,
   }),
 ]);

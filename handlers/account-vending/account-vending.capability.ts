@@ -31,8 +31,8 @@ export function accountVendingPlan(
 ): string[] {
   const p = parameters;
   return [
-    `Service Catalog: find the product "${config.accountFactory.productName}" and its active provisioning artifact.`,
-    `Service Catalog ProvisionProduct (idempotent on the request id): account ${p.AccountName ?? '?'} owned by ${p.AccountEmail ?? '?'} in ${p.OrganizationalUnit ?? '?'} (${p.AccountType ?? '?'}).`,
+    `Service Catalog ProvisionProduct of ${config.accountFactory.productName} (its active provisioning artifact, resolved at run time), ProvisionToken = the request id, with AccountName=${p.AccountName ?? '?'}, AccountEmail=${p.AccountEmail ?? '?'}, ManagedOrganizationalUnit=${p.OrganizationalUnit ?? '?'}, SSOUserEmail=${p.AccountEmail ?? '?'}.`,
+    `Result: a new ${p.AccountType ?? '?'} AWS account enrolled by AWS Control Tower in ${p.OrganizationalUnit ?? '?'}.`,
     'Control Tower: wait for the CreateManagedAccount lifecycle event, polling DescribeRecord as a fallback.',
   ];
 }
@@ -40,6 +40,7 @@ export function accountVendingPlan(
 export const accountVendingCapability: Capability<AccountVendingDeps> = {
   intent: vendAccountIntent.id,
   plan: accountVendingPlan,
+  risk: (p) => (p.AccountType === 'Production' ? 'high' : 'medium'),
   execute: sandboxVendAccount,
   slotChecks: {
     AccountName: checkAccountName,

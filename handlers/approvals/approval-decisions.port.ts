@@ -14,6 +14,8 @@ export interface ApprovalDecisionInput {
   /** The approver's comment (a reject's reason), at most 500 characters. */
   comment?: string;
   approver: { teamId: string; slackUserId: string };
+  /** The clicker's Slack user groups, when the Slack side knows them (group-based approvers). */
+  userGroupIds?: readonly string[];
   /** Where the buttons were (for posting the outcome). */
   channelId: string;
   messageTs: string;

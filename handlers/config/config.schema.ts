@@ -4,6 +4,7 @@
  * Manager or the environment and never enter this object).
  */
 import { z } from 'zod';
+import { APPROVAL_POLICIES } from '../../intents/define-intent';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD');
 const slackUserGroupId = z
@@ -34,19 +35,34 @@ export const configSchema = z
           slackUserId,
           roles: z.array(roleName).default([]),
           iamUser: iamUserName.optional(),
+          /** The user's work email: links their Slack approvals with their email approvals (one person, one vote). */
+          email: z.email('must be an email address').optional(),
         }),
       )
       .default([]),
     userGroups: z.array(z.object({ slackUserGroupId, roles: z.array(roleName).min(1) })).default([]),
-    approvers: z.object({
-      emails: z.array(z.email('must be an email address')).min(1, 'needs at least one approver email'),
-      ttlHours: z.number().int().min(1).max(168).default(24),
-    }),
+    approvers: z
+      .object({
+        /** Who gets the approval email (one SNS publish each, routed by a filter policy). */
+        emails: z.array(z.email('must be an email address')).min(1, 'needs at least one approver email'),
+        /** Slack users who may press Approve / Reject (users with the `approver` role may too). */
+        slackUserIds: z.array(slackUserId).default([]),
+        /** Slack user groups whose members may press Approve / Reject. */
+        userGroupIds: z.array(slackUserGroupId).default([]),
+        /** Hours an approval stays open (and a link stays valid). */
+        ttlHours: z.number().int().min(1).max(168).default(24),
+      })
+      .strict(),
     intents: z
       .record(
         z.string(),
         z
-          .object({ approval: z.enum(['always', 'never']).optional(), roles: z.array(roleName).optional() })
+          .object({
+            approval: z.enum(APPROVAL_POLICIES).optional(),
+            /** Distinct approvers needed (2 = the two-person rule); a single reject still rejects. */
+            quorum: z.number().int().min(1, 'must be at least 1').max(5, 'must be at most 5').optional(),
+            roles: z.array(roleName).optional(),
+          })
           .strict(),
       )
       .default({}),

@@ -25,12 +25,14 @@ export function keyRotationPlan(
     `IAM CreateAccessKey for ${user} (IAM allows two keys per user).`,
     `Secrets Manager: store the new key in a secret readable only by ${user}; if that fails, delete the new key.`,
     `IAM UpdateAccessKey: deactivate ${user}'s old key after ${deactivateAfterDays} days; DeleteAccessKey after ${deleteAfterDays} days.`,
+    'The new key is never shown in chat: the requester is told the secret name only.',
   ];
 }
 
 export const keyRotationCapability: Capability<KeyRotationDeps> = {
   intent: rotateAccessKeyIntent.id,
   plan: keyRotationPlan,
+  risk: () => 'medium',
   execute: sandboxRotateAccessKey,
   slotChecks: {
     async UserName(value, { caller, deps }) {

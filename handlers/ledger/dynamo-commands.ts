@@ -70,6 +70,7 @@ export function transitionItems(
     approver: next.approver,
     externalIds: next.externalIds,
     reason: next.reason,
+    approval: next.approval,
     [TTL_ATTRIBUTE]: expiresAt,
   };
   const items: TransactItems = [

@@ -37,6 +37,7 @@ import {
 import { oldStatus, readCancellation, toLedgerError } from './dynamo-errors';
 import { encodeCursor, type Ledger, LedgerUnavailableError, type ListOptions, pageSize } from './ledger.port';
 import {
+  type AmendDetails,
   type AuditEvent,
   type ChatOpsRequest,
   createdEvent,
@@ -64,7 +65,10 @@ import {
   TTL_ATTRIBUTE,
 } from './table-schema';
 import {
+  amendEvent,
+  applyAmend,
   applyTransition,
+  checkVersion,
   IllegalTransitionError,
   isAllowedTransition,
   isTerminal,
@@ -164,6 +168,7 @@ export class DynamoLedger implements Ledger, Deduplicator {
     const current = await this.get(id);
     if (!current) throw new RequestNotFoundError(id);
     if (current.status !== from) throw new TransitionConflictError(id, from, current.status);
+    checkVersion(current, details.expectedVersion);
     return this.advance(current, to, actor, details);
   }
 
@@ -175,6 +180,7 @@ export class DynamoLedger implements Ledger, Deduplicator {
   ): Promise<ChatOpsRequest> {
     const { id, status: from } = held;
     if (!isAllowedTransition(from, to)) throw new IllegalTransitionError(id, from, to);
+    checkVersion(held, details.expectedVersion);
     const next = applyTransition(held, to, this.now().toISOString(), details);
     const event = transitionEvent(held, next, actor, details);
     const expiresAt = isTerminal(to) ? this.expiry() : undefined;
@@ -197,6 +203,36 @@ export class DynamoLedger implements Ledger, Deduplicator {
         throw new TransitionConflictError(id, from, undefined);
       }
       if (attempt >= MAX_ATTEMPTS) throw new LedgerUnavailableError('transition', 'TransactionConflict');
+      await pause(attempt);
+    }
+  }
+
+  async amend(
+    id: string,
+    expectedVersion: number,
+    actor: string,
+    details: AmendDetails,
+  ): Promise<ChatOpsRequest> {
+    const current = await this.get(id);
+    if (!current) throw new RequestNotFoundError(id);
+    checkVersion(current, expectedVersion);
+    const next = applyAmend(current, this.now().toISOString(), details);
+    const items = transitionItems(
+      this.tableName,
+      current,
+      next,
+      amendEvent(current, next, actor, details),
+      undefined,
+    );
+    for (let attempt = 1; ; attempt++) {
+      const reasons = await this.transact('amend', items);
+      if (!reasons) return next;
+      const [request, audit] = reasons;
+      if (request?.Code === CONDITION_FAILED || audit?.Code === CONDITION_FAILED) {
+        const actual = oldStatus(request) as RequestStatus | undefined;
+        throw new TransitionConflictError(id, current.status, actual);
+      }
+      if (attempt >= MAX_ATTEMPTS) throw new LedgerUnavailableError('amend', 'TransactionConflict');
       await pause(attempt);
     }
   }

@@ -4,6 +4,7 @@
  */
 import { ChatOpsError, ValidationError } from '../errors';
 import type {
+  AmendDetails,
   AuditEvent,
   ChatOpsRequest,
   InitialStep,
@@ -61,6 +62,15 @@ export interface Ledger {
     actor: string,
     details?: TransitionDetails,
   ): Promise<ChatOpsRequest>;
+
+  /**
+   * Records a change that keeps the status (one approval vote under a quorum, where a notice was
+   * posted) as one conditional write on status and version `expectedVersion`, with its audit
+   * event in the same transaction.
+   * @throws TransitionConflictError when the request has moved on (re-read and decide again)
+   * @throws RequestNotFoundError when there is no such request
+   */
+  amend(id: string, expectedVersion: number, actor: string, details: AmendDetails): Promise<ChatOpsRequest>;
 
   /**
    * Moves a request the caller already holds (from `create`, `get`, a list or an earlier

@@ -13,6 +13,7 @@ import { ValidationError } from '../errors';
 import { DEDUP_TTL_SECONDS, type Deduplicator } from './dedup.port';
 import { decodeCursor, encodeCursor, type Ledger, type ListOptions, pageSize } from './ledger.port';
 import {
+  type AmendDetails,
   type AuditEvent,
   type ChatOpsRequest,
   createdEvent,
@@ -25,7 +26,10 @@ import {
 } from './request';
 import { newRequestId } from './request-id';
 import {
+  amendEvent,
+  applyAmend,
   applyTransition,
+  checkVersion,
   IllegalTransitionError,
   isAllowedTransition,
   isTerminal,
@@ -182,6 +186,7 @@ export class MemoryLedger implements Ledger {
     const current = this.requests.get(id);
     if (!current) throw new RequestNotFoundError(id);
     if (current.status !== from) throw new TransitionConflictError(id, from, current.status);
+    checkVersion(current, details.expectedVersion);
     return this.move(current, to, actor, details);
   }
 
@@ -217,6 +222,21 @@ export class MemoryLedger implements Ledger {
     }
     this.events.get(id)?.push(transitionEvent(current, next, actor, plainCopy(details)));
     if (isTerminal(to)) this.expiresAt.set(id, this.expiry());
+    return plainCopy(next);
+  }
+
+  async amend(
+    id: string,
+    expectedVersion: number,
+    actor: string,
+    details: AmendDetails,
+  ): Promise<ChatOpsRequest> {
+    const current = this.requests.get(id);
+    if (!current) throw new RequestNotFoundError(id);
+    checkVersion(current, expectedVersion);
+    const next = applyAmend(current, this.now().toISOString(), plainCopy(details));
+    this.requests.set(id, next);
+    this.events.get(id)?.push(amendEvent(current, next, actor, plainCopy(details)));
     return plainCopy(next);
   }
 

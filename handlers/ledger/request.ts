@@ -50,6 +50,33 @@ export interface ChatOpsRequest {
   externalIds?: Record<string, string>;
   /** Short, safe reason for the latest transition (e.g. a rejection reason or failure code). */
   reason?: string;
+  /** The approval in progress or decided: set when the request enters `PENDING_APPROVAL`. */
+  approval?: ApprovalState;
+}
+
+/** One approval counted towards the quorum, with the parameter digest the approver saw. */
+export interface ApprovalVoteRecord {
+  /** Canonical approver id: their email when config knows it, else `slack:<user id>`. */
+  approver: string;
+  /** How the approver is shown (verified id and email; never a display name alone). */
+  label: string;
+  at: string;
+  via: 'link' | 'slack';
+  digest: string;
+}
+
+/**
+ * What was put up for approval, frozen when the request enters `PENDING_APPROVAL`: the digest of
+ * intent + parameters + requester (./approvals/parameter-digest.ts), the quorum, the deadline, the
+ * capability's plan, and the approvals counted so far (each its own audited ledger write).
+ */
+export interface ApprovalState {
+  digest: string;
+  quorum: number;
+  expiresAt: string;
+  plan: string[];
+  risk: 'low' | 'medium' | 'high';
+  votes: ApprovalVoteRecord[];
 }
 
 /** Immutable audit event written in the same transaction as each transition. */
@@ -58,7 +85,8 @@ export interface AuditEvent {
   at: string;
   seq: number;
   actor: string;
-  action: 'CREATED' | 'TRANSITION';
+  /** `APPROVAL_VOTE`: one approval counted under a quorum; `NOTE`: ids recorded (no status change). */
+  action: 'CREATED' | 'TRANSITION' | 'APPROVAL_VOTE' | 'NOTE';
   fromStatus?: RequestStatus;
   toStatus: RequestStatus;
   details?: Record<string, string>;
@@ -77,6 +105,19 @@ export interface TransitionDetails {
   approver?: string;
   reason?: string;
   externalIds?: Record<string, string>;
+  /** Replaces the request's approval state (set on `PENDING_APPROVAL`, final vote on `APPROVED`). */
+  approval?: ApprovalState;
+  /** Refuse (TransitionConflictError) unless the request is still at this version. */
+  expectedVersion?: number;
+}
+
+/** A status-preserving change ({@link Ledger.amend}): one approval vote, or ids to remember. */
+export interface AmendDetails {
+  event: 'APPROVAL_VOTE' | 'NOTE';
+  approval?: ApprovalState;
+  externalIds?: Record<string, string>;
+  /** Flat facts for the audit event (e.g. `approver`). */
+  facts?: Record<string, string>;
 }
 
 /**

@@ -110,6 +110,7 @@ const REQUEST_FIELDS = [
   'approver',
   'externalIds',
   'reason',
+  'approval',
 ] as const satisfies readonly (keyof ChatOpsRequest)[];
 
 /** The model stored in a request item (keys, index keys and TTL dropped). */

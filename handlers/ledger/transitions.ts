@@ -3,7 +3,14 @@
  * {@link IllegalTransitionError}; terminal statuses have no way out.
  */
 import { ChatOpsError } from '../errors';
-import type { AuditEvent, ChatOpsRequest, InitialStep, RequestStatus, TransitionDetails } from './request';
+import type {
+  AmendDetails,
+  AuditEvent,
+  ChatOpsRequest,
+  InitialStep,
+  RequestStatus,
+  TransitionDetails,
+} from './request';
 
 export const ALLOWED_TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   RECEIVED: ['PENDING_APPROVAL', 'APPROVED', 'IN_PROGRESS', 'FAILED', 'CANCELLED'],
@@ -76,7 +83,48 @@ export function applyTransition(
   if (details.externalIds !== undefined) {
     next.externalIds = { ...current.externalIds, ...details.externalIds };
   }
+  if (details.approval !== undefined) next.approval = details.approval;
   return next;
+}
+
+/**
+ * The request after a status-preserving {@link AmendDetails} change at `at` (pure): version + 1,
+ * approval replaced and external ids merged when given; `reason` kept.
+ */
+export function applyAmend(current: ChatOpsRequest, at: string, details: AmendDetails): ChatOpsRequest {
+  const next: ChatOpsRequest = { ...current, version: current.version + 1, updatedAt: at };
+  if (details.approval !== undefined) next.approval = details.approval;
+  if (details.externalIds !== undefined)
+    next.externalIds = { ...current.externalIds, ...details.externalIds };
+  return next;
+}
+
+/** The audit event of an amend: same status before and after, the change's facts as details. */
+export function amendEvent(
+  current: ChatOpsRequest,
+  next: ChatOpsRequest,
+  actor: string,
+  details: AmendDetails,
+): AuditEvent {
+  const flat: Record<string, string> = { ...details.facts };
+  for (const [k, v] of Object.entries(details.externalIds ?? {})) flat[`externalIds.${k}`] = v;
+  return {
+    requestId: next.id,
+    at: next.updatedAt,
+    seq: next.version,
+    actor,
+    action: details.event,
+    fromStatus: current.status,
+    toStatus: next.status,
+    ...(Object.keys(flat).length > 0 ? { details: flat } : {}),
+  };
+}
+
+/** @throws TransitionConflictError when `expectedVersion` is given and `current` is past it. */
+export function checkVersion(current: ChatOpsRequest, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && current.version !== expectedVersion) {
+    throw new TransitionConflictError(current.id, current.status, current.status);
+  }
 }
 
 /** The audit event for `current → next`; `seq` is the new version, so each step has one slot. */

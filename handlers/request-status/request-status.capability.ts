@@ -1,7 +1,10 @@
 /** RequestStatus: one request and its audit trail, for the requester, approvers and admins only. */
+
 import { requestStatusIntent } from '../../intents/request-status.intent';
+import { approvalLines } from '../approvals/approval-summary';
 import { visibleRequest } from '../authz/request-visibility';
 import type { Capability, SlotCheck } from '../capability';
+import type { ChatOpsConfig } from '../config/config.schema';
 import { ChatOpsError } from '../errors';
 import type { AuditEvent, ChatOpsRequest } from '../ledger/request';
 import { parseRequestId } from '../ledger/request-id';
@@ -16,17 +19,23 @@ async function checkRequestId(value: string): Promise<SlotCheck> {
   }
 }
 
-export function describeRequest(request: ChatOpsRequest, history: readonly AuditEvent[]): string {
+export function describeRequest(
+  request: ChatOpsRequest,
+  history: readonly AuditEvent[],
+  config?: ChatOpsConfig,
+): string {
   const params = Object.entries(request.parameters)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
   const trail = history.map(
-    (e) => `  ${e.at} ${e.fromStatus ? `${e.fromStatus} → ` : ''}${e.toStatus} by ${e.actor}`,
+    (e) =>
+      `  ${e.at} ${e.action === 'APPROVAL_VOTE' ? 'approval counted' : `${e.fromStatus ? `${e.fromStatus} → ` : ''}${e.toStatus}`} by ${e.actor}`,
   );
   return [
     `Request ${request.id}: ${request.intent} is ${request.status}.`,
     `Requested by <@${request.requester.slackUserId}> at ${request.createdAt}.`,
     ...(params ? [`Parameters: ${params}`] : []),
+    ...approvalLines(request, config),
     ...(request.approver ? [`Decided by: ${request.approver}`] : []),
     ...(request.reason ? [`Reason: ${request.reason}`] : []),
     'History:',
@@ -37,10 +46,10 @@ export function describeRequest(request: ChatOpsRequest, history: readonly Audit
 export const requestStatusCapability: Capability<RequestStatusDeps> = {
   intent: requestStatusIntent.id,
   slotChecks: { RequestId: checkRequestId },
-  async run({ caller, parameters }, deps) {
+  async run({ caller, parameters }, deps, config) {
     const id = parseRequestId(parameters.RequestId ?? '');
     const seen = visibleRequest(id, await deps.ledger.get(id), caller);
     if (!seen.visible) return { message: seen.message };
-    return { message: describeRequest(seen.request, await deps.ledger.history(id)) };
+    return { message: describeRequest(seen.request, await deps.ledger.history(id), config) };
   },
 };

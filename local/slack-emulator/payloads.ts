@@ -202,3 +202,33 @@ export function slashCommandFields(input: SlashCommandInput, app: AppIdentity): 
     trigger_id: randomTriggerId(),
   };
 }
+
+export interface ViewSubmissionInput {
+  user: { id: string; name: string };
+  /** The modal as the app opened it (`views.open`'s `view`, with its `id`). */
+  view: JsonObject;
+  /** `state.values`: block id → action id → `{ type, value }`. */
+  values: Record<string, Record<string, { type: string; value: string | null }>>;
+}
+
+/** A `view_submission` payload (https://api.slack.com/reference/interaction-payloads/views). */
+export function viewSubmissionPayload(input: ViewSubmissionInput, app: AppIdentity): JsonObject {
+  return {
+    type: 'view_submission',
+    team: { id: app.teamId, domain: 'chatops-sandbox' },
+    user: { id: input.user.id, username: input.user.name, name: input.user.name, team_id: app.teamId },
+    api_app_id: app.apiAppId,
+    token: 'XXYYZZverificationtoken',
+    trigger_id: randomTriggerId(),
+    view: {
+      ...input.view,
+      team_id: app.teamId,
+      app_id: app.apiAppId,
+      bot_id: 'B0SANDBOX',
+      state: { values: input.values },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}

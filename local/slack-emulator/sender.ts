@@ -17,6 +17,8 @@ import {
   messageEvent,
   randomSlackId,
   slashCommandFields,
+  type ViewSubmissionInput,
+  viewSubmissionPayload,
 } from './payloads';
 import { signSlackRequest } from './signer';
 import type { EnvelopeType, SocketModeHub } from './socket-mode';
@@ -152,6 +154,19 @@ export class SlackSender {
         ...(input.message ? { message: input.message } : {}),
         ...(input.isEphemeral ? { isEphemeral: true } : {}),
       },
+      this.app,
+    );
+    return this.deliver('interactive', payload, input, () =>
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    );
+  }
+
+  /** A modal's submission (interactivity, form body `payload=<json>`). */
+  sendViewSubmission(
+    input: Omit<ViewSubmissionInput, 'user'> & { user: string } & DeliveryOptions,
+  ): Promise<SlackSendResult> {
+    const payload = viewSubmissionPayload(
+      { user: this.handle(input.user), view: input.view, values: input.values },
       this.app,
     );
     return this.deliver('interactive', payload, input, () =>

@@ -71,6 +71,8 @@ export interface SlackWebApiEmulator {
   readonly socketMode: SocketModeHub | undefined;
   /** A bot message as last posted/updated, for rendering interactions. */
   message(channel: string, ts: string): Record<string, unknown> | undefined;
+  /** A modal the app opened with `views.open`, by view id. */
+  view(id: string): Record<string, unknown> | undefined;
   /** Closes the server (and open connections) and rejects pending waits. */
   stop(): Promise<void>;
 }
@@ -152,6 +154,7 @@ export async function startSlackWebApi(opts: SlackWebApiOptions): Promise<SlackW
     },
     socketMode,
     message: (channel, ts) => workspace.message(channel, ts),
+    view: (id) => workspace.view(id),
     stop: async () => {
       await socketMode?.close();
       await stopServer(server, recorder);

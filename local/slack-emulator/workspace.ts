@@ -30,6 +30,7 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' &
 /** In-memory workspace answering the Web API methods the ChatOps bot uses. */
 export class EmulatedWorkspace {
   private readonly messages = new Map<string, Record<string, unknown>>();
+  private readonly views = new Map<string, Record<string, unknown>>();
   private viewSeq = 0;
 
   constructor(
@@ -57,6 +58,7 @@ export class EmulatedWorkspace {
     'chat.postEphemeral': (args) => this.postEphemeral(args),
     'chat.getPermalink': (args) => this.getPermalink(args),
     'views.publish': (args) => this.viewsPublish(args),
+    'views.open': (args) => this.viewsOpen(args),
   };
 
   private authTest(): ApiResult {
@@ -188,5 +190,31 @@ export class EmulatedWorkspace {
     this.viewSeq += 1;
     const id = `VHOME${String(this.viewSeq).padStart(6, '0')}`;
     return { ok: true, view: { id, team_id: this.identity.teamId, ...view, hash: `${Date.now()}.${id}` } };
+  }
+
+  /** https://api.slack.com/methods/views.open: a modal for a (not yet expired) trigger id. */
+  private viewsOpen(args: ApiArgs): ApiResult {
+    const trigger = str(args.trigger_id);
+    if (!trigger) return fail('invalid_arguments');
+    if (!/^\d+\.\d+\.[0-9a-f]+$/.test(trigger)) return fail('invalid_trigger_id');
+    const view = args.view;
+    if (!view || typeof view !== 'object' || (view as { type?: unknown }).type !== 'modal')
+      return fail('invalid_arguments');
+    this.viewSeq += 1;
+    const id = `VMODAL${String(this.viewSeq).padStart(5, '0')}`;
+    const opened = {
+      id,
+      team_id: this.identity.teamId,
+      ...view,
+      state: { values: {} },
+      hash: `${Date.now()}.${id}`,
+    };
+    this.views.set(id, opened);
+    return { ok: true, view: opened };
+  }
+
+  /** A modal opened with `views.open`, as Slack holds it (for simulating its submission). */
+  view(id: string): Record<string, unknown> | undefined {
+    return this.views.get(id);
   }
 }

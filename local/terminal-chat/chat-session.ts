@@ -13,6 +13,7 @@ import type { SlackWebApiEmulator } from '../slack-emulator/web-api';
 import { dmChannelFor } from '../slack-emulator/workspace';
 import { HELP_TEXT, parseChatCommand } from './commands';
 import { type ButtonTarget, describeCall } from './describe-call';
+import { modalLines, modalValues, type OpenModal, openedModal, submissionErrors } from './modal';
 import { type NumberedButton, renderMessage } from './render-blocks';
 
 export interface ChatSessionDeps {
@@ -38,6 +39,10 @@ export class ChatSession {
   /** Set by `/home`: the next App Home publish is shown in full (others only as a one-line note). */
   private homeWanted = false;
   private readonly userNames: Record<string, string>;
+  /** A form (modal) the app opened, waiting for the next typed line. */
+  private modal: OpenModal | undefined;
+  /** Messages with buttons outside DMs (the approvers' channel), by `channel:ts`, to show after `/as`. */
+  private readonly channelMessages = new Map<string, string[]>();
 
   constructor(private readonly deps: ChatSessionDeps) {
     const first = deps.users[0];
@@ -71,6 +76,7 @@ export class ChatSession {
 
   /** Handles one typed line. */
   async handleLine(line: string): Promise<void> {
+    if (this.modal) return this.answerModal(line);
     const command = parseChatCommand(line);
     switch (command.kind) {
       case 'say':
@@ -96,6 +102,12 @@ export class ChatSession {
   }
 
   private show(call: RecordedCall): void {
+    const modal = openedModal(call);
+    if (modal) {
+      this.modal = modal;
+      this.deps.print(modalLines(modal, this.userNames));
+      return;
+    }
     const shown = describeCall(call, {
       firstButtonNumber: this.nextNumber,
       userNames: this.userNames,
@@ -114,7 +126,39 @@ export class ChatSession {
     for (const button of shown.buttons) if (target) this.pressables.set(button.number, { button, target });
     this.nextNumber += shown.buttons.length;
     const where = shown.channel ? ` [${shown.channel}]` : '';
-    this.deps.print([`${shown.label}${where}:`, ...shown.lines.map((l) => `  ${l}`)]);
+    const lines = [`${shown.label}${where}:`, ...shown.lines.map((l) => `  ${l}`)];
+    this.rememberChannelMessage(target, shown.buttons.length > 0, lines);
+    this.deps.print(lines);
+  }
+
+  /** Keeps the latest rendering of a non-DM bot message while it has buttons (for `/as`). */
+  private rememberChannelMessage(
+    target: ButtonTarget | undefined,
+    hasButtons: boolean,
+    lines: string[],
+  ): void {
+    if (!target || target.isEphemeral || target.channel.startsWith('D')) return;
+    const key = `${target.channel}:${target.messageTs}`;
+    if (hasButtons) this.channelMessages.set(key, lines);
+    else this.channelMessages.delete(key);
+  }
+
+  private async answerModal(line: string): Promise<void> {
+    const modal = this.modal;
+    if (!modal) return;
+    if (line.trim().toLowerCase() === '/cancel') {
+      this.modal = undefined;
+      return this.deps.print(['(form closed; nothing was sent)']);
+    }
+    const result = await this.deps.sender.sendViewSubmission({
+      user: this.user.id,
+      view: modal.view,
+      values: modalValues(modal, line),
+    });
+    const errors = result.status === 200 ? submissionErrors(result.body) : [];
+    if (errors.length) return this.deps.print(['The form says:', ...errors, '  Try again, or /cancel.']);
+    this.modal = undefined;
+    if (result.status !== 200) this.report(result);
   }
 
   private forgetButtons(channel: string, messageTs: string): void {
@@ -150,7 +194,10 @@ export class ChatSession {
       return;
     }
     this.user = user;
+    this.modal = undefined;
     this.deps.print([`You are now ${user.realName} (${user.id}, ${user.email}).`]);
+    const open = [...this.channelMessages.values()];
+    if (open.length) this.deps.print(['Waiting in channels you can see:', ...open.flat()]);
   }
 
   private async slash(command: string, text: string): Promise<void> {

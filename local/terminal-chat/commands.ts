@@ -52,6 +52,7 @@ export const HELP_TEXT = [
   '  /mine           /chatops mine: your requests',
   '  /chatops <text> any /chatops slash command',
   '  /home           open the App Home tab',
+  '  /cancel         close a form the app opened (e.g. the reason for a reject)',
   '  /help           this help',
   '  /quit           stop everything (Ctrl-C works too)',
 ].join('\n');

@@ -15,6 +15,9 @@ declare module '@nlpjs/lang-en-min' {
   export class StopwordsEn {
     isStopword(token: string): boolean;
   }
+  export class StemmerEn {
+    stemWord(word: string): string;
+  }
 }
 
 declare module '@nlpjs/nlu' {
@@ -33,4 +36,9 @@ declare module '@nlpjs/nlu' {
     process(text: string): Promise<{ classifications: NluClassification[] }>;
     prepare(text: string): Promise<Record<string, number>>;
   }
+}
+
+declare module '@nlpjs/similarity' {
+  /** Levenshtein distance between two strings. */
+  export function leven(a: string, b: string): number;
 }

@@ -2,10 +2,23 @@
  * The local runtime's NLU: what intent an utterance is (an exact sample-utterance match scores 1.0,
  * as in Lex; otherwise the trained classifier), whether it falls below the locale's
  * `NluConfidenceThreshold` (then the fallback intent wins), and which slots it fills.
+ *
+ * Every utterance is normalised first (normaliser.ts: chat-speak, typos, shortenings; values kept as
+ * typed). Then three rules decide before the classifier's score counts:
+ * - small talk only (greetings, thanks, goodbyes) goes to the intent that owns the catalog's greeting
+ *   sample utterance ("hi", "hello": Help), so every kind of small talk gets the same friendly answer,
+ *   the list of what the bot can do; with no such intent it falls back;
+ * - a request for an operation no intent's wording uses ("delete the web-app pipeline") falls back;
+ * - an intent only wins with evidence for it (domain-evidence.ts): its domain words, or one of its
+ *   slot values; a sentence that merely shares generic words with it falls back.
  */
 import type { BotModel } from '../bot-model';
+import { SMALL_TALK } from './chat-lexicon';
+import { contentStems, DomainEvidence } from './domain-evidence';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
+import { type Normalised, Normaliser } from './normaliser';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
+import { EMAIL, isCompound, isMixedId, tokenize } from './text';
 
 export interface Recognition {
   /** The chosen intent (the fallback intent when nothing is confident enough). */
@@ -15,30 +28,56 @@ export interface Recognition {
   slots: ExtractedSlots;
 }
 
+/** Evidence (sum of domain-word specificities) an intent needs when no slot value speaks for it. */
+const MIN_EVIDENCE = 0.5;
+/** What a score without evidence is scaled by: below any sensible confidence threshold. */
+const NO_EVIDENCE = 0.3;
+/** Evidenced intents share at least this much of the classifier's score before rescaling. */
+const RENORMALISE_FLOOR = 0.7;
+
 export class NluEngine {
+  private last?: { text: string; normalised: Normalised };
+
   private constructor(
     private readonly model: BotModel,
     private readonly classifier: IntentClassifier,
     private readonly extractor: SlotExtractor,
+    private readonly normaliser: Normaliser,
+    private readonly evidence: DomainEvidence,
+    private readonly greetingIntent: string | undefined,
   ) {}
 
-  /** Trains the classifier and indexes slots for `model`. */
+  /** Trains the classifier and indexes slots, vocabulary and domain words for `model`. */
   static async create(model: BotModel): Promise<NluEngine> {
     const classifier = await IntentClassifier.train(model);
-    return new NluEngine(model, classifier, new SlotExtractor(model));
+    const greeting = model.intents.find((i) =>
+      i.utterances.some((u) => SMALL_TALK.get(u.trim().toLowerCase()) === 'greeting'),
+    );
+    return new NluEngine(
+      model,
+      classifier,
+      new SlotExtractor(model),
+      new Normaliser(model),
+      new DomainEvidence(model),
+      greeting?.name,
+    );
+  }
+
+  /** The utterance as the NLU reads it (see normaliser.ts); the last one is kept, as a turn asks several times. */
+  normalise(text: string): Normalised {
+    if (this.last?.text !== text) this.last = { text, normalised: this.normaliser.normalise(text) };
+    return this.last.normalised;
   }
 
   /** Intent scores for `text`; an exact sample-utterance match puts its intent at 1.0. */
   async scores(text: string): Promise<IntentScore[]> {
-    const scores = await this.classifier.classify(text);
-    const exact = this.exactIntent(text);
-    if (!exact) return scores;
-    return [
-      { intent: exact, score: 1 },
-      ...scores
-        .filter((s) => s.intent !== exact)
-        .map((s) => ({ intent: s.intent, score: Math.min(s.score, 0.99) })),
-    ];
+    const normalised = this.normalise(text);
+    if (normalised.smallTalk) return this.only(this.greetingIntent);
+    const exact = this.exactIntent(text) ?? this.exactIntent(normalised.text);
+    const scores = await this.classifier.classify(normalised.text);
+    if (exact) return this.withExact(scores, exact);
+    if (normalised.unoffered) return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
+    return this.gated(scores, normalised.text);
   }
 
   /** Recognises a new request: intent (or fallback) and the slots it fills. */
@@ -55,12 +94,83 @@ export class NluEngine {
     return this.model.intents.find((i) => this.extractor.isSampleUtterance(i.name, text))?.name;
   }
 
-  /** Slots of `intent` filled by `text`. */
+  /**
+   * Slots of `intent` filled by `text`, read after normalisation (values stay as typed). A reply to
+   * a slot prompt is read as typed first: it may be nothing but a name.
+   */
   extract(intent: string, text: string, options: ExtractOptions = {}): ExtractedSlots {
-    return this.extractor.extract(intent, text, options);
+    const slot = options.elicitedSlot;
+    const asTyped = slot ? this.extractor.extract(intent, text, options) : {};
+    if (slot && asTyped[slot]) return asTyped;
+    const normalised = this.normalise(text).text;
+    return this.extractor.extract(intent, normalised || text, options);
   }
 
   get threshold(): number {
     return this.model.nluConfidenceThreshold;
   }
+
+  private only(intent: string | undefined): IntentScore[] {
+    return this.model.intents
+      .filter((i) => !i.isFallback)
+      .map((i) => ({ intent: i.name, score: i.name === intent ? 1 : 0 }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private withExact(scores: IntentScore[], exact: string): IntentScore[] {
+    return [
+      { intent: exact, score: 1 },
+      ...scores.filter((s) => s.intent !== exact).map((s) => ({ ...s, score: Math.min(s.score, 0.99) })),
+    ];
+  }
+
+  /**
+   * Scales down intents without evidence in `text`; the classifier's share of those goes to the
+   * intents with evidence. Utterances of stop words only ("what can you do") are left as scored.
+   */
+  private gated(scores: IntentScore[], text: string): IntentScore[] {
+    if (isOnlyValues(text)) return this.valuesOnly(scores, text);
+    const stems = contentStems(text);
+    if (stems.length === 0) return scores;
+    const evidenced = new Set(
+      scores.filter((s) => this.hasEvidence(s.intent, stems, text)).map((s) => s.intent),
+    );
+    const share = scores.filter((s) => evidenced.has(s.intent)).reduce((n, s) => n + s.score, 0);
+    const scale = 1 / Math.max(share, RENORMALISE_FLOOR);
+    return scores
+      .map((s) => ({
+        ...s,
+        score: evidenced.has(s.intent) ? Math.min(1, s.score * scale) : s.score * NO_EVIDENCE,
+      }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * A bare value ("data-lab") is no request: it only keeps an intent when it is of a built-in type
+   * that intent alone takes (a request id), as an open name could belong to any intent.
+   */
+  private valuesOnly(scores: IntentScore[], text: string): IntentScore[] {
+    const typed = (intent: string) => {
+      const slots = this.model.intent(intent)?.slots ?? [];
+      const found = this.extractor.extract(intent, text);
+      return slots.some((s) => found[s.name] && s.type.kind !== 'open');
+    };
+    return scores
+      .map((s) => (typed(s.intent) ? s : { ...s, score: s.score * NO_EVIDENCE }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** Domain words of the intent, or a slot value that resolves to one of its slot types' values. */
+  private hasEvidence(intent: string, stems: readonly string[], text: string): boolean {
+    if (this.evidence.score(intent, stems) >= MIN_EVIDENCE) return true;
+    return Object.values(this.extractor.extract(intent, text)).some((v) => v.resolvedValues.length > 0);
+  }
+}
+
+/** Whether every word of `text` is a value (email, id, hyphenated name) and there is at least one. */
+function isOnlyValues(text: string): boolean {
+  const tokens = tokenize(text);
+  return (
+    tokens.length > 0 && tokens.every((t) => EMAIL.test(t.text) || isCompound(t.bare) || isMixedId(t.bare))
+  );
 }

@@ -5,7 +5,8 @@
  * comes from the bot locale, so adding a sample utterance teaches the extractor a new cue.
  */
 import type { IntentModel, SlotModel } from '../bot-model';
-import { DETERMINERS, type Token, tokenize } from './text';
+import type { IndexOptions } from './slot-values';
+import { DETERMINERS, isStopword, type Token, tokenize } from './text';
 
 /** Cue key ("called", or "in the" when a determiner is involved) → weight. */
 export interface SlotCues {
@@ -18,6 +19,7 @@ const LEFT_DETERMINER_ONLY = 0.15;
 const LEFT_SKIPPING_DETERMINER = 0.1;
 const RIGHT = 0.2;
 const RIGHT_DETERMINER = 0.1;
+const POSSESSIVE = 0.4;
 
 type Item = { slot: string } | { word: string };
 
@@ -56,12 +58,42 @@ function learn(
     );
 }
 
-/** Cues for every slot of `intent`, from its utterances and all of its slots' sample utterances. */
+/** Lower-case words of a slot name (`OrganizationalUnit` → organizational, unit). */
+export function slotNameWords(slot: SlotModel): string[] {
+  return slot.name.split(/(?=[A-Z][a-z])/).map((w) => w.toLowerCase());
+}
+
+/**
+ * How people label a value in chat ("name: x, email: y, ou Workloads"), derived from the slot names:
+ * `account name {AccountName}`, the last word when no other slot of the intent ends with it
+ * (`name {AccountName}`, `type {AccountType}`), and the initials when they are no English word
+ * (`ou {OrganizationalUnit}`).
+ */
+export function slotNameTemplates(intent: IntentModel): string[] {
+  const lastWords = intent.slots.map((s) => slotNameWords(s).slice(-1)[0]);
+  return intent.slots.flatMap((slot) => {
+    const words = slotNameWords(slot);
+    const last = words[words.length - 1] ?? '';
+    const initials = words.map((w) => w[0]).join('');
+    const placeholder = `{${slot.name}}`;
+    return [
+      ...(words.length > 1 ? [`${words.join(' ')} ${placeholder}`] : []),
+      ...(lastWords.filter((w) => w === last).length === 1 ? [`${last} ${placeholder}`] : []),
+      ...(words.length > 1 && !isStopword(initials) ? [`${initials} ${placeholder}`] : []),
+    ];
+  });
+}
+
+/** Cues for every slot of `intent`, from its utterances, its slots' sample utterances and names. */
 export function learnCues(intent: IntentModel): Map<string, SlotCues> {
   const result = new Map(
     intent.slots.map((s) => [s.name, { left: new Map<string, number>(), right: new Map<string, number>() }]),
   );
-  const templates = [...intent.utterances, ...intent.slots.flatMap((s) => s.sampleUtterances)];
+  const templates = [
+    ...intent.utterances,
+    ...intent.slots.flatMap((s) => s.sampleUtterances),
+    ...slotNameTemplates(intent),
+  ];
   for (const template of templates) {
     const list = items(template);
     list.forEach((item, i) => {
@@ -77,9 +109,13 @@ export function carrierWords(templates: readonly string[]): Set<string> {
   return new Set(templates.flatMap((t) => items(t).flatMap((i) => ('word' in i ? [i.word] : []))));
 }
 
-/** The intent's carrier words: its utterances' and its slots' sample utterances' wording. */
+/** The intent's carrier words: its utterances', its slots' sample utterances' and labels' wording. */
 export function intentCarrier(intent: IntentModel): Set<string> {
-  return carrierWords([...intent.utterances, ...intent.slots.flatMap((s: SlotModel) => s.sampleUtterances)]);
+  return carrierWords([
+    ...intent.utterances,
+    ...intent.slots.flatMap((s: SlotModel) => s.sampleUtterances),
+    ...slotNameTemplates(intent),
+  ]);
 }
 
 /** Weight of the cues around tokens[first..last] for a slot with `cues`. */
@@ -95,4 +131,29 @@ export function cueScore(cues: SlotCues, tokens: readonly Token[], first: number
   const n1 = tokens[last + 1]?.lower;
   if (n1) score += cues.right.get(n1) ?? 0;
   return score;
+}
+
+/** A name in the possessive before the intent's own wording ("carol's key") is that slot's value. */
+export function possessiveScore(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  carrier: ReadonlySet<string>,
+): number {
+  const owner = tokens[last];
+  const owned = tokens[last + 1];
+  return first === last && owner && owner.bare !== owner.text && owned && carrier.has(owned.lower)
+    ? POSSESSIVE
+    : 0;
+}
+
+/** Phrases of the intent's other slot types, and the slot's id prefix (its initials: `ou`). */
+export function indexOptions(intent: IntentModel, slot: SlotModel): IndexOptions {
+  const reserved = new Set(
+    intent.slots
+      .filter((s) => s !== slot)
+      .flatMap((s) => s.type.values.flatMap((v) => [v.value, ...v.synonyms]).map((p) => p.toLowerCase())),
+  );
+  const words = slotNameWords(slot);
+  return { reserved, ...(words.length > 1 ? { idPrefix: words.map((w) => w[0]).join('') } : {}) };
 }

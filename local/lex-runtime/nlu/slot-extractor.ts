@@ -11,7 +11,15 @@
  * that merely resemble the examples (Lex's ORIGINAL_VALUE). This scorer is small and locale-driven.
  */
 import type { BotModel, IntentModel, SlotModel } from '../bot-model';
-import { carrierWords, cueScore, intentCarrier, learnCues, type SlotCues } from './slot-cues';
+import {
+  carrierWords,
+  cueScore,
+  indexOptions,
+  intentCarrier,
+  learnCues,
+  possessiveScore,
+  type SlotCues,
+} from './slot-cues';
 import { indexType, replyValue, type SlotValueMatch, scoreSpan, type TypeIndex } from './slot-values';
 import { type Capture, type CompiledTemplate, compileTemplate, matchTemplates } from './template-matcher';
 import { DETERMINERS, type Token, tokenize } from './text';
@@ -98,7 +106,7 @@ function indexIntent(intent: IntentModel): IntentIndex {
     templates: intent.utterances.map((u) => compileTemplate(u, intent.name)),
     slots: intent.slots.map((slot) => ({
       slot,
-      index: indexType(slot.type),
+      index: indexType(slot.type, indexOptions(intent, slot)),
       cues: cues.get(slot.name) ?? { left: new Map(), right: new Map() },
       own: carrierWords(slot.sampleUtterances),
       templates: slot.sampleUtterances.map((u) => compileTemplate(u, intent.name, slot.name)),
@@ -179,7 +187,11 @@ function spanCandidates(
     for (let last = first; last < Math.min(tokens.length, first + maxSpan); last += 1) {
       const scored = scoreSpan(slot.index, text, tokens.slice(first, last + 1), carrier);
       if (!scored) continue;
-      const score = scored.base + cueScore(slot.cues, tokens, first, last) + (elicited ? ELICITED_BONUS : 0);
+      const score =
+        scored.base +
+        cueScore(slot.cues, tokens, first, last) +
+        possessiveScore(tokens, first, last, carrier) +
+        (elicited ? ELICITED_BONUS : 0);
       out.push({ slot: slot.slot.name, first, last, score, value: scored.value });
     }
   }

@@ -27,28 +27,81 @@ export interface TypeIndex {
   phrases: ReadonlyMap<string, string>;
   /** Longest value/synonym, in words. */
   maxWords: number;
+  /** Longest value/synonym as listed, in words: a reply longer than that must name a listed value. */
+  valueWords: number;
   /** Share of example values that are identifier-like / plain words. */
   compoundShare: number;
   wordShare: number;
+  /**
+   * Parts of hyphenated example values that name exactly one of them (`payments`, `web app`,
+   * `etl` → `payments-api`, `web-app`, `data-lake-etl`): the dialog hook gets the full value.
+   */
+  parts: ReadonlyMap<string, string>;
+  /** Id prefix of the slot (`ou` for OrganizationalUnit: `ou-wkl1-22222222` is one, kept as typed). */
+  idPrefix?: string;
 }
 
+export interface IndexOptions {
+  idPrefix?: string;
+  /** Phrases that belong to other slots of the intent (never a part of this type's values). */
+  reserved?: ReadonlySet<string>;
+}
+
+const MIN_PART = 3;
+
+/** Every run of consecutive parts of `value` split on hyphens, spaced (`data lake`, `lake etl`, …). */
+function partPhrases(value: string): string[] {
+  const parts = value.toLowerCase().split(/[-_]/).filter(Boolean);
+  if (parts.length < 2) return [];
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += 1)
+    for (let j = i + 1; j <= parts.length; j += 1) out.push(parts.slice(i, j).join(' '));
+  return out;
+}
+
+function indexParts(values: readonly string[], reserved: ReadonlySet<string>): Map<string, string> {
+  const owners = new Map<string, Set<string>>();
+  for (const value of values) {
+    for (const phrase of partPhrases(value)) owners.set(phrase, (owners.get(phrase) ?? new Set()).add(value));
+  }
+  const parts = new Map<string, string>();
+  for (const [phrase, values] of owners) {
+    const [only] = [...values];
+    const usable = phrase.includes(' ') || (phrase.length >= MIN_PART && !isStopword(phrase));
+    if (values.size === 1 && only && usable && !reserved.has(phrase)) parts.set(phrase, only);
+  }
+  return parts;
+}
+
+/** Base score of a part of a value (`payments`): below the accept line, so it needs a cue. */
+const PART = 0.6;
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** Indexes a slot type's values for fast span look-ups. */
-export function indexType(type: SlotTypeModel): TypeIndex {
+export function indexType(type: SlotTypeModel, options: IndexOptions = {}): TypeIndex {
   const phrases = new Map<string, string>();
   for (const v of type.values) {
     for (const phrase of [v.value, ...v.synonyms]) phrases.set(phrase.toLowerCase(), v.value);
+    // The same value typed with spaces for its hyphens ("data lake etl") is that value.
+    if (type.kind === 'open' && /[-_]/.test(v.value))
+      phrases.set(v.value.toLowerCase().replace(/[-_]+/g, ' '), v.value);
   }
   const samples = type.values.map((v) => v.value);
   const share = (pred: (s: string) => boolean) =>
     samples.length ? samples.filter(pred).length / samples.length : 0;
+  const parts = type.kind === 'open' ? indexParts(samples, options.reserved ?? new Set()) : new Map();
   return {
     type,
     phrases,
-    maxWords: Math.max(1, ...[...phrases.keys()].map((p) => p.split(/\s+/).length)),
+    maxWords: Math.max(1, ...[...phrases.keys(), ...parts.keys()].map((p) => p.split(/\s+/).length)),
+    valueWords: Math.max(
+      1,
+      ...type.values.flatMap((v) => [v.value, ...v.synonyms]).map((p) => p.split(/\s+/).length),
+    ),
     compoundShare: share(isCompound),
     wordShare: share((s) => !isCompound(s)),
+    parts,
+    ...(options.idPrefix && type.kind === 'open' ? { idPrefix: options.idPrefix } : {}),
   };
 }
 
@@ -116,11 +169,17 @@ function scoreOpen(
   span: readonly Token[],
   carrier: ReadonlySet<string>,
 ): ScoredValue | undefined {
-  const phrase = span.map((t) => t.lower).join(' ');
+  const phrase = span.map((t) => t.bare.toLowerCase()).join(' ');
   const example = index.phrases.get(phrase);
-  if (example) return { value: match(spanText(text, span), spanText(text, span), example), base: 0.75 };
+  if (example) return { value: match(spanText(text, span), example, example), base: 0.75 };
+  const whole = index.parts.get(phrase);
+  if (whole && !span.some((t) => carrier.has(t.lower)))
+    return { value: match(spanText(text, span), whole, whole), base: PART };
   const only = span.length === 1 ? span[0] : undefined;
   if (!only || carrier.has(only.lower) || isStopword(only.lower) || EMAIL.test(only.text)) return undefined;
+  if (index.idPrefix && only.lower.startsWith(`${index.idPrefix}-`))
+    return { value: openMatch(only.bare), base: 1 };
+  if (isMixedId(only.bare) && !index.type.values.some((v) => isMixedId(v.value))) return undefined;
   if (isCompound(only.bare)) {
     return index.compoundShare > 0 ? { value: openMatch(only.bare), base: 0.7 } : undefined;
   }
@@ -150,8 +209,9 @@ export function replyValue(
   }
   if (kind === 'open' && rest.length >= 1 && rest.length <= index.maxWords) {
     const value = spanText(text, rest);
-    const example = index.phrases.get(value.toLowerCase());
-    return example ? match(value, value, example) : openMatch(value);
+    const example = index.phrases.get(value.toLowerCase()) ?? index.parts.get(value.toLowerCase());
+    if (example) return match(value, example, example);
+    return rest.length <= index.valueWords ? openMatch(value) : undefined;
   }
   return undefined;
 }

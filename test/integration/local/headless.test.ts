@@ -241,7 +241,7 @@ describe('npm start -- --headless', () => {
     expect(sent.status).toBe(401);
   });
 
-  it('serves the approval page on GET and HEAD without changing the request', async () => {
+  it('serves the approval page on GET and HEAD: a link without a valid token changes nothing', async () => {
     // Prepare
     const lex = localLexClient(endpoints.lex);
     const bob = () =>
@@ -271,9 +271,10 @@ describe('npm start -- --headless', () => {
 
     // Assess
     expect(filed.text).toContain(`Request ${id} is waiting for approval`);
-    // The approval UI answers 200 (page) or 403 (bad token); never a server error, never a decision.
-    expect([200, 403]).toContain(get.status);
-    expect(head.status).toBe(get.status);
+    expect(get.status).toBe(403);
+    expect(get.headers.get('cache-control')).toBe('no-store');
+    expect(await get.text()).toContain('Nothing was changed.');
+    expect(head.status).toBe(403);
     expect(before).toContain(`${id}: VendAccount is PENDING_APPROVAL.`);
     expect(after).toBe(before);
   }, 60_000);

@@ -1,85 +1,105 @@
-import { MemoryLedger } from '../../../handlers/ledger/memory-ledger';
-import { type ApprovalServer, renderStubPage, startApprovalServer } from '../../../local/approval-server';
+import { request } from 'node:http';
+import { createApprovalApi } from '../../../handlers/approvals/approval-api';
+import { csrfValue } from '../../../handlers/approvals/page/csrf';
+import { type ApprovalServer, startApprovalServer } from '../../../local/approval-server';
+import { BOB_TOKEN, FakeDesk, REQUEST_ID } from '../handlers/approvals/support/fake-desk';
 
-describe('approval server (stub)', () => {
-  let ledger: MemoryLedger;
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const csrfKey = Buffer.alloc(32, 3);
+
+describe('local approval server', () => {
+  let desk: FakeDesk;
   let server: ApprovalServer;
-  let requestId: string;
 
   beforeEach(async () => {
-    ledger = new MemoryLedger();
-    const { request } = await ledger.create({
-      intent: 'VendAccount',
-      parameters: { AccountName: 'sandbox-alice' },
-      requester: { slackUserId: 'UALICE0001', teamId: 'T0SANDBOX', name: 'Alice Example' },
-      origin: { teamId: 'T0SANDBOX', channelId: 'DALICE0001' },
-      idempotencyKey: 'Ev-approval-server-test',
-    });
-    await ledger.transition(request.id, 'RECEIVED', 'PENDING_APPROVAL', 'UALICE0001');
-    requestId = request.id;
-    server = await startApprovalServer({ ledger });
+    desk = new FakeDesk();
+    server = await startApprovalServer({ api: createApprovalApi({ desk, csrfKey, logger: silent }) });
   });
 
   afterEach(async () => {
     await server.stop();
   });
 
-  it('renders the stub page with the request details and changes nothing on GET', async () => {
+  it('listens on loopback and serves the page of the approval API handler', async () => {
     // Prepare
-    const url = `${server.url}/${requestId.toLowerCase()}`;
+    const url = `${server.url}/${REQUEST_ID}?token=${encodeURIComponent(BOB_TOKEN)}`;
 
     // Act
     const response = await fetch(url);
     const html = await response.text();
 
     // Assess
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/approvals$/);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(html).toContain(`value="${csrfValue(csrfKey, REQUEST_ID, BOB_TOKEN)}"`);
+    expect(desk.decided).toEqual([]);
+  });
+
+  it('answers HEAD with headers only', async () => {
+    // Prepare
+    const url = `${server.url}/${REQUEST_ID}?token=${encodeURIComponent(BOB_TOKEN)}`;
+
+    // Act
+    const response = await fetch(url, { method: 'HEAD' });
+
+    // Assess
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(html).toContain(`Approval for ${requestId}`);
-    expect(html).toContain('Alice Example');
-    expect(html).toContain('approvals issue');
-    expect((await ledger.get(requestId))?.status).toBe('PENDING_APPROVAL');
+    expect(await response.text()).toBe('');
+    expect(desk.decided).toEqual([]);
   });
 
-  it('answers HEAD with headers only and POST with 501', async () => {
+  it('posts the form through to the desk', async () => {
     // Prepare
-    const url = `${server.url}/${requestId}`;
+    const form = new URLSearchParams({
+      token: BOB_TOKEN,
+      csrf: csrfValue(csrfKey, REQUEST_ID, BOB_TOKEN),
+      decision: 'approve',
+    });
 
     // Act
-    const head = await fetch(url, { method: 'HEAD' });
-    const post = await fetch(url, { method: 'POST', body: 'decision=approve' });
+    const response = await fetch(`${server.url}/${REQUEST_ID}`, { method: 'POST', body: form });
 
     // Assess
-    expect(head.status).toBe(200);
-    expect(await head.text()).toBe('');
-    expect(post.status).toBe(501);
-    expect((await ledger.get(requestId))?.status).toBe('PENDING_APPROVAL');
+    expect(response.status).toBe(200);
+    expect(desk.decided).toEqual([{ requestId: REQUEST_ID, token: BOB_TOKEN, decision: 'approve' }]);
   });
 
-  it('answers 404 to something that is not a request id', async () => {
+  it('answers 405 with Allow as one header', async () => {
     // Prepare
-    const url = `${server.url}/not-a-request`;
+    const url = `${server.url}/${REQUEST_ID}`;
 
     // Act
-    const response = await fetch(url);
+    const response = await fetch(url, { method: 'DELETE' });
 
     // Assess
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
   });
 
-  it('escapes whatever it renders', () => {
+  it('answers 400 to a body far larger than a form, without reading it all into the handler', async () => {
     // Prepare
-    const request = {
-      intent: '<script>x</script>',
-      status: 'RECEIVED',
-      requester: { slackUserId: 'U1', teamId: 'T1' },
-    };
+    const body = `token=${BOB_TOKEN}&decision=approve&comment=${'x'.repeat(200_000)}`;
+    const url = new URL(`${server.url}/${REQUEST_ID}`);
 
     // Act
-    const html = renderStubPage('REQ-5G8H3N7Q', request as never);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        url,
+        { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
 
     // Assess
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('&#60;script&#62;');
+    expect(status).toBe(400);
+    expect(desk.decided).toEqual([]);
   });
 });

@@ -75,7 +75,7 @@ describe('DynamoLedger.transition request shape', () => {
             Key: { PK: 'REQ#REQ-5G8H3N7Q', SK: 'META' },
             UpdateExpression:
               'SET #status = :status, #version = :version, #updatedAt = :updatedAt, #GSI2PK = :GSI2PK, ' +
-              '#approver = :approver REMOVE #externalIds, #reason, #expiresAt',
+              '#approver = :approver REMOVE #externalIds, #reason, #approval, #expiresAt',
             ConditionExpression: '#status = :from AND #version = :v',
             ExpressionAttributeNames: {
               '#status': 'status',
@@ -85,6 +85,7 @@ describe('DynamoLedger.transition request shape', () => {
               '#approver': 'approver',
               '#externalIds': 'externalIds',
               '#reason': 'reason',
+              '#approval': 'approval',
               '#expiresAt': 'expiresAt',
             },
             ExpressionAttributeValues: {

@@ -14,6 +14,7 @@ function setUp() {
     sendBlockAction: jest.fn(async () => OK),
     sendSlashCommand: jest.fn(async () => ({ ...OK, body: '' })),
     sendAppHomeOpened: jest.fn(async () => OK),
+    sendViewSubmission: jest.fn(async (): Promise<SlackSendResult> => OK),
   };
   const emulator = {
     onCall: (l: (call: RecordedCall) => void) => {
@@ -190,5 +191,123 @@ describe('ChatSession', () => {
     expect(printed).toEqual(['No sandbox user "mallory". Known: alice, bob, carol.']);
     expect(session.currentUser.id).toBe('UALICE0001');
     expect(quit).toHaveBeenCalledTimes(1);
+  });
+});
+
+const approvalMessage = {
+  method: 'chat.postMessage',
+  args: {
+    channel: 'C0APPROVALS',
+    text: 'Approval needed: VendAccount REQ-5G8H3N7Q',
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: 'Approval needed: VendAccount REQ-5G8H3N7Q' } },
+      {
+        type: 'actions',
+        block_id: 'approval',
+        elements: [
+          {
+            type: 'button',
+            action_id: 'approval_approve',
+            value: 'REQ-5G8H3N7Q',
+            text: { type: 'plain_text', text: 'Approve' },
+          },
+          {
+            type: 'button',
+            action_id: 'approval_reject',
+            value: 'REQ-5G8H3N7Q',
+            text: { type: 'plain_text', text: 'Reject' },
+          },
+        ],
+      },
+    ],
+  },
+  result: { ok: true, channel: 'C0APPROVALS', ts: '1700000101.000100' },
+};
+
+const rejectModalOpened = {
+  method: 'views.open',
+  args: {},
+  result: {
+    ok: true,
+    view: {
+      id: 'VMODAL00001',
+      type: 'modal',
+      callback_id: 'approval_reject_reason',
+      title: { type: 'plain_text', text: 'Reject REQ-5G8H3N7Q' },
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: 'Reject *REQ-5G8H3N7Q*?' } },
+        {
+          type: 'input',
+          block_id: 'reason',
+          label: { type: 'plain_text', text: 'Reason' },
+          element: { type: 'plain_text_input', action_id: 'reason_input' },
+        },
+      ],
+    },
+  },
+};
+
+describe('ChatSession in the approvers channel', () => {
+  it('shows Bob the waiting approvers-channel message after /as bob, and lets him press Approve', async () => {
+    // Prepare
+    const { session, sender, printed, emit } = setUp();
+    emit(approvalMessage);
+    printed.length = 0;
+
+    // Act
+    await session.handleLine('/as bob');
+    await session.handleLine('1');
+
+    // Assess
+    expect(printed.join('\n')).toContain('Waiting in channels you can see:');
+    expect(printed.join('\n')).toContain('[1] Approve');
+    expect(sender.sendBlockAction).toHaveBeenCalledWith(
+      expect.objectContaining({
+        user: 'UBOB00001',
+        channel: 'C0APPROVALS',
+        actionId: 'approval_approve',
+        value: 'REQ-5G8H3N7Q',
+      }),
+    );
+  });
+
+  it('turns the reject modal into a prompt and the next line into its submission', async () => {
+    // Prepare
+    const { session, sender, printed, emit } = setUp();
+    await session.handleLine('/as bob');
+    emit(rejectModalOpened);
+
+    // Act
+    await session.handleLine('Not this quarter');
+
+    // Assess
+    expect(printed.join('\n')).toContain('chatops opened a form: Reject REQ-5G8H3N7Q');
+    expect(sender.sendViewSubmission).toHaveBeenCalledWith({
+      user: 'UBOB00001',
+      view: rejectModalOpened.result.view,
+      values: { reason: { reason_input: { type: 'plain_text_input', value: 'Not this quarter' } } },
+    });
+    expect(sender.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('shows the errors the app answers in the modal and keeps it open', async () => {
+    // Prepare
+    const { session, sender, printed, emit } = setUp();
+    emit(rejectModalOpened);
+    sender.sendViewSubmission.mockResolvedValueOnce({
+      ...OK,
+      body: JSON.stringify({ response_action: 'errors', errors: { reason: 'at most 500 fit' } }),
+    });
+
+    // Act
+    await session.handleLine('x'.repeat(600));
+    await session.handleLine('/cancel');
+    await session.handleLine('hello');
+
+    // Assess
+    expect(printed.join('\n')).toContain('⚠ at most 500 fit');
+    expect(printed.join('\n')).toContain('(form closed; nothing was sent)');
+    expect(sender.sendViewSubmission).toHaveBeenCalledTimes(1);
+    expect(sender.sendMessage).toHaveBeenCalledWith({ user: 'UALICE0001', text: 'hello' });
   });
 });

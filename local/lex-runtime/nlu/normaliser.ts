@@ -1,0 +1,170 @@
+/**
+ * Normalisation before classification and slot filling: chat-speak to plain words ("pls" → please,
+ * "ur" → your), misspelt or shortened catalog words to the catalog's spelling ("accuont" → account,
+ * "acct" → account, "pipelne" → pipeline), greetings and thanks around a request dropped, and two
+ * facts for the engine: whether the utterance is only small talk, and whether it asks for an
+ * operation no intent offers ("delete …").
+ *
+ * Values are never touched: emails, identifiers with digits, hyphens, dots or underscores
+ * (`REQ-5G8H3N7Q`, `req5g8h3n7q`, `payments-api`, `ou-wkl1-22222222`), possessives ("carol's"),
+ * capitalised words inside a sentence, and the word after a value cue of an open slot ("called x",
+ * "user x", "name x"), since those are names. Hand-written because NLP.js' normaliser only folds case
+ * and accents and its spell checker would "correct" exactly those values; the look-ups themselves
+ * live in vocabulary.ts (NLP.js' Levenshtein) and chat-lexicon.ts.
+ */
+import type { BotModel } from '../bot-model';
+import {
+  CHAT_PHRASES,
+  CHAT_SPEAK,
+  SMALL_TALK,
+  SMALL_TALK_FILLERS,
+  type SmallTalk,
+  UNOFFERED_ACTIONS,
+} from './chat-lexicon';
+import { learnCues } from './slot-cues';
+import { isMixedId, isStopword, type Token, tokenize } from './text';
+import { Vocabulary } from './vocabulary';
+
+export interface Normalised {
+  /** The text with chat-speak, typos and shortenings replaced; values exactly as typed. */
+  text: string;
+  /** Set when the utterance is nothing but small talk ("thanks a lot!", "good morning"). */
+  smallTalk?: SmallTalk;
+  /** Set when it asks for an operation no intent's wording uses (the verb, e.g. "delete"). */
+  unoffered?: string;
+}
+
+const OPEN_KINDS = new Set(['open', 'firstName', 'lastName', 'freeForm']);
+
+/** Words after which an open slot's value (a name) is typed, from the locale's cues and slot names. */
+function valueCues(model: BotModel): Set<string> {
+  const cues = new Set<string>();
+  for (const intent of model.intents) {
+    const learnt = learnCues(intent);
+    for (const slot of intent.slots) {
+      if (!OPEN_KINDS.has(slot.type.kind)) continue;
+      const left = [...(learnt.get(slot.name)?.left.keys() ?? [])].filter((k) => !k.includes(' '));
+      const named = slot.name.split(/(?=[A-Z])/).map((w) => w.toLowerCase());
+      for (const word of [...left, ...named.slice(-1)]) if (!isStopword(word)) cues.add(word);
+    }
+  }
+  return cues;
+}
+
+/** Whether a token is a value that must reach the slot extractor exactly as typed. */
+function isValueShaped(token: Token, index: number): boolean {
+  if (/[\d@_.]/.test(token.text) || token.text.includes('-') || isMixedId(token.bare)) return true;
+  if (token.bare !== token.text) return true;
+  return index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text);
+}
+
+interface Word {
+  token: Token;
+  /** Replacement words ('' drops the token), or undefined to keep it as typed. */
+  replacement?: string;
+}
+
+/** Catalog-driven normaliser for one bot locale. */
+export class Normaliser {
+  private readonly vocabulary: Vocabulary;
+  private readonly cues: ReadonlySet<string>;
+
+  constructor(model: BotModel) {
+    this.vocabulary = new Vocabulary(model);
+    this.cues = valueCues(model);
+  }
+
+  /** Normalises one utterance (see the module comment for what changes and what never does). */
+  normalise(text: string): Normalised {
+    const words = this.words(text);
+    const plain = words
+      .map((w) => w.replacement ?? w.token.lower)
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean);
+    const smallTalk = smallTalkOnly(plain);
+    const unoffered = plain.find((w) => UNOFFERED_ACTIONS.has(w) && !this.vocabulary.has(w));
+    const kept = smallTalk ? words : trimSmallTalk(words);
+    return {
+      text: rebuild(text, words, kept),
+      ...(smallTalk ? { smallTalk } : {}),
+      ...(unoffered ? { unoffered } : {}),
+    };
+  }
+
+  private words(text: string): Word[] {
+    const tokens = tokenize(text);
+    const words: Word[] = [];
+    for (let i = 0; i < tokens.length; i += 1) {
+      const token = tokens[i] as Token;
+      const next = tokens[i + 1];
+      const phrase = next ? CHAT_PHRASES.get(`${token.lower} ${next.lower}`) : undefined;
+      if (phrase !== undefined && next) {
+        words.push({ token, replacement: phrase }, { token: next, replacement: '' });
+        i += 1;
+        continue;
+      }
+      const previous = tokens[i - 1]?.lower;
+      words.push({ token, replacement: this.replacement(token, i, previous) });
+    }
+    return words;
+  }
+
+  private replacement(token: Token, index: number, previous: string | undefined): string | undefined {
+    const phrase = CHAT_PHRASES.get(token.lower);
+    if (phrase !== undefined) return phrase;
+    if (isValueShaped(token, index) || (previous && this.cues.has(previous))) return undefined;
+    const chat = CHAT_SPEAK.get(token.lower);
+    if (chat !== undefined) return chat;
+    if (SMALL_TALK.has(token.lower) || SMALL_TALK_FILLERS.has(token.lower)) return undefined;
+    return this.vocabulary.resolve(token.lower);
+  }
+}
+
+/** The kind of small talk when every word is small talk or a filler around it. */
+function smallTalkOnly(words: readonly string[]): SmallTalk | undefined {
+  const kinds = words.flatMap((w) => {
+    const kind = SMALL_TALK.get(w);
+    return kind ? [kind] : [];
+  });
+  if (kinds.length === 0) return undefined;
+  return words.every((w) => SMALL_TALK.has(w) || SMALL_TALK_FILLERS.has(w)) ? kinds[0] : undefined;
+}
+
+/** Drops a greeting before a request and thanks after it ("hi, can you …", "… thx"). */
+function trimSmallTalk(words: readonly Word[]): Word[] {
+  const isTalk = (w: Word) => {
+    const plain = (w.replacement ?? w.token.lower).split(/\s+/);
+    return plain.every((p) => !p || SMALL_TALK.has(p) || SMALL_TALK_FILLERS.has(p));
+  };
+  const first = words.findIndex((w) => !isTalk(w));
+  if (first < 0 || !words.slice(0, first).some((w) => SMALL_TALK.has(w.replacement ?? w.token.lower)))
+    return trimEnd(words);
+  return trimEnd(words.slice(first));
+}
+
+function trimEnd(words: readonly Word[]): Word[] {
+  let end = words.length;
+  while (
+    end > 1 &&
+    SMALL_TALK.get(words[end - 1]?.replacement ?? words[end - 1]?.token.lower ?? '') === 'thanks'
+  )
+    end -= 1;
+  return words.slice(0, end);
+}
+
+/** The original text with replacements applied and dropped words removed; the rest as typed. */
+function rebuild(text: string, all: readonly Word[], kept: readonly Word[]): string {
+  const keep = new Set(kept);
+  let out = '';
+  let at = 0;
+  for (const word of all) {
+    out += text.slice(at, word.token.start);
+    if (keep.has(word)) out += word.replacement ?? word.token.text;
+    at = word.token.end;
+  }
+  return (out + text.slice(at))
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,.;:!?-]+/u, '')
+    .trim();
+}

@@ -1,0 +1,115 @@
+import { catalog } from '../../../../../intents/catalog';
+import { toBotLocale } from '../../../../../intents/lex-definition';
+import { compileBotModel } from '../../../../../local/lex-runtime/bot-model';
+import { Normaliser } from '../../../../../local/lex-runtime/nlu/normaliser';
+
+const normaliser = new Normaliser(compileBotModel(toBotLocale(catalog)));
+
+describe('Normaliser', () => {
+  it.each([
+    ['craete an accuont', 'create an account'],
+    ['roatte my keys', 'rotate my keys'],
+    ['pipelne status', 'pipeline status'],
+    ['chekc my reqest', 'check my request'],
+    ['acess key rotaton', 'access key rotation'],
+  ])('corrects swapped, dropped and doubled letters in catalog words: %s', (typed, expected) => {
+    // Prepare
+    const text = typed;
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.text).toBe(expected);
+  });
+
+  it('expands chat-speak and shortenings of catalog words', () => {
+    // Prepare
+    const text = 'can u chk the pipe for ur acct pls';
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.text).toBe('can you check the pipeline for your account please');
+  });
+
+  it('leaves real English words that are one letter away from a catalog word alone', () => {
+    // Prepare
+    const text = 'what is the stock price of the coffee shop';
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.text).toBe(text);
+  });
+
+  it.each([
+    'create an account for dana.smith@example.com',
+    'rotate the key of ci-deployer',
+    'status of REQ-5G8H3N7Q',
+    'status of req5g8h3n7q',
+    'put it in ou-wkl1-22222222',
+    'is payments-api green',
+    'create an account called data-lab',
+  ])('never touches a value: %s', (typed) => {
+    // Prepare
+    const text = typed;
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.text).toBe(text);
+  });
+
+  it('keeps names as typed: a possessive, a capitalised word, the word after a name cue', () => {
+    // Prepare
+    const texts = [
+      "rotate carol's key",
+      'rotate the key of Ahmet',
+      'rotate keys for user alcie',
+      'create one called acount',
+    ];
+
+    // Act
+    const results = texts.map((t) => normaliser.normalise(t).text);
+
+    // Assess
+    expect(results).toEqual(texts);
+  });
+
+  it('recognises small talk alone, whatever its kind', () => {
+    // Prepare
+    const texts = ['hiya', 'good evening', 'thx!', 'cheers mate', 'thank you so much', 'see ya'];
+
+    // Act
+    const kinds = texts.map((t) => normaliser.normalise(t).smallTalk);
+
+    // Assess
+    expect(kinds).toEqual(['greeting', 'greeting', 'thanks', 'thanks', 'thanks', 'goodbye']);
+  });
+
+  it('drops a greeting before a request and thanks after it, and marks neither as small talk', () => {
+    // Prepare
+    const text = 'hey there, rotate my key thx';
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result).toEqual({ text: 'rotate my key' });
+  });
+
+  it('flags an operation no intent offers, but not a verb the catalog uses', () => {
+    // Prepare
+    const texts = ['delete the web-app pipeline', 'rotate the web-app key'];
+
+    // Act
+    const flags = texts.map((t) => normaliser.normalise(t).unoffered);
+
+    // Assess
+    expect(flags).toEqual(['delete', undefined]);
+  });
+});

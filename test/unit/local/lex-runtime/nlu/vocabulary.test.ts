@@ -1,0 +1,44 @@
+import { catalog } from '../../../../../intents/catalog';
+import { toBotLocale } from '../../../../../intents/lex-definition';
+import { compileBotModel } from '../../../../../local/lex-runtime/bot-model';
+import { typoDistance, Vocabulary } from '../../../../../local/lex-runtime/nlu/vocabulary';
+
+const vocabulary = new Vocabulary(compileBotModel(toBotLocale(catalog)));
+
+describe('Vocabulary', () => {
+  it('counts an adjacent swap as one typo, unlike plain Levenshtein', () => {
+    // Prepare
+    const pairs: [string, string][] = [
+      ['accuont', 'account'],
+      ['pipelne', 'pipeline'],
+    ];
+
+    // Act
+    const distances = pairs.map(([a, b]) => typoDistance(a, b));
+
+    // Assess
+    expect(distances).toEqual([1, 1]);
+  });
+
+  it('resolves consonant skeletons and prefixes of exactly one catalog word', () => {
+    // Prepare
+    const words = ['acct', 'chk', 'creds', 'pipe'];
+
+    // Act
+    const resolved = words.map((w) => vocabulary.resolve(w));
+
+    // Assess
+    expect(resolved).toEqual(['account', 'check', 'credentials', 'pipeline']);
+  });
+
+  it('leaves known words, stop words, ambiguous shortenings and non-letters alone', () => {
+    // Prepare
+    const words = ['account', 'the', 'acc', 'web-app', 'req5g8h3n7q'];
+
+    // Act
+    const resolved = words.map((w) => vocabulary.resolve(w));
+
+    // Assess
+    expect(resolved).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+});
