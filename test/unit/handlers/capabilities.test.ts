@@ -15,7 +15,17 @@ describe('start-up check of the capabilities against the catalog', () => {
     const map = buildCapabilityMap(catalog, DEFAULT_CAPABILITIES);
     // Assess
     expect([...map.keys()].sort()).toEqual(
-      ['FallbackIntent', 'Help', 'PipelineStatus', 'RequestStatus', 'RotateAccessKey', 'VendAccount'].sort(),
+      [
+        'FallbackIntent',
+        'Help',
+        'PipelineApproval',
+        'PipelineStatus',
+        'PipelineSummary',
+        'RequestStatus',
+        'RetryPipelineStage',
+        'RotateAccessKey',
+        'VendAccount',
+      ].sort(),
     );
   });
 

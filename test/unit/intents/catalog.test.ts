@@ -1,5 +1,8 @@
 import { catalog } from '../../../intents/catalog';
 
+/** Pipeline write intents: policy `never` by default, restricted by role (see their specs). */
+const PIPELINE_ACTIONS = ['PipelineApproval', 'RetryPipelineStage'];
+
 describe('catalog', () => {
   it('holds exactly the intents named in the contract surface', () => {
     // Prepare
@@ -7,6 +10,9 @@ describe('catalog', () => {
       'VendAccount',
       'RotateAccessKey',
       'PipelineStatus',
+      'PipelineSummary',
+      'PipelineApproval',
+      'RetryPipelineStage',
       'RequestStatus',
       'Help',
       'FallbackIntent',
@@ -50,11 +56,22 @@ describe('catalog', () => {
   it('makes write intents confirm and default to approval', () => {
     // Act
     const writes = catalog.list().filter((s) => s.sideEffect === 'write');
+    const gated = writes.filter((s) => !PIPELINE_ACTIONS.includes(s.id));
     // Assess
-    expect(writes.map((s) => s.id).sort()).toEqual(['RotateAccessKey', 'VendAccount']);
-    for (const spec of writes) {
-      expect(spec.confirmation?.prompt).toBeTruthy();
-      expect(spec.approval).toBe('always');
-    }
+    expect(writes.map((s) => s.id).sort()).toEqual(
+      ['PipelineApproval', 'RetryPipelineStage', 'RotateAccessKey', 'VendAccount'].sort(),
+    );
+    for (const spec of writes) expect(spec.confirmation?.prompt).toBeTruthy();
+    for (const spec of gated) expect(spec.approval).toBe('always');
+  });
+
+  it('lets only named roles act on pipelines (the manual approval is itself the human gate)', () => {
+    // Act
+    const actions = PIPELINE_ACTIONS.map((id) => catalog.get(id));
+    // Assess
+    expect(actions.map((s) => [s?.id, s?.approval, s?.requiredRoles])).toEqual([
+      ['PipelineApproval', 'never', ['approver']],
+      ['RetryPipelineStage', 'never', ['requester', 'approver']],
+    ]);
   });
 });
