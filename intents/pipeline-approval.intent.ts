@@ -45,7 +45,7 @@ export const pipelineApprovalIntent = defineIntent({
       values: [
         {
           value: 'Approve',
-          synonyms: ['approve', 'approved', 'accept', 'yes', 'let it through', 'continue'],
+          synonyms: ['approve', 'approved', 'let it through', 'continue'],
         },
         { value: 'Reject', synonyms: ['reject', 'rejected', 'deny', 'decline', 'no', 'stop'] },
       ],

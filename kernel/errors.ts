@@ -51,8 +51,6 @@ export const ERROR_CODES = [
   'SLACK_NOT_BOUND',
   'PROVISIONING_REFUSED',
   // approvals
-  'APPROVAL_KEY_INVALID',
-  'EMAIL_NOT_SENT',
   'CHAT_UNAVAILABLE',
   // signed identity (issue 9)
   'IDENTITY_KEY_INVALID',

@@ -131,8 +131,8 @@ export function succeededNotice(request: ChatOpsRequest, result: CapabilityResul
 }
 
 /**
- * What the requester reads when their request failed: the reason code, and as detail the message
- * of a ChatOps error (written to be shown: never a secret), never any other error's message.
+ * What the requester reads when their request failed: the reason code, and as detail the
+ * `publicMessage` of an error that declares one (written to be shown), never an error's message.
  */
 export function failedNotice(request: ChatOpsRequest, reason: string, message?: string): ChatNotice {
   return {
@@ -142,7 +142,9 @@ export function failedNotice(request: ChatOpsRequest, reason: string, message?: 
   };
 }
 
-/** A ChatOps error's message (safe to show by the kernel's rule); nothing for any other error. */
+/** The `publicMessage` a ChatOps error declares for people (e.g. a CodePipeline refusal), if any. */
 function safeMessage(error: unknown): string | undefined {
-  return error instanceof ChatOpsError ? error.message : undefined;
+  if (!(error instanceof ChatOpsError)) return undefined;
+  const shown = (error as { publicMessage?: unknown }).publicMessage;
+  return typeof shown === 'string' ? shown : undefined;
 }

@@ -6,10 +6,16 @@
  */
 import { ChatOpsError, type ErrorCode } from '../errors';
 
-/** A CodePipeline action was refused; `message` says why in plain words. */
+/**
+ * A CodePipeline action was refused; `message` says why in plain words (built from the pipeline
+ * name only), so it is also the `publicMessage` the executor's failure notice shows.
+ */
 export class PipelineActionError extends ChatOpsError {
+  readonly publicMessage: string;
+
   constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, cause?: unknown) {
     super(code, message, details, cause === undefined ? undefined : { cause });
+    this.publicMessage = message;
   }
 }
 
