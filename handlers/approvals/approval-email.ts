@@ -30,23 +30,13 @@ export function emailSubject(text: string): string {
 }
 
 /** The approval email for `approver` with their personal `link` (pure). */
-export function approvalEmail(
-  view: ApprovalView,
-  approver: string,
-  link: string,
-  options: { isRequester?: boolean } = {},
-): EmailNotification {
+export function approvalEmail(view: ApprovalView, approver: string, link: string): EmailNotification {
   const { request } = view;
   const parameters = Object.entries(request.parameters).map(
     ([k, v]) => `  ${plainDisplay(k, 60)}: ${plainDisplay(v, 300)}`,
   );
   const body = [
     `Approval needed for ${request.id}: ${plainDisplay(request.intent, 60)}.`,
-    ...(options.isRequester
-      ? [
-          'You asked for this request yourself, so you cannot approve or reject it: another approver must decide.',
-        ]
-      : []),
     '',
     `Requested by: ${requesterLine(request.requester)}`,
     `Requested at: ${request.createdAt}`,

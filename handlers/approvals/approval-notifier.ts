@@ -58,9 +58,9 @@ export class ApprovalNotifier implements ApprovalRequests {
     for (const address of config.approvers.emails) {
       const approver = approverByEmail(config, address);
       if (!approver) continue;
-      // A requester who is also an approver is told, and their link is refused by the desk
-      // (separation of duties); they do not count as an approver reached.
-      const own = isRequester(config, request, approver);
+      // Separation of duties: a requester who is also an approver gets no personal link (the desk
+      // would refuse it anyway) and does not count as an approver reached.
+      if (isRequester(config, request, approver)) continue;
       const token = await tokens.issue({
         requestId: request.id,
         approver: approver.id,
@@ -69,8 +69,8 @@ export class ApprovalNotifier implements ApprovalRequests {
       });
       const link = `${this.deps.approvalsUrl}/${request.id}?token=${token}`;
       try {
-        await email.send(approvalEmail(view, approver.id, link, { isRequester: own }));
-        if (!own) notified.push(approver.id);
+        await email.send(approvalEmail(view, approver.id, link));
+        notified.push(approver.id);
       } catch (error) {
         failed.push(approver.id);
         logger.warn('approval email not sent', {

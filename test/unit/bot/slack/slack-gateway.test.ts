@@ -40,7 +40,12 @@ describe('WebClientSlackGateway', () => {
     const members = await gateway.userGroupMembers('S0PLATFORM');
 
     // Assess
-    expect([...new Set(calls.map((c) => c.method))].sort()).toEqual(Object.keys(METHOD_SCOPES).sort());
+    // `views.open` is the one method a listener calls on Bolt's client itself (the reject modal needs
+    // the click's trigger_id within 3 s): every other declared method goes through the gateway.
+    const listenerOnly = ['views.open'];
+    expect([...new Set(calls.map((c) => c.method)), ...listenerOnly].sort()).toEqual(
+      Object.keys(METHOD_SCOPES).sort(),
+    );
     expect(calls[0]).toEqual({
       method: 'chat.postMessage',
       args: { channel: 'DALICE0001', text: 'hi', thread_ts: '1.1' },
