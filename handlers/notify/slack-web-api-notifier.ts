@@ -8,17 +8,20 @@ import { ChatOpsError } from '../errors';
 import type { SlackOrigin } from '../ledger/request';
 import type { ChatNotice, ChatNotifier, PostedMessage } from './chat-notifier.port';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeSlack = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Block Kit for a notice: its text, its fields, its detail, its buttons. */
 export function noticeBlocks(notice: ChatNotice): unknown[] {
-  const blocks: unknown[] = [{ type: 'section', text: { type: 'mrkdwn', text: escape(notice.text) } }];
+  const blocks: unknown[] = [{ type: 'section', text: { type: 'mrkdwn', text: escapeSlack(notice.text) } }];
   if (notice.fields?.length) {
-    const lines = notice.fields.map((f) => `*${escape(f.label)}:* ${escape(f.value)}`).join('\n');
+    const lines = notice.fields.map((f) => `*${escapeSlack(f.label)}:* ${escapeSlack(f.value)}`).join('\n');
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines.slice(0, 3000) } });
   }
   if (notice.detail)
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escape(notice.detail).slice(0, 3000) } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: escapeSlack(notice.detail).slice(0, 3000) },
+    });
   if (notice.actions?.length) {
     blocks.push({
       type: 'actions',
@@ -58,7 +61,7 @@ export class SlackWebApiNotifier implements Pick<ChatNotifier, 'postToChannel' |
         authorization: `Bearer ${await this.token()}`,
         'content-type': 'application/json; charset=utf-8',
       },
-      body: JSON.stringify({ ...where, text: escape(notice.text), blocks: noticeBlocks(notice) }),
+      body: JSON.stringify({ ...where, text: escapeSlack(notice.text), blocks: noticeBlocks(notice) }),
     });
     const body = (await response.json()) as { ok?: boolean; error?: string; channel?: string; ts?: string };
     if (!body.ok || !body.ts) {

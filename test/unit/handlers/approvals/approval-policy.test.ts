@@ -27,7 +27,9 @@ describe('approval policy', () => {
     // Prepare
     const ids = ['PipelineApproval', 'RetryPipelineStage'];
     // Act
-    const byDefault = ids.map((id) => approvalRequirement(spec(id), parseConfig(localConfig), {}, {}).required);
+    const byDefault = ids.map(
+      (id) => approvalRequirement(spec(id), parseConfig(localConfig), {}, {}).required,
+    );
     const asked = ids.map(
       (id) => approvalRequirement(spec(id), withIntents({ [id]: { approval: 'always' } }), {}, {}).required,
     );
