@@ -5,7 +5,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalog } from '../intents/catalog';
 import { accountVendingDeps } from './account-vending/account-vending.deps';
 import { approvalNotifierFromEnv } from './approvals/approval-lambda-deps';

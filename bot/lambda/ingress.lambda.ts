@@ -16,7 +16,8 @@ import { createLogger, type Logger } from '../../handlers/logger';
 import { createSlackApp, type SlackLambdaHandler } from '../app';
 import type { TurnQueue } from '../turns/dispatcher';
 import { SqsTurnQueue } from '../turns/sqs-turn-queue';
-import { dynamoLedger, ingressEnvSchema, knownBot, lexBot, slackSecrets } from './lambda-env';
+import { dynamoLedger, ingressEnvSchema, knownBot, lexBot } from './lambda-env';
+import { loadSlackSecrets } from './slack-secrets';
 
 export interface IngressOverrides {
   queue?: TurnQueue;
@@ -38,7 +39,7 @@ export async function createIngressHandler(
   const bot = knownBot(env);
   const logger = overrides.logger ?? createLogger('chatops-ingress');
   const slackApp = createSlackApp({
-    ...slackSecrets(env),
+    ...(await loadSlackSecrets(env)),
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
     mode: {
       kind: 'lambda',

@@ -1,17 +1,38 @@
 /**
  * What the ingress and worker Lambdas read from their environment: one zod schema per entry
  * ({@link ingressEnvSchema}, {@link workerEnvSchema}), parsed once per container, with errors that
- * name the variable (never its value). Secrets (signing secret, bot token) come from the
- * environment the stack injects and never enter logs or errors.
+ * name the variable (never its value). Deployed, the Slack signing secret and bot token come from
+ * the Secrets Manager secret `SLACK_SECRET_ARN` (./slack-secrets.ts); without it (local runs,
+ * tests) from `SLACK_SIGNING_SECRET` / `SLACK_BOT_TOKEN`. They never enter logs or errors.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalPositiveInt, optionalVar, parseEnv, requiredVar } from '../../handlers/config/env';
 import { DynamoLedger } from '../../handlers/ledger/dynamo-ledger';
 import { createLexRuntimeClient } from '../conversation/lex-client';
 
-const slackShape = { SLACK_SIGNING_SECRET: requiredVar(), SLACK_BOT_TOKEN: requiredVar() };
+const slackValuesShape = { SLACK_SIGNING_SECRET: requiredVar(), SLACK_BOT_TOKEN: requiredVar() };
+/** Either the secret's ARN or both values. */
+const slackShape = {
+  SLACK_SECRET_ARN: optionalVar(),
+  SLACK_SIGNING_SECRET: optionalVar(),
+  SLACK_BOT_TOKEN: optionalVar(),
+};
+function slackSource(
+  env: {
+    SLACK_SECRET_ARN?: string | undefined;
+    SLACK_SIGNING_SECRET?: string | undefined;
+    SLACK_BOT_TOKEN?: string | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (env.SLACK_SECRET_ARN) return;
+  for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const) {
+    if (!env[name])
+      ctx.addIssue({ code: 'custom', path: [name], message: 'environment variable is not set' });
+  }
+}
 const lexShape = { LEX_BOT_ID: requiredVar(), LEX_BOT_ALIAS_ID: requiredVar(), LEX_LOCALE_ID: optionalVar() };
 const tableShape = { TABLE_NAME: requiredVar() };
 const optionalShape = {
@@ -21,23 +42,27 @@ const optionalShape = {
 };
 
 /** The ingress Lambda's environment. */
-export const ingressEnvSchema = z.object({
-  ...slackShape,
-  ...lexShape,
-  ...tableShape,
-  ...optionalShape,
-  TURN_QUEUE_URL: requiredVar(),
-});
+export const ingressEnvSchema = z
+  .object({
+    ...slackShape,
+    ...lexShape,
+    ...tableShape,
+    ...optionalShape,
+    TURN_QUEUE_URL: requiredVar(),
+  })
+  .superRefine(slackSource);
 export type IngressEnv = z.output<typeof ingressEnvSchema>;
 
 /** The worker Lambda's environment. */
-export const workerEnvSchema = z.object({
-  ...slackShape,
-  ...lexShape,
-  ...tableShape,
-  ...optionalShape,
-  TURNS_PER_MINUTE: optionalPositiveInt(),
-});
+export const workerEnvSchema = z
+  .object({
+    ...slackShape,
+    ...lexShape,
+    ...tableShape,
+    ...optionalShape,
+    TURNS_PER_MINUTE: optionalPositiveInt(),
+  })
+  .superRefine(slackSource);
 export type WorkerEnv = z.output<typeof workerEnvSchema>;
 
 export interface SlackSecrets {
@@ -47,7 +72,7 @@ export interface SlackSecrets {
 
 /** `SLACK_SIGNING_SECRET` and `SLACK_BOT_TOKEN`. @throws ConfigError naming the variable. */
 export function slackSecrets(env: NodeJS.ProcessEnv): SlackSecrets {
-  const parsed = parseEnv(z.object(slackShape), env);
+  const parsed = parseEnv(z.object(slackValuesShape), env);
   return { signingSecret: parsed.SLACK_SIGNING_SECRET, botToken: parsed.SLACK_BOT_TOKEN };
 }
 

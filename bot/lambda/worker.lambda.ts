@@ -1,12 +1,15 @@
 /**
  * Worker Lambda (DESIGN §5; SQS event source with `ReportBatchItemFailures`): runs each queued turn
- * with the same turn runner as the in-process modes. A turn that fails is reported in
+ * with the same turn runner as the in-process modes, through Powertools batch processing (in order:
+ * a user's turns keep their order within a batch). A turn that fails is reported in
  * `batchItemFailures`, so SQS delivers it again and nothing is lost
  * (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). A turn the per-user
  * rate limit defers is re-enqueued as a new message with `DelaySeconds` (see SqsTurnRequeue: that
  * does not count towards `maxReceiveCount`); only if that fails is it reported for redelivery. A
- * message that is not a turn is logged and dropped: it would fail forever.
+ * message that is not a turn is logged and dropped: it would fail forever. A batch whose every turn
+ * failed is an answer, not a Lambda error (`throwOnFullBatchFailure: false`).
  */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseEnv } from '../../handlers/config/env';
@@ -19,7 +22,18 @@ import { createTurnRunner } from '../turns/create-turn-runner';
 import { SqsTurnRequeue, type TurnRequeue } from '../turns/sqs-turn-queue';
 import { InvalidTurnError, parseTurn } from '../turns/turn';
 import type { TurnRunner } from '../turns/turn-runner';
-import { dynamoLedger, lexBot, rateLimit, slackSecrets, workerEnvSchema } from './lambda-env';
+import {
+  dynamoLedger,
+  lexBot,
+  rateLimit,
+  type SlackSecrets,
+  slackSecrets,
+  workerEnvSchema,
+} from './lambda-env';
+import { loadSlackSecrets } from './slack-secrets';
+
+/** A deferred turn that could not be re-enqueued: reported so SQS delivers it again. */
+class DeferredTurnError extends Error {}
 
 /**
  * Runs the turns of one SQS batch in order; returns the ids of the messages to deliver again.
@@ -31,26 +45,31 @@ export async function processTurnRecords(
   logger: Logger,
   requeue: TurnRequeue,
 ): Promise<SQSBatchResponse> {
-  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const record of records) {
+  const runRecord = async (record: SQSRecord): Promise<void> => {
     try {
       const turn = parseTurn(record.body);
       logger.appendKeys?.({ turnId: turn.id });
       const result = await runner.run(turn);
       if (result.status === 'deferred' && !(await deferred(record, result.retryAfterMs, requeue, logger)))
-        batchItemFailures.push({ itemIdentifier: record.messageId });
+        throw new DeferredTurnError();
     } catch (error) {
       if (error instanceof InvalidTurnError) {
         logger.error('Dropping a queue message that is not a turn', { messageId: record.messageId, error });
-        continue;
+        return;
       }
-      logger.error('Turn failed; SQS will deliver it again', { messageId: record.messageId, error });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
+      if (!(error instanceof DeferredTurnError)) {
+        logger.error('Turn failed; SQS will deliver it again', { messageId: record.messageId, error });
+      }
+      throw error;
     } finally {
       logger.removeKeys?.(['turnId']);
     }
-  }
-  return { batchItemFailures };
+  };
+  const processor = new BatchProcessor(EventType.SQS);
+  return processPartialResponse({ Records: records }, runRecord, processor, {
+    processInParallel: false,
+    throwOnFullBatchFailure: false,
+  });
 }
 
 /** Re-enqueues a deferred turn; false (so SQS redelivers it) when that fails. */
@@ -75,10 +94,11 @@ async function deferred(record: SQSRecord, retryAfterMs: number, requeue: TurnRe
 export function createWorkerRunner(
   env: NodeJS.ProcessEnv = process.env,
   logger: Logger = createLogger('chatops-worker'),
+  secrets: SlackSecrets = slackSecrets(env),
 ) {
   parseEnv(workerEnvSchema, env);
   const config = loadConfig(env);
-  const client = createSlackWebClient(slackSecrets(env).botToken, logger, env.SLACK_API_URL || undefined);
+  const client = createSlackWebClient(secrets.botToken, logger, env.SLACK_API_URL || undefined);
   return createTurnRunner({
     slack: new WebClientSlackGateway(client),
     lex: lexBot(env),
@@ -96,8 +116,9 @@ let runtime: { runner: TurnRunner; logger: Logger; requeue: TurnRequeue } | unde
 export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   if (!runtime) {
     const logger = createLogger('chatops-worker');
+    const secrets = await loadSlackSecrets(process.env);
     const requeue = new SqsTurnRequeue(new SQSClient({}), process.env.TURN_QUEUE_URL);
-    runtime = { runner: createWorkerRunner(process.env, logger), logger, requeue };
+    runtime = { runner: createWorkerRunner(process.env, logger, secrets), logger, requeue };
   }
   runtime.logger.addContext?.(context);
   return processTurnRecords(event.Records, runtime.runner, runtime.logger, runtime.requeue);

@@ -4,7 +4,7 @@
  * the user whose conversation they belong to, so a click is one more utterance in that user's Lex
  * session (DESIGN §2 step 5) and nobody else can answer for them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Slot-value buttons (enumerated slot values and Lex response-card buttons): `lex_slot_value_<n>`. */
 export const SLOT_VALUE_ACTION = /^lex_slot_value_\d+$/;

@@ -5,7 +5,7 @@
  * message. The message's blocks travel along when they fit; otherwise its text stands in for them.
  */
 import type { types } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseRequestId } from '../../handlers/ledger/request-id';
 import type { ClickedMessage } from '../turns/turn';
 

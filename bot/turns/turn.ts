@@ -4,7 +4,7 @@
  * Mode) or in the worker Lambda after a trip through SQS. A turn is therefore plain JSON, and the
  * worker re-validates it with {@link parseTurn} before trusting it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChatOpsError } from '../../handlers/errors';
 
 /** The message a button sat in, so the runner can update it and it cannot be clicked twice. */

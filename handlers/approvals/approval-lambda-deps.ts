@@ -18,7 +18,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatOpsConfig } from '../config/config.schema';
 import { ConfigError } from '../errors';
 import { SqsExecutionQueue } from '../execution/sqs-execution-queue';

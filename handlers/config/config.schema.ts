@@ -3,7 +3,7 @@
  * verified Slack user ids and user-group ids; nothing here is a secret (secrets come from Secrets
  * Manager or the environment and never enter this object).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { APPROVAL_POLICIES } from '../../intents/define-intent';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD');

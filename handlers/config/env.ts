@@ -3,7 +3,7 @@
  * A missing or bad variable fails with a {@link ConfigError} naming every wrong variable and the
  * reason; the value itself is never echoed (many of these variables are secrets).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../errors';
 
 const NOT_SET = 'environment variable is not set';

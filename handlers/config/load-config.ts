@@ -3,7 +3,7 @@
  * `users[1].slackUserId: must be a Slack user id such as U0123ABCD`.
  */
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { catalog } from '../../intents/catalog';
 import { ConfigError } from '../errors';
 import { type ChatOpsConfig, configSchema } from './config.schema';

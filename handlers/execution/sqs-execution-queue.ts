@@ -7,7 +7,7 @@
  * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html).
  */
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatOpsRequest } from '../ledger/request';
 import type { ExecutionHandOff } from './execution-handoff.port';
 

@@ -6,7 +6,7 @@
  * both are accepted and normalised to a number.
  */
 import type { LexV2Intent, LexV2IntentState, LexV2Message, LexV2Result } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const slotValueSchema = z.looseObject({
   originalValue: z.string().optional(),

@@ -3,7 +3,7 @@
  * Lex `requestAttributes` under these keys (Lex reserves the `x-amz-lex:` prefix, so ours is
  * `chatops:`). The requester is always this verified identity, never something typed in chat.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { acceptedKeys, type IdentityKeyring } from '../identity/identity-keys';
 import { type IdentityVerdict, verifyIdentityAttributes } from '../identity/identity-signature';
 import type { Requester, SlackOrigin } from '../ledger/request';

@@ -11,7 +11,7 @@ import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseEnv, requiredVar } from '../config/env';
 import { loadConfig } from '../config/load-config';
 import { DynamoLedger } from '../ledger/dynamo-ledger';

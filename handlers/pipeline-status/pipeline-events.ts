@@ -4,7 +4,7 @@
  * "CodePipeline Action Execution State Change". Parsed leniently where the service varies: the
  * `detail.version` of older events is a string ("1"), newer ones a number; V2 pipelines add fields.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PIPELINE_EXECUTION_CHANGE = 'CodePipeline Pipeline Execution State Change';
 export const STAGE_EXECUTION_CHANGE = 'CodePipeline Stage Execution State Change';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark section and prints one JSON object of figures on stdout
  * (progress goes to stderr). Targets live here, not in timed tests: each section reports its
- * figures and whether they met their targets. `--only nlu,slack` runs a subset.
+ * figures and whether they met their targets. `--only nlu,lambda` runs a subset.
  */
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -14,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   nlu: async () => (await import('./nlu.bench')).runNluBench,
   slack: async () => (await import('./slack.bench')).runSlackBench,
   ledger: async () => (await import('./ledger.bench')).runLedgerBench,
+  lambda: async () => (await import('./lambda.bench')).runLambdaBench,
 };
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalPositiveInt, optionalVar, parseEnv, requiredVar } from '../../../../handlers/config/env';
 import { ConfigError } from '../../../../handlers/errors';
 

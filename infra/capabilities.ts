@@ -1,0 +1,210 @@
+/**
+ * AWS-account capabilities as IAM policies, one per function and capability, so each wildcard
+ * resource an API forces on us is acknowledged on its own policy with its own reason (cdk-nag
+ * AwsSolutions-IAM5) instead of hiding behind a function-wide acknowledgement. Actions are always
+ * explicit. What IAM alone cannot grant:
+ * - Account vending: the function's role must also be given access to the
+ *   "AWS Control Tower Account Factory Portfolio" in Service Catalog (Portfolio → Access → Grant
+ *   access), or `ListLaunchPaths` / `ProvisionProduct` find no launch path; the README's deploy
+ *   guide has the command. The product's launch role (Control Tower's) does the Organizations writes.
+ * - Organizations look-ups work only in the management account or a delegated administrator.
+ */
+import { Stack, Token, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { ChatOpsFunction } from './constructs/chatops-function';
+import type { Access } from './lambda-entries';
+
+/** What capability policies are scoped to (from the stage's deployment config). */
+export interface CapabilityScope {
+  /** IAM path of the users whose keys may be rotated, e.g. `/chatops/`. */
+  readonly iamUserPath: string;
+  /** Name prefix of the secrets that hold new access keys. */
+  readonly secretPrefix: string;
+  /** Readable pipelines; empty: every pipeline in the account and region. */
+  readonly pipelines: readonly string[];
+}
+
+const CAPABILITIES = [
+  'organizationsRead',
+  'accountVending',
+  'accountLifecycle',
+  'iamUsersRead',
+  'keyRotation',
+  'pipelinesRead',
+] as const;
+type Capability = (typeof CAPABILITIES)[number];
+
+/** Whether `access` is an AWS-account capability (its own policy) rather than data access. */
+export function isCapability(access: Access): access is Capability {
+  return (CAPABILITIES as readonly string[]).includes(access);
+}
+
+interface CapabilityPolicy {
+  readonly statements: iam.PolicyStatement[];
+  /** cdk-nag IAM5 findings on this policy, each with why the wildcard is needed. */
+  readonly wildcards: { readonly finding: string; readonly reason: string }[];
+}
+
+const ORGANIZATIONS_READ = [
+  'organizations:ListRoots',
+  'organizations:ListOrganizationalUnitsForParent',
+  'organizations:DescribeOrganizationalUnit',
+  'organizations:ListAccounts',
+];
+const ORGANIZATIONS_REASON =
+  "Organizations look-ups (ListRoots, ListAccounts, ListOrganizationalUnitsForParent, DescribeOrganizationalUnit): ListRoots and ListAccounts support only Resource '*', and OU ARNs embed the organization id, which this stack does not know; all actions are read-only.";
+
+/** The statements and acknowledged wildcards of `capability` in `stack`, scoped by `scope`. */
+export function capabilityPolicy(
+  stack: Stack,
+  capability: Capability,
+  scope: CapabilityScope,
+): CapabilityPolicy {
+  const { account, region, partition } = stack;
+  // How cdk-nag prints these ARNs in its finding ids: tokens as <AWS::…>, literals as they are.
+  const nag = {
+    region: Token.isUnresolved(region) ? '<AWS::Region>' : region,
+    account: Token.isUnresolved(account) ? '<AWS::AccountId>' : account,
+  };
+  const products = `arn:${partition}:catalog:${region}:${account}:product/*`;
+  const users = `arn:${partition}:iam::${account}:user${scope.iamUserPath}*`;
+  const keySecrets = `arn:${partition}:secretsmanager:${region}:${account}:secret:${scope.secretPrefix}*`;
+  switch (capability) {
+    case 'organizationsRead':
+      return {
+        statements: [new iam.PolicyStatement({ actions: ORGANIZATIONS_READ, resources: ['*'] })],
+        wildcards: [{ finding: 'Resource::*', reason: ORGANIZATIONS_REASON }],
+      };
+    case 'accountVending':
+      return {
+        statements: [
+          new iam.PolicyStatement({ actions: ['servicecatalog:SearchProducts'], resources: ['*'] }),
+          new iam.PolicyStatement({
+            actions: [
+              'servicecatalog:DescribeProduct',
+              'servicecatalog:ListLaunchPaths',
+              'servicecatalog:ListProvisioningArtifacts',
+              'servicecatalog:DescribeProvisioningArtifact',
+              'servicecatalog:ProvisionProduct',
+            ],
+            resources: [products],
+          }),
+          new iam.PolicyStatement({ actions: ['servicecatalog:DescribeRecord'], resources: ['*'] }),
+        ],
+        wildcards: [
+          {
+            finding: 'Resource::*',
+            reason:
+              "servicecatalog:SearchProducts (find the Account Factory product by name) and servicecatalog:DescribeRecord (provisioning status) define no resource type, so IAM only accepts Resource '*'; both are read-only and limited to products the role's portfolio access shows.",
+          },
+          {
+            finding: `Resource::arn:<AWS::Partition>:catalog:${nag.region}:${nag.account}:product/*`,
+            reason:
+              'The Account Factory product id differs per landing zone and is resolved by name at run time; products are limited to this account and region, and Service Catalog only lets the role launch products of portfolios it was granted (the Account Factory portfolio).',
+          },
+        ],
+      };
+    case 'accountLifecycle':
+      return {
+        statements: [
+          new iam.PolicyStatement({ actions: ['servicecatalog:DescribeRecord'], resources: ['*'] }),
+          new iam.PolicyStatement({ actions: ['organizations:DescribeAccount'], resources: ['*'] }),
+        ],
+        wildcards: [
+          {
+            finding: 'Resource::*',
+            reason:
+              "servicecatalog:DescribeRecord defines no resource type; organizations:DescribeAccount's account ARNs embed the organization id, unknown to this stack. Both are read-only, used to complete a request after a Control Tower lifecycle event.",
+          },
+        ],
+      };
+    case 'iamUsersRead':
+      return {
+        statements: [
+          new iam.PolicyStatement({ actions: ['iam:GetUser', 'iam:ListAccessKeys'], resources: [users] }),
+        ],
+        wildcards: [
+          {
+            finding: `Resource::arn:<AWS::Partition>:iam::${nag.account}:user${scope.iamUserPath}*`,
+            reason: `Users are scoped to the configured IAM path ${scope.iamUserPath} (deployment config keyRotation.iamUserPath): only users the platform team placed there can be looked up.`,
+          },
+        ],
+      };
+    case 'keyRotation':
+      return {
+        statements: [
+          new iam.PolicyStatement({
+            actions: [
+              'iam:GetUser',
+              'iam:ListAccessKeys',
+              'iam:CreateAccessKey',
+              'iam:UpdateAccessKey',
+              'iam:DeleteAccessKey',
+            ],
+            resources: [users],
+          }),
+          new iam.PolicyStatement({
+            actions: [
+              'secretsmanager:CreateSecret',
+              'secretsmanager:PutSecretValue',
+              'secretsmanager:PutResourcePolicy',
+              'secretsmanager:DescribeSecret',
+              'secretsmanager:TagResource',
+              'secretsmanager:DeleteSecret',
+            ],
+            resources: [keySecrets],
+          }),
+        ],
+        wildcards: [
+          {
+            finding: `Resource::arn:<AWS::Partition>:iam::${nag.account}:user${scope.iamUserPath}*`,
+            reason: `Key rotation acts only on IAM users under the configured path ${scope.iamUserPath} (deployment config keyRotation.iamUserPath).`,
+          },
+          {
+            finding: `Resource::arn:<AWS::Partition>:secretsmanager:${nag.region}:${nag.account}:secret:${scope.secretPrefix}*`,
+            reason: `New keys are stored in one secret per user, named under the configured prefix ${scope.secretPrefix}; Secrets Manager appends a random suffix to every secret ARN, so the prefix needs a trailing wildcard.`,
+          },
+        ],
+      };
+    case 'pipelinesRead': {
+      const pipelineArn = (name: string) => `arn:${partition}:codepipeline:${region}:${account}:${name}`;
+      const named = scope.pipelines.length > 0;
+      return {
+        statements: [
+          new iam.PolicyStatement({
+            actions: [
+              'codepipeline:GetPipeline',
+              'codepipeline:GetPipelineState',
+              'codepipeline:ListPipelineExecutions',
+              'codepipeline:ListActionExecutions',
+            ],
+            resources: named ? scope.pipelines.map(pipelineArn) : [pipelineArn('*')],
+          }),
+        ],
+        wildcards: named
+          ? []
+          : [
+              {
+                finding: `Resource::arn:<AWS::Partition>:codepipeline:${nag.region}:${nag.account}:*`,
+                reason:
+                  'The deployment config names no pipelines, which means every pipeline in this account and region may be read (read-only state and history).',
+              },
+            ],
+      };
+    }
+  }
+}
+
+/** Attaches `capability` to `fn`'s role as its own policy, acknowledging its wildcards one by one. */
+export function addCapabilityPolicy(
+  fn: ChatOpsFunction,
+  capability: Capability,
+  scope: CapabilityScope,
+): void {
+  const { statements, wildcards } = capabilityPolicy(Stack.of(fn), capability, scope);
+  const id = `${capability[0]?.toUpperCase()}${capability.slice(1)}Policy`;
+  const policy = new iam.Policy(fn, id, { statements });
+  fn.role.attachInlinePolicy(policy);
+  for (const w of wildcards)
+    Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[${w.finding}]`, reason: w.reason });
+}

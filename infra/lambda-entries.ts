@@ -1,0 +1,123 @@
+/**
+ * Every Lambda entry of the system, declared once: what it is, how it is triggered and what it may
+ * touch. The stack wires each entry whose file exists (entries land branch by branch); adding a
+ * function is one item here. test/unit/infra/lambda-entries.test.ts fails when a `*.lambda.ts`
+ * in the repository is not listed, so nothing ships unwired.
+ *
+ * `access` is both the grant and the environment: each kind adds least-privilege statements and
+ * the names / ARNs the function reads (infra/access.ts), never a secret value.
+ */
+
+/** What a function may touch (see infra/access.ts for the statements and environment of each). */
+export type Access =
+  /** Read and write the request ledger (`TABLE_NAME`). */
+  | 'ledger'
+  /** Send turns to the worker queue (`TURN_QUEUE_URL`). */
+  | 'turnQueue'
+  /** Send approved requests to the execution queue (`EXECUTION_QUEUE_URL`). */
+  | 'executionQueue'
+  /** Read the Slack app secret: signing secret and bot token (`SLACK_SECRET_ARN`). */
+  | 'slackSecret'
+  /** Read the key that signs the Slack identity in Lex request attributes (`IDENTITY_KEY_SECRET_ID`). */
+  | 'identityKey'
+  /** Read the approval-token HMAC key (`APPROVAL_KEY_SECRET_ARN`). */
+  | 'approvalKey'
+  /** Publish approval emails (`APPROVAL_TOPIC_ARN`). */
+  | 'approvalTopic'
+  /** `lex:RecognizeText` on the bot alias (`LEX_BOT_ID`, `LEX_BOT_ALIAS_ID`, `LEX_LOCALE_ID`). */
+  | 'lexRecognize'
+  /** Organizations look-ups: OUs and accounts. */
+  | 'organizationsRead'
+  /** Service Catalog: find the Account Factory product and provision it. */
+  | 'accountVending'
+  /** Service Catalog records and Organizations accounts after a lifecycle event. */
+  | 'accountLifecycle'
+  /** IAM users under the configured path: read. */
+  | 'iamUsersRead'
+  /** IAM access keys under the configured path and their Secrets Manager secrets: rotate. */
+  | 'keyRotation'
+  /** CodePipeline state of the configured pipelines: read. */
+  | 'pipelinesRead';
+
+export type Trigger =
+  /** The Lex bot alias's code hook. */
+  | { readonly kind: 'lexCodeHook' }
+  /** `POST /slack/events` on the Slack API. */
+  | { readonly kind: 'slackEvents' }
+  /** The turn queue (SQS event source, partial batch responses). */
+  | { readonly kind: 'turnQueue' }
+  /** The execution queue (approved requests; SQS event source, partial batch responses). */
+  | { readonly kind: 'executionQueue' }
+  /** `GET` / `POST /approvals/{id}` on the approval API. */
+  | { readonly kind: 'approvalApi' }
+  /** An EventBridge schedule, `rate(<minutes> minutes)`. */
+  | { readonly kind: 'schedule'; readonly everyMinutes: number }
+  /** An EventBridge rule (infra/constructs/event-rules.ts names the patterns). */
+  | { readonly kind: 'event'; readonly pattern: 'controlTowerLifecycle' | 'codePipelineExecution' };
+
+export interface LambdaEntry {
+  /** Construct id, PascalCase, unique. */
+  readonly id: string;
+  /** Entry file, relative to the repository root; exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly trigger: Trigger;
+  readonly access: readonly Access[];
+  readonly timeoutSeconds: number;
+  readonly memorySize?: number;
+  /** Caps concurrency where a downstream quota needs it. */
+  readonly reservedConcurrency?: number;
+  /**
+   * `--enable-source-maps` at run time (default true): readable stack traces, but Node parses the
+   * source map at load (measured on the ingress bundle: about +130 ms, +20%, per cold start).
+   */
+  readonly sourceMapsAtRuntime?: boolean;
+}
+
+export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
+  {
+    id: 'Fulfillment',
+    entry: 'handlers/fulfillment.lambda.ts',
+    description: 'Lex V2 code hook: dialog validation and fulfillment (router)',
+    trigger: { kind: 'lexCodeHook' },
+    // The Organizations, IAM and CodePipeline adapters arrive with their capability issues; add
+    // organizationsRead, iamUsersRead and pipelinesRead here when the entry uses them.
+    access: ['ledger', 'identityKey', 'approvalTopic'],
+    timeoutSeconds: 10,
+  },
+  {
+    id: 'Ingress',
+    entry: 'bot/lambda/ingress.lambda.ts',
+    description: 'Slack events, interactivity and commands: verify, acknowledge, de-duplicate, queue',
+    trigger: { kind: 'slackEvents' },
+    access: ['ledger', 'turnQueue', 'slackSecret'],
+    timeoutSeconds: 10,
+    // Slack waits 3 s for the acknowledgement: its cold start goes first. The .map ships alongside.
+    sourceMapsAtRuntime: false,
+  },
+  {
+    id: 'Worker',
+    entry: 'bot/lambda/worker.lambda.ts',
+    description: 'Queued Slack turns: Lex RecognizeText and the reply in Slack',
+    trigger: { kind: 'turnQueue' },
+    // turnQueue: a rate-limited turn is re-enqueued with a delay (SqsTurnRequeue).
+    access: ['ledger', 'turnQueue', 'slackSecret', 'identityKey', 'lexRecognize'],
+    timeoutSeconds: 30,
+  },
+  {
+    id: 'ReceivedSweeper',
+    entry: 'handlers/ledger/received-sweeper.lambda.ts',
+    description: 'Scheduled sweep: resumes requests left in RECEIVED (a worker that died mid-turn)',
+    trigger: { kind: 'schedule', everyMinutes: 5 },
+    access: ['ledger'],
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'ApprovalApi',
+    entry: 'handlers/approvals/approval-api.lambda.ts',
+    description: 'Approval pages: GET shows the request, POST decides (HMAC token, CSRF)',
+    trigger: { kind: 'approvalApi' },
+    access: ['ledger', 'approvalKey'],
+    timeoutSeconds: 10,
+  },
+];
