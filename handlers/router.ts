@@ -12,6 +12,7 @@ import type { CapabilityDeps, CodeHookDeps } from './deps';
 import { handleDialog } from './dialog-hook';
 import { errorCode } from './errors';
 import { handleFulfillment } from './fulfillment-hook';
+import { refusalFor } from './identity/membership';
 import {
   type LexCodeHook,
   type LexCodeHookEvent,
@@ -111,6 +112,21 @@ async function route(
       'Failed',
       "Sorry, I couldn't verify who you are, so I can't do that. Please use ChatOps from Slack.",
     );
+  }
+  // One organisation, real members (issue 9): checked on the signed facts before any role.
+  const refusal = refusalFor(
+    identity.requester.teamId,
+    identity.org,
+    spec.sideEffect === 'write' ? 'write' : 'read',
+    deps.config.slack,
+  );
+  if (refusal) {
+    deps.logger.warn('Refused a requester outside the organisation or not a full member', {
+      intentName,
+      slackUserId: identity.requester.slackUserId,
+      teamId: identity.requester.teamId,
+    });
+    return close(event, 'Failed', refusal);
   }
   const caller = toCaller(identity, deps.config);
   if (!canRun(spec, caller, deps.config)) {

@@ -27,6 +27,8 @@ export interface AccessTargets {
   readonly approvalKey: secretsmanager.ISecret;
   readonly approvalTopic?: { readonly topic: sns.ITopic; readonly key: kms.IKey };
   readonly bot?: LexBot;
+  /** The approval API's public base URL (`https://…/approvals`), once the API exists. */
+  readonly approvalsUrl?: string;
   readonly capabilities: CapabilityScope;
 }
 
@@ -35,7 +37,8 @@ export const SECRET_ENV = {
   slackSecret: 'SLACK_SECRET_ARN',
   // handlers/identity/secrets-manager-keys.ts IDENTITY_KEY_SECRET_ENV (a secret id; the ARN is one).
   identityKey: 'IDENTITY_KEY_SECRET_ID',
-  approvalKey: 'APPROVAL_KEY_SECRET_ARN',
+  // handlers/approvals/approval-lambda-deps.ts approvalEnvSchema (a secret id; the ARN is one).
+  approvalKey: 'APPROVAL_KEY_SECRET_ID',
 } as const;
 
 function readSecret(fn: ChatOpsFunction, secret: secretsmanager.ISecret, env: string): void {
@@ -90,6 +93,10 @@ export function applyAccess(fn: ChatOpsFunction, access: Access, targets: Access
       fn.addEnvironment('APPROVAL_TOPIC_ARN', topic.topicArn);
       return;
     }
+    case 'approvalLinks':
+      // A URL, not a grant: the links point at the public approval API.
+      fn.addEnvironment('APPROVALS_URL', need(targets.approvalsUrl, access, fn));
+      return;
     case 'lexRecognize': {
       const bot = need(targets.bot, access, fn);
       bot.grantRecognizeText(role);

@@ -119,7 +119,10 @@ export class ChatOpsStack extends Stack {
     for (const handler of byTrigger('approvalApi')) this.approvals.routeTo(handler);
     if (this.approvals.api) {
       monitoring.watchApprovalApi(this.approvals.api.api);
-      new CfnOutput(this, 'ApprovalBaseUrl', { value: this.approvals.baseUrl ?? '' });
+      new CfnOutput(this, 'ApprovalBaseUrl', {
+        description: 'Base of the approval links in the emails (APPROVALS_URL of the fulfillment function)',
+        value: this.approvals.baseUrl ?? '',
+      });
     }
     for (const entry of entries) {
       const fn = this.mustGet(entry.id);
@@ -136,20 +139,12 @@ export class ChatOpsStack extends Stack {
       approvalKey: secrets.approvalKey,
       approvalTopic: { topic: this.approvals.topic, key: this.approvals.key },
       ...(this.bot ? { bot: this.bot } : {}),
+      ...(this.approvals.baseUrl ? { approvalsUrl: this.approvals.baseUrl } : {}),
       capabilities: { ...config.keyRotation, pipelines: config.pipelines },
     };
     for (const entry of entries) {
       for (const access of entry.access) applyAccess(this.mustGet(entry.id), access, targets);
     }
-    const baseUrl = this.approvals.baseUrl;
-    if (baseUrl) {
-      // Not the approval API itself: its URL depends on it (a cycle); its pages link relatively.
-      for (const entry of entries) {
-        if (entry.trigger.kind !== 'approvalApi')
-          this.mustGet(entry.id).addEnvironment('APPROVAL_BASE_URL', baseUrl);
-      }
-    }
-
     // Roles Service Catalog must be told about (Account Factory portfolio → Access): README.
     for (const entry of entries.filter((e) => e.access.includes('accountVending'))) {
       new CfnOutput(this, `${entry.id}RoleArn`, {

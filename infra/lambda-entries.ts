@@ -20,8 +20,10 @@ export type Access =
   | 'slackSecret'
   /** Read the key that signs the Slack identity in Lex request attributes (`IDENTITY_KEY_SECRET_ID`). */
   | 'identityKey'
-  /** Read the approval-token HMAC key (`APPROVAL_KEY_SECRET_ARN`). */
+  /** Read the approval-token HMAC keys `{"current","previous"}` (`APPROVAL_KEY_SECRET_ID`, the ARN). */
   | 'approvalKey'
+  /** Build approval links: the approval API's public base URL `https://…/approvals` (`APPROVALS_URL`). */
+  | 'approvalLinks'
   /** Publish approval emails (`APPROVAL_TOPIC_ARN`). */
   | 'approvalTopic'
   /** `lex:RecognizeText` on the bot alias (`LEX_BOT_ID`, `LEX_BOT_ALIAS_ID`, `LEX_LOCALE_ID`). */
@@ -82,7 +84,10 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
     trigger: { kind: 'lexCodeHook' },
     // The Organizations, IAM and CodePipeline adapters arrive with their capability issues; add
     // organizationsRead, iamUsersRead and pipelinesRead here when the entry uses them.
-    access: ['ledger', 'identityKey', 'approvalTopic'],
+    // approvalKey + approvalTopic + approvalLinks: approvalNotifierFromEnv signs a personal link
+    // per approver and publishes it by SNS. No executionQueue: `never`-policy requests are only
+    // recorded here (RecordingExecutions in handlers/fulfillment.lambda.ts).
+    access: ['ledger', 'identityKey', 'approvalTopic', 'approvalKey', 'approvalLinks'],
     timeoutSeconds: 10,
   },
   {
@@ -117,7 +122,30 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
     entry: 'handlers/approvals/approval-api.lambda.ts',
     description: 'Approval pages: GET shows the request, POST decides (HMAC token, CSRF)',
     trigger: { kind: 'approvalApi' },
-    access: ['ledger', 'approvalKey'],
+    // approvalDeskFromEnv: tokens (and the CSRF key derived from them) from the approval key, the
+    // hand-off of approved requests to the execution queue. No approvalLinks: its pages link
+    // relatively (handlers/approvals/page/approval-page.ts).
+    access: ['ledger', 'approvalKey', 'executionQueue'],
     timeoutSeconds: 10,
+  },
+  {
+    id: 'ExpirySweeper',
+    entry: 'handlers/approvals/expiry-sweeper.lambda.ts',
+    description: 'Scheduled sweep: moves overdue PENDING_APPROVAL requests to EXPIRED',
+    trigger: { kind: 'schedule', everyMinutes: 5 },
+    // Ledger only: telling the requester goes through the Slack ChatNotifier, which the entry
+    // cannot reach yet (chatUnavailable logs what it could not post); add slackSecret with it.
+    access: ['ledger'],
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'ExecutionWorker',
+    entry: 'handlers/execution/execution-worker.lambda.ts',
+    description: 'Approved requests from the execution queue: re-check, then run the capability executor',
+    trigger: { kind: 'executionQueue' },
+    // Ledger only while the executors are sandbox twins (RecordingExecutions, no AWS calls); the
+    // capability issues add accountVending / keyRotation here with their real executors.
+    access: ['ledger'],
+    timeoutSeconds: 60,
   },
 ];

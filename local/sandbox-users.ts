@@ -15,6 +15,14 @@ export interface EmulatedSlackUser {
   realName: string;
   displayName: string;
   email: string;
+  /** Home workspace when not the emulated team's (a Slack Connect user of another organisation). */
+  teamId?: string;
+  /** Enterprise Grid organisation (`enterprise_user.enterprise_id`). */
+  enterpriseId?: string;
+  /** Multi-channel guest (`is_restricted`). */
+  restricted?: boolean;
+  /** Single-channel guest (`is_ultra_restricted`). */
+  ultraRestricted?: boolean;
 }
 
 export { SANDBOX_TEAM_ID };
@@ -40,6 +48,29 @@ export const SANDBOX_USERS: readonly EmulatedSlackUser[] = [
     email: 'carol@example.com',
   },
 ];
+
+/** A multi-channel guest of the sandbox team (refused unless `slack.guests` is `readOnly`). */
+export const SANDBOX_GUEST: EmulatedSlackUser = {
+  id: 'UGUEST0001',
+  name: 'gina',
+  realName: 'Gina Guest',
+  displayName: 'Gina',
+  email: 'gina@partner.example',
+  restricted: true,
+};
+
+/** A Slack Connect user of another organisation (`T0OTHERORG`), seen in a shared channel: refused. */
+export const OTHER_ORG_USER: EmulatedSlackUser = {
+  id: 'UOTHER0001',
+  name: 'oscar',
+  realName: 'Oscar Other',
+  displayName: 'Oscar',
+  email: 'oscar@other.example',
+  teamId: 'T0OTHERORG',
+};
+
+/** Everyone the emulator answers `users.info` for: the DESIGN §4 users, a guest and an outsider. */
+export const EMULATED_USERS: readonly EmulatedSlackUser[] = [...SANDBOX_USERS, SANDBOX_GUEST, OTHER_ORG_USER];
 
 /** The sandbox user whose handle, display name or id matches `nameOrId` (case-insensitive). */
 export function findSandboxUser(

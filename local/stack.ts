@@ -17,7 +17,13 @@ import { type LocalBackend, type LocalBackendOptions, Stoppers, startLocalBacken
 import { DeferredChatNotifier } from './deferred-chat-notifier';
 import type { LocalKeyRotation } from './key-sweeper';
 import type { NotificationSink } from './notifications';
-import { type EmulatedSlackUser, SANDBOX_BOT, SANDBOX_TEAM_ID, SANDBOX_USERS } from './sandbox-users';
+import {
+  EMULATED_USERS,
+  type EmulatedSlackUser,
+  SANDBOX_BOT,
+  SANDBOX_TEAM_ID,
+  SANDBOX_USERS,
+} from './sandbox-users';
 import { SlackSender } from './slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from './slack-emulator/web-api';
 
@@ -130,7 +136,7 @@ async function startSlackSide(
   const botToken = options.botToken ?? `xoxb-local-${randomBytes(12).toString('hex')}`;
   const emulator = options.slackApiUrl
     ? undefined
-    : await startEmulator(botToken, teamId, options.users ?? SANDBOX_USERS);
+    : await startEmulator(botToken, teamId, options.users ?? EMULATED_USERS);
   if (emulator) stoppers.add('Slack emulator', () => emulator.stop());
   const slackApiUrl = options.slackApiUrl ?? emulator?.url;
   bindNotifier(botToken, slackApiUrl);

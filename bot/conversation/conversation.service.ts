@@ -62,6 +62,7 @@ export class ConversationService {
     });
     const sessionId = sessionIdFor({
       teamId: turn.teamId,
+      ...(identity.org?.enterpriseId ? { enterpriseId: identity.org.enterpriseId } : {}),
       channelId,
       userId: turn.userId,
       ...(turn.sessionThreadTs ? { threadTs: turn.sessionThreadTs } : {}),

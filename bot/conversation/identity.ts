@@ -6,6 +6,7 @@
  * the ids are what authorization uses, the profile only labels the request.
  */
 import type { ChatOpsConfig } from '../../handlers/config/config.schema';
+import { type AccessLevel, type OrgFacts, refusalFor } from '../../handlers/identity/membership';
 import type { VerifiedIdentity } from '../../handlers/lex/request-attributes';
 import type { Logger } from '../../handlers/logger';
 import type { SlackGateway, UserProfile } from '../slack/slack-gateway';
@@ -19,6 +20,15 @@ export interface IdentityInput {
   channelId: string;
   threadTs?: string;
   turnId: string;
+}
+
+function orgFactsOf(profile: UserProfile | undefined): OrgFacts {
+  if (!profile) return {};
+  return {
+    ...(profile.enterpriseId ? { enterpriseId: profile.enterpriseId } : {}),
+    ...(profile.teamId ? { userTeamId: profile.teamId } : {}),
+    guest: profile.guest,
+  };
 }
 
 interface Cached<T> {
@@ -58,7 +68,21 @@ export class IdentityResolver {
       },
       userGroupIds,
       turnId: input.turnId,
+      org: orgFactsOf(profile),
     };
+  }
+
+  /** The organisation facts of `userId` from `users.info` (cached); `guest` is unset when unknown. */
+  async orgFacts(userId: string): Promise<OrgFacts> {
+    return orgFactsOf(await this.profile(userId));
+  }
+
+  /**
+   * The refusal for `userId` of `teamId` attempting `level` (handlers/identity/membership.ts), or
+   * `undefined` when allowed: the Slack side refuses early with the code hook's own message.
+   */
+  async refusal(teamId: string, userId: string, level: AccessLevel): Promise<string | undefined> {
+    return refusalFor(teamId, await this.orgFacts(userId), level, this.config.slack);
   }
 
   private async profile(userId: string): Promise<UserProfile | undefined> {

@@ -81,7 +81,7 @@ export class RequestsService {
     let view: ReturnType<typeof homeView>;
     try {
       const page = await this.deps.ledger.listByRequester(userId, { limit: HOME_REQUEST_LIMIT });
-      view = homeView(page.items, !!page.cursor);
+      view = homeView(page.items, !!page.cursor, this.deps.config);
     } catch (error) {
       this.deps.logger.error('Could not list requests for App Home', { userId, error });
       view = { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: LEDGER_DOWN } }] };
@@ -96,7 +96,7 @@ export class RequestsService {
       const text = page.items.length
         ? `Your latest ${page.items.length} request(s), newest first:`
         : 'No requests yet.';
-      return { text, blocks: requestList(page.items, 'You have no requests yet.') };
+      return { text, blocks: requestList(page.items, 'You have no requests yet.', this.deps.config) };
     } catch (error) {
       this.deps.logger.error('Could not list requests for /chatops mine', { userId, error });
       return { text: LEDGER_DOWN };

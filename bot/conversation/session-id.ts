@@ -12,6 +12,12 @@ import { createHash } from 'node:crypto';
 
 export interface SessionKey {
   teamId: string;
+  /**
+   * Enterprise Grid organisation: user and channel ids are org-wide there, so the session is keyed
+   * by the enterprise instead of the workspace and the same user in the same conversation keeps one
+   * session from any workspace of the organisation.
+   */
+  enterpriseId?: string;
   channelId: string;
   userId: string;
   threadTs?: string;
@@ -21,7 +27,12 @@ const ALLOWED = /^[0-9a-zA-Z._:-]{2,100}$/;
 
 /** The Lex session id of a Slack conversation. Always matches Lex's rule. */
 export function sessionIdFor(key: SessionKey): string {
-  const parts = [key.teamId, key.channelId, key.userId, ...(key.threadTs ? [key.threadTs] : [])];
+  const parts = [
+    key.enterpriseId ?? key.teamId,
+    key.channelId,
+    key.userId,
+    ...(key.threadTs ? [key.threadTs] : []),
+  ];
   const readable = parts.join(':');
   if (ALLOWED.test(readable) && parts.every((p) => p.length > 0 && !p.includes(':'))) return readable;
   const digest = createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 43);

@@ -1,4 +1,5 @@
 /** The App Home tab: the user's requests, newest first, with status (issue 4). */
+import type { ChatOpsConfig } from '../../handlers/config/config.schema';
 import type { ChatOpsRequest } from '../../handlers/ledger/request';
 import type { Blocks } from '../slack/slack-gateway';
 import { requestList } from './requests';
@@ -10,10 +11,14 @@ const EMPTY =
   'You have no requests yet. Send me a direct message such as _I need a new AWS account_ or ' +
   '_status of pipeline web-app_, or type `/chatops help`.';
 
-/** The Home view for a user with `requests` (newest first). */
+/**
+ * The Home view for a user with `requests` (newest first); with `config`, pending requests show
+ * their approvals so far, pending approvers and expiry.
+ */
 export function homeView(
   requests: readonly ChatOpsRequest[],
   hasMore: boolean,
+  config?: ChatOpsConfig,
 ): { type: 'home'; blocks: Blocks } {
   const blocks: Blocks = [
     { type: 'header', text: { type: 'plain_text', text: 'My requests' } },
@@ -22,7 +27,7 @@ export function homeView(
       elements: [{ type: 'mrkdwn', text: 'Newest first. Ask me `status REQ-…` for the details of one.' }],
     },
     { type: 'divider' },
-    ...requestList(requests, EMPTY),
+    ...requestList(requests, EMPTY, config),
   ];
   if (hasMore) {
     blocks.push({

@@ -67,12 +67,19 @@ export function requestDetail(request: ChatOpsRequest, config?: ChatOpsConfig): 
   ];
 }
 
-/** A list of requests, newest first as given, with an empty-state line. */
-export function requestList(requests: readonly ChatOpsRequest[], empty: string): Blocks {
+/**
+ * A list of requests, newest first as given, with an empty-state line; with `config`, a pending
+ * request also names who may still approve it.
+ */
+export function requestList(
+  requests: readonly ChatOpsRequest[],
+  empty: string,
+  config?: ChatOpsConfig,
+): Blocks {
   if (requests.length === 0) return [{ type: 'section', text: { type: 'mrkdwn', text: empty } }];
   return requests.flatMap(
     (r): Blocks => [
-      { type: 'section', text: { type: 'mrkdwn', text: requestSummary(r) } },
+      { type: 'section', text: { type: 'mrkdwn', text: requestSummary(r, config) } },
       { type: 'divider' },
     ],
   );

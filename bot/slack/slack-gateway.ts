@@ -20,6 +20,12 @@ export interface OutgoingMessage {
 export interface UserProfile {
   name?: string;
   email?: string;
+  /** The user's home workspace (`team_id`): another organisation's for a Slack Connect user. */
+  teamId?: string;
+  /** Enterprise Grid organisation (`enterprise_user.enterprise_id`). */
+  enterpriseId?: string;
+  /** A multi- or single-channel guest (`is_restricted` / `is_ultra_restricted`). */
+  guest: boolean;
 }
 
 export interface SlackGateway {
@@ -118,7 +124,17 @@ export class WebClientSlackGateway implements SlackGateway {
     if (!user) return undefined;
     const name = user.profile?.real_name || user.real_name || user.name;
     const email = user.profile?.email;
-    return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+    // users.info (https://docs.slack.dev/reference/methods/users.info): `is_restricted` marks a
+    // multi-channel guest, `is_ultra_restricted` a single-channel guest; `team_id` is the user's home
+    // workspace and `enterprise_user.enterprise_id` their Enterprise Grid organisation.
+    const enterpriseId = user.enterprise_user?.enterprise_id;
+    return {
+      ...(name ? { name } : {}),
+      ...(email ? { email } : {}),
+      ...(user.team_id ? { teamId: user.team_id } : {}),
+      ...(enterpriseId ? { enterpriseId } : {}),
+      guest: user.is_restricted === true || user.is_ultra_restricted === true,
+    };
   }
 
   async userGroupMembers(userGroupId: string): Promise<string[]> {

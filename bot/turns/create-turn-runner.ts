@@ -72,6 +72,7 @@ export function createTurnRunner(options: TurnRunnerOptions): ComposedTurnRunner
     approvals: options.approvals ?? approvalsNotAvailable,
     limiter: new TurnRateLimiter(options.rateLimit?.turnsPerMinute ?? DEFAULT_TURNS_PER_MINUTE, now),
     logger,
+    membership: identities,
   });
   return { run: (turn) => runner.run(turn), flushHomes: () => requests.flushHomes() };
 }

@@ -5,6 +5,7 @@
  */
 
 import type { ApprovalActionHandler } from '../../handlers/approvals/approval-decisions.port';
+import type { AccessLevel } from '../../handlers/identity/membership';
 import type { Logger } from '../../handlers/logger';
 import type { ConversationService } from '../conversation/conversation.service';
 import { ephemeralTarget, type Replies } from '../conversation/replies';
@@ -25,6 +26,8 @@ export interface TurnRunnerDeps {
   approvals: ApprovalActionHandler;
   limiter: TurnRateLimiter;
   logger: Logger;
+  /** One organisation, real members: the refusal for this user, or undefined (IdentityResolver.refusal). */
+  membership: { refusal(teamId: string, userId: string, level: AccessLevel): Promise<string | undefined> };
 }
 
 /** The friendly note for a deferred turn. */
@@ -48,6 +51,7 @@ export class DefaultTurnRunner implements TurnRunner {
       }
     }
     this.notified.delete(turn.id);
+    if (await this.refused(turn)) return { status: 'done' };
     switch (turn.kind) {
       case 'utterance':
         await this.deps.conversation.handle(turn);
@@ -63,6 +67,26 @@ export class DefaultTurnRunner implements TurnRunner {
         break;
     }
     return { status: 'done' };
+  }
+
+  /**
+   * Refuses early (with the code hook's message) users of another organisation, guests unless
+   * config lets them read, and anyone not a verified full member clicking Approve / Reject. Write
+   * intents of guests in `readOnly` mode and of unverified users are refused by the code hook,
+   * which alone knows the intent.
+   */
+  private async refused(turn: Turn): Promise<boolean> {
+    const level = turn.kind === 'approval' ? 'approve' : 'read';
+    const refusal = await this.deps.membership.refusal(turn.teamId, turn.userId, level);
+    if (!refusal) return false;
+    this.deps.logger.warn('Turn refused: not a member of the organisation', {
+      turnId: turn.id,
+      kind: turn.kind,
+      userId: turn.userId,
+      teamId: turn.teamId,
+    });
+    if (turn.kind !== 'home') await this.deps.replies.ephemeral(ephemeralTarget(turn), refusal);
+    return true;
   }
 
   private async tellOnce(turn: Turn, retryAfterMs: number): Promise<void> {
@@ -90,6 +114,9 @@ export class DefaultTurnRunner implements TurnRunner {
       channelId: turn.clicked.channelId,
       messageTs: turn.clicked.messageTs,
     });
+    // The core redraws the approvers-channel message it remembers; redrawing it here too would
+    // overwrite the decided message with the click-time copy.
+    if (outcome.settled && outcome.redrawn) return;
     if (outcome.settled)
       await this.deps.replies.closeClicked(turn, { ...turn.clicked, outcome: outcome.outcome });
     else await this.deps.replies.ephemeral(ephemeralTarget(turn), outcome.message);

@@ -26,7 +26,18 @@ export interface ApprovalDecisionInput {
  * been decided/expired) and the buttons are replaced by `outcome`; otherwise only the clicker sees
  * `message`.
  */
-export type ApprovalActionOutcome = { settled: true; outcome: string } | { settled: false; message: string };
+export type ApprovalActionOutcome =
+  | {
+      settled: true;
+      outcome: string;
+      /**
+       * True when the core already redrew the clicked message itself (the approvers-channel message
+       * it remembers): the Slack side then leaves it alone instead of overwriting it with the
+       * click-time copy (whose facts, such as "0 of 1 approval", are stale).
+       */
+      redrawn?: boolean;
+    }
+  | { settled: false; message: string };
 
 export interface ApprovalActionHandler {
   decide(input: ApprovalDecisionInput): Promise<ApprovalActionOutcome>;

@@ -12,11 +12,12 @@ import type {
   ApprovalDecisionInput,
 } from './approval-decisions.port';
 import type { ApprovalDesk, ApprovalView, DeskRefusal, DeskResult } from './approval-desk.port';
-import { outcomeText } from './approval-notices';
+import { APPROVAL_MESSAGE_ID, outcomeText } from './approval-notices';
+import { decodeMessage } from './approval-notifier';
 import type { ApprovalTokens, TokenProblem } from './approval-tokens';
 import { approvalView } from './approval-view';
 import { type Approver, approverByEmail, approverBySlack } from './approvers';
-import { type DecisionDeps, DecisionRecorder, decisionRefusal } from './decision-recorder';
+import { alreadyCounted, type DecisionDeps, DecisionRecorder, decisionRefusal } from './decision-recorder';
 
 export interface ApprovalDeskDeps extends DecisionDeps {
   tokens: ApprovalTokens;
@@ -59,6 +60,8 @@ export class ApprovalDeskService implements ApprovalDesk, ApprovalActionHandler 
       requestId,
     );
     if (blocked) return blocked;
+    const counted = alreadyCounted(this.deps.config, found.request, found.approver);
+    if (counted) return counted;
     return { ok: true, view: approvalView(found.request, this.deps.config), approver: found.approver.label };
   }
 
@@ -105,9 +108,11 @@ export class ApprovalDeskService implements ApprovalDesk, ApprovalActionHandler 
       ...(input.comment !== undefined ? { comment: input.comment } : {}),
     });
     if (result.ok) {
+      const remembered = decodeMessage(result.view.request.externalIds?.[APPROVAL_MESSAGE_ID]);
+      const redrawn = remembered?.channelId === input.channelId && remembered.ts === input.messageTs;
       return result.outcome === 'APPROVAL_RECORDED'
         ? { settled: false, message: result.message }
-        : { settled: true, outcome: result.message };
+        : { settled: true, outcome: result.message, ...(redrawn ? { redrawn } : {}) };
     }
     const decided = result.view && result.view.request.status !== 'PENDING_APPROVAL';
     return decided && result.view

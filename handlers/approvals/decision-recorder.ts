@@ -91,6 +91,26 @@ export function decisionRefusal(
   return undefined;
 }
 
+/**
+ * The 409 for an approver whose approval is already counted under a quorum ("you already
+ * approved; waiting for N more"), or `undefined` when they have not voted yet (pure). The page's
+ * GET answers it too, so an approver who voted is not offered the forms again.
+ */
+export function alreadyCounted(
+  config: ChatOpsConfig,
+  request: ChatOpsRequest,
+  approver: Approver,
+): DeskRefusal | undefined {
+  if (!request.approval?.votes.some((v) => v.approver === approver.id)) return undefined;
+  const view = approvalView(request, config);
+  const more = Math.max(view.quorum - view.approvals.length, 1);
+  return refuse(
+    409,
+    `You have already approved ${request.id}; waiting for ${more} more approval${more === 1 ? '' : 's'} (${progressText(view)}).`,
+    view,
+  );
+}
+
 export class DecisionRecorder {
   constructor(private readonly deps: DecisionDeps) {}
 
@@ -112,16 +132,9 @@ export class DecisionRecorder {
           `${request.id} changed after this link was sent, so the link can no longer decide it.`,
         );
       }
-      if (
-        input.decision === 'approve' &&
-        request.approval.votes.some((v) => v.approver === input.approver.id)
-      ) {
-        const view = approvalView(request, this.deps.config);
-        return refuse(
-          409,
-          `You have already approved ${request.id}; it has ${progressText(view)} and needs another approver.`,
-          view,
-        );
+      if (input.decision === 'approve') {
+        const counted = alreadyCounted(this.deps.config, request, input.approver);
+        if (counted) return counted;
       }
       try {
         const result = await this.write(request, input);

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { APPROVAL_POLICIES } from '../../intents/define-intent';
 
+const slackTeamId = z.string().regex(/^T[A-Z0-9]{2,}$/, 'must be a Slack team id such as T0123ABCD');
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD');
 const slackUserGroupId = z
   .string()
@@ -27,6 +28,15 @@ export const configSchema = z
         .string()
         .regex(/^[TE][A-Z0-9]{2,}$/, 'must be a Slack team id such as T0123ABCD')
         .optional(),
+      /** More workspaces of the organisation (Enterprise Grid); `teamId` stays accepted. */
+      teamIds: z.array(slackTeamId).min(1, 'needs at least one team id when set').optional(),
+      /** The Enterprise Grid organisation: every workspace of it is accepted. */
+      enterpriseId: z
+        .string()
+        .regex(/^E[A-Z0-9]{2,}$/, 'must be a Slack enterprise id such as E0123ABCD')
+        .optional(),
+      /** Guests (`is_restricted` / `is_ultra_restricted`): refused (default) or read-only intents only. */
+      guests: z.enum(['refuse', 'readOnly']).default('refuse'),
       approversChannel: slackChannelId,
     }),
     users: z

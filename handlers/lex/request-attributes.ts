@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { acceptedKeys, type IdentityKeyring } from '../identity/identity-keys';
 import { type IdentityVerdict, verifyIdentityAttributes } from '../identity/identity-signature';
+import type { OrgFacts } from '../identity/membership';
 import type { Requester, SlackOrigin } from '../ledger/request';
 
 export const REQUEST_ATTRIBUTE_KEYS = {
@@ -18,6 +19,11 @@ export const REQUEST_ATTRIBUTE_KEYS = {
   userGroupIds: 'chatops:slackUserGroupIds',
   /** Slack event or action id of this turn: the ledger's idempotency key. */
   turnId: 'chatops:turnId',
+  /** Organisation facts (handlers/identity/membership.ts), from `users.info`: */
+  enterpriseId: 'chatops:slackEnterpriseId',
+  userTeamId: 'chatops:slackUserTeamId',
+  /** `true` (guest), `false` (full member); absent when Slack would not say (treated as unverified). */
+  guest: 'chatops:slackGuest',
 } as const;
 
 const identitySchema = z.object({
@@ -29,6 +35,15 @@ const identitySchema = z.object({
   [REQUEST_ATTRIBUTE_KEYS.userEmail]: z.string().optional(),
   [REQUEST_ATTRIBUTE_KEYS.userGroupIds]: z.string().optional(),
   [REQUEST_ATTRIBUTE_KEYS.turnId]: z.string().optional(),
+  [REQUEST_ATTRIBUTE_KEYS.enterpriseId]: z
+    .string()
+    .regex(/^E[A-Z0-9]+$/)
+    .optional(),
+  [REQUEST_ATTRIBUTE_KEYS.userTeamId]: z
+    .string()
+    .regex(/^[TE][A-Z0-9]+$/)
+    .optional(),
+  [REQUEST_ATTRIBUTE_KEYS.guest]: z.enum(['true', 'false']).optional(),
 });
 
 export interface VerifiedIdentity {
@@ -36,6 +51,8 @@ export interface VerifiedIdentity {
   origin: SlackOrigin;
   userGroupIds: string[];
   turnId?: string;
+  /** Organisation facts; absent or partial when Slack would not say (see membership.ts). */
+  org?: OrgFacts;
 }
 
 /** Builds request attributes from a verified Slack identity (used by the Slack side). */
@@ -51,6 +68,9 @@ export function toRequestAttributes(identity: VerifiedIdentity): Record<string, 
   if (identity.requester.email) attrs[k.userEmail] = identity.requester.email;
   if (identity.userGroupIds.length) attrs[k.userGroupIds] = identity.userGroupIds.join(',');
   if (identity.turnId) attrs[k.turnId] = identity.turnId;
+  if (identity.org?.enterpriseId) attrs[k.enterpriseId] = identity.org.enterpriseId;
+  if (identity.org?.userTeamId) attrs[k.userTeamId] = identity.org.userTeamId;
+  if (identity.org?.guest !== undefined) attrs[k.guest] = String(identity.org.guest);
   return attrs;
 }
 
@@ -65,6 +85,12 @@ export function parseRequestAttributes(
   const teamId = a[k.teamId];
   const threadTs = a[k.threadTs];
   const turnId = a[k.turnId];
+  const guest = a[k.guest];
+  const org: OrgFacts = {
+    ...(a[k.enterpriseId] ? { enterpriseId: a[k.enterpriseId] } : {}),
+    ...(a[k.userTeamId] ? { userTeamId: a[k.userTeamId] } : {}),
+    ...(guest ? { guest: guest === 'true' } : {}),
+  };
   return {
     requester: {
       teamId,
@@ -75,6 +101,7 @@ export function parseRequestAttributes(
     origin: { teamId, channelId: a[k.channelId], ...(threadTs ? { threadTs } : {}) },
     userGroupIds: (a[k.userGroupIds] ?? '').split(',').filter(Boolean),
     ...(turnId ? { turnId } : {}),
+    ...(Object.keys(org).length ? { org } : {}),
   };
 }
 

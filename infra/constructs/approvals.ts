@@ -4,19 +4,25 @@
  * message attribute so every approver receives only their own personal link
  * (https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering.html); and the approval API,
  * `GET` / `POST /approvals/{id}` on a rate-limited stage (the page and the decision).
+ *
+ * The base URL is built from the REST API id, region, URL suffix and the known stage name rather
+ * than `api.url`: `api.url` references the stage, whose deployment depends on every method and so
+ * on the approval API function — a function that had that URL in its environment would close a
+ * CloudFormation dependency cycle.
  */
-import type { RemovalPolicy } from 'aws-cdk-lib';
+import { Fn, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { APPROVER_ATTRIBUTE } from '../../handlers/approvals/sns-email-channel';
 import type { ChatOpsFunction } from './chatops-function';
-import { RateLimitedApi } from './rate-limited-api';
+import { API_STAGE_NAME, RateLimitedApi } from './rate-limited-api';
 
-/** The message attribute the approval notifier sets to the approver's email. */
-export const APPROVER_ATTRIBUTE = 'approver';
+/** The message attribute the SNS adapter sets to the approver's email (one source: the adapter). */
+export { APPROVER_ATTRIBUTE };
 
 export interface ApprovalsProps {
   readonly approverEmails: readonly string[];
@@ -75,8 +81,17 @@ export class Approvals extends Construct {
     request.addMethod('POST', integration);
   }
 
-  /** The approval page base URL (`…/approvals`), for the links in the emails. */
+  /**
+   * The approval page base URL (`https://<api-id>.execute-api.<region>.<suffix>/v1/approvals`), for
+   * the links in the emails; references the REST API only, never its stage (no cycle).
+   */
   get baseUrl(): string | undefined {
-    return this.api?.api.urlForPath('/approvals');
+    if (!this.api) return undefined;
+    const stack = Stack.of(this);
+    return Fn.join('', [
+      'https://',
+      this.api.api.restApiId,
+      `.execute-api.${stack.region}.${stack.urlSuffix}/${API_STAGE_NAME}/approvals`,
+    ]);
   }
 }

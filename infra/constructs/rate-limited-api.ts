@@ -11,6 +11,9 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
+/** The one stage every API here deploys (part of every public URL). */
+export const API_STAGE_NAME = 'v1';
+
 export interface RateLimitedApiProps {
   readonly description: string;
   readonly rateLimit: number;
@@ -37,7 +40,7 @@ export class RateLimitedApi extends Construct {
       // The account-wide API Gateway CloudWatch role is not this stack's to own.
       cloudWatchRole: false,
       deployOptions: {
-        stageName: 'v1',
+        stageName: API_STAGE_NAME,
         throttlingRateLimit: props.rateLimit,
         throttlingBurstLimit: props.burstLimit,
         tracingEnabled: true,

@@ -4,7 +4,7 @@
  * - the Slack app (`{"signingSecret": "…", "botToken": "xoxb-…"}`), put in place after deploy from
  *   the Slack app's settings (README, deploy guide);
  * - the identity key that signs the verified Slack identity in Lex request attributes (generated);
- * - the approval-token HMAC key (generated).
+ * - the approval-token HMAC keyring `{"current","previous"}` (generated).
  */
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -29,8 +29,8 @@ export class ChatOpsSecrets extends Construct {
         'Slack app: JSON {"signingSecret","botToken"}; set it after deploy (README). Until then every Slack request is rejected.',
       removalPolicy,
     });
-    // `jsonKey`: the key is generated into that field of a JSON object (the identity keyring is
-    // `{"current","previous"}`: handlers/identity/identity-keys.ts).
+    // `jsonKey`: the key is generated into that field of a JSON object (both keyrings are
+    // `{"current","previous"}`: handlers/identity/identity-keys.ts, handlers/approvals/secrets-approval-keys.ts).
     const generatedKey = (name: string, description: string, jsonKey?: string) =>
       new secretsmanager.Secret(this, name, {
         secretName: `chatops-${props.stage}/${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`,
@@ -48,7 +48,13 @@ export class ChatOpsSecrets extends Construct {
       'HMAC keyring {"current","previous"} signing the verified Slack identity in Lex request attributes (DESIGN §5)',
       'current',
     );
-    this.approvalKey = generatedKey('ApprovalKey', 'HMAC key of the approval tokens in approval links');
+    // handlers/approvals/secrets-approval-keys.ts reads `{"current","previous"}`, each base64 of
+    // ≥ 32 bytes: 64 generated letters and digits decode to 48 bytes.
+    this.approvalKey = generatedKey(
+      'ApprovalKey',
+      'HMAC keyring {"current","previous"} (base64) of the approval tokens in approval links',
+      'current',
+    );
     Validations.of(this.slack).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:

@@ -88,14 +88,18 @@ export class EmulatedWorkspace {
       real_name_normalized: user.realName,
       display_name_normalized: user.displayName,
       email: user.email,
-      team: this.identity.teamId,
+      team: user.teamId ?? this.identity.teamId,
     };
+    // The users.info fields the membership rule reads (https://docs.slack.dev/reference/methods/users.info).
     return {
       ok: true,
       user: {
         id: user.id,
-        team_id: this.identity.teamId,
+        team_id: user.teamId ?? this.identity.teamId,
         name: user.name,
+        is_restricted: user.restricted === true || user.ultraRestricted === true,
+        is_ultra_restricted: user.ultraRestricted === true,
+        ...(user.enterpriseId ? { enterprise_user: { enterprise_id: user.enterpriseId, id: user.id } } : {}),
         deleted: false,
         real_name: user.realName,
         tz: 'Europe/London',

@@ -34,7 +34,12 @@ export function clickFrom(args: Pick<ButtonArgs, 'body' | 'action' | 'context'>)
   };
   const channelId = body.channel?.id ?? container.channel_id;
   const messageTs = body.message?.ts ?? container.message_ts;
-  const teamId = body.team?.id ?? body.user.team_id ?? args.context.teamId;
+  // The workspace the click happened in: the interactivity payload's `team.id` (signed by Slack;
+  // null for some org-wide Enterprise Grid installs, where Bolt's `context.teamId` or the user's
+  // `user.team_id` is what Slack gives; https://docs.slack.dev/reference/interaction-payloads/block_actions-payload).
+  // It cannot grant membership by itself: the turn runner also checks the user's own team,
+  // enterprise and guest flags from `users.info` (handlers/identity/membership.ts) before an approval.
+  const teamId = body.team?.id ?? args.context.teamId ?? body.user.team_id;
   if (!channelId || !messageTs || !teamId) return undefined;
   const threadTs = (body.message?.thread_ts as string | undefined) ?? container.thread_ts;
   return {

@@ -187,25 +187,25 @@ describe('npm start -- --headless', () => {
   }, 40_000);
 
   it('prints one email JSON line per approver when a request needs approval', async () => {
-    // Prepare
+    // Prepare: Alice (a requester, not an approver) asks, so both approvers get their email.
     const sender = new SlackSender({
       eventsUrl: endpoints.slackEvents,
       signingSecret: endpoints.signingSecret,
       teamId: SANDBOX_TEAM_ID,
     });
     const text = 'create a sandbox account called data-lab for dana@example.com under Workloads';
-    await sender.sendMessage({ user: 'UBOB00001', text });
+    await sender.sendMessage({ user: 'UALICE0001', text });
     const question = await api.waitForCall(
       'chat.postMessage',
-      (c) => c.args.channel === 'DBOB00001' && hasButton(c.args.blocks, 'lex_confirm_yes'),
+      (c) => c.args.channel === 'DALICE0001' && hasButton(c.args.blocks, 'lex_confirm_yes'),
       30_000,
     );
     const yes = findButton(question.args.blocks, 'lex_confirm_yes');
 
     // Act
     const click = await sender.sendBlockAction({
-      user: 'UBOB00001',
-      channel: 'DBOB00001',
+      user: 'UALICE0001',
+      channel: 'DALICE0001',
       messageTs: String(question.result.ts),
       actionId: 'lex_confirm_yes',
       value: yes?.value ?? '',
@@ -250,6 +250,7 @@ describe('npm start -- --headless', () => {
           'chatops:slackTeamId': SANDBOX_TEAM_ID,
           'chatops:slackUserId': 'UBOB00001',
           'chatops:slackChannelId': 'DBOB00001',
+          'chatops:slackGuest': 'false',
         },
         TEST_IDENTITY_KEY,
       );

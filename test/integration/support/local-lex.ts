@@ -58,6 +58,7 @@ export function sandboxUser(
       requester: { teamId: 'T0SANDBOX', slackUserId },
       origin: { teamId: 'T0SANDBOX', channelId },
       userGroupIds: [],
+      org: { userTeamId: 'T0SANDBOX', guest: false },
     }),
   );
 }

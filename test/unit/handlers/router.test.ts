@@ -29,6 +29,7 @@ describe('code hook router: failures become safe Close responses', () => {
     'chatops:slackChannelId': 'D0CAROL001',
     'chatops:slackUserGroupIds': 'S0ADMINS',
     'chatops:turnId': 'Ev0FORGED01',
+    'chatops:slackGuest': 'false',
   };
   const signedAsCarol = (nowMs = Date.now(), key = TEST_IDENTITY_KEY) =>
     signIdentityAttributes(CAROL_AS_ADMIN, key, nowMs);

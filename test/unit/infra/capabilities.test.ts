@@ -40,14 +40,6 @@ const extra: LambdaEntry[] = [
     timeoutSeconds: 60,
   },
   {
-    id: 'ExecutionWorker',
-    entry: file,
-    description: 'test: executions',
-    trigger: { kind: 'executionQueue' },
-    access: ['ledger'],
-    timeoutSeconds: 120,
-  },
-  {
     id: 'Decider',
     entry: file,
     description: 'test: decides and queues',
@@ -154,9 +146,13 @@ describe('capabilities', () => {
   });
 
   it('queues approved requests for the execution worker: DLQ, visibility above its timeout, partial failures', () => {
+    // Prepare: the real execution worker entry (infra/lambda-entries.ts).
+    const worker = LAMBDA_ENTRIES.find((e) => e.trigger.kind === 'executionQueue');
+
     // Assess
+    expect(worker?.id).toBe('ExecutionWorker');
     template.hasResourceProperties('AWS::SQS::Queue', {
-      VisibilityTimeout: 720,
+      VisibilityTimeout: (worker?.timeoutSeconds ?? 0) * 6,
       RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }),
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {

@@ -154,6 +154,23 @@ describe('approval refusals over HTTP', () => {
     await unchanged(request.id, before);
   });
 
+  it('answers the GET of an approver who already approved under a quorum with 409', async () => {
+    // Prepare
+    const { request, links } = await world.pending({ quorum: 2 });
+    const link = links[BOB] as string;
+    expect((await post(link, formFields((await get(link)).html, 'approve'))).status).toBe(200);
+    const before = await world.ledger.history(request.id);
+
+    // Act
+    const page = await get(link);
+
+    // Assess
+    expect(page.status).toBe(409);
+    expect(page.html).toContain(`You have already approved ${request.id}; waiting for 1 more approval`);
+    expect(page.html).not.toContain('name="csrf"');
+    await unchanged(request.id, before);
+  });
+
   it('answers 409 "already decided" after the decision, and 404 for an unknown request', async () => {
     // Prepare
     const { request, links } = await world.pending();

@@ -71,7 +71,10 @@ describe('ConversationService (through the turn runner)', () => {
     await runner.run(utteranceTurn({ source: 'block_actions', text: 'Sandbox', clicked }));
 
     // Assess
-    expect(slack.calls.map((c) => c.method).slice(0, 1)).toEqual(['updateMessage']);
+    // The first thing written to Slack (look-ups such as the membership check's users.info aside).
+    const lookups = new Set(['userProfile', 'userGroupMembers']);
+    const writes = slack.calls.map((c) => c.method).filter((m) => !lookups.has(m));
+    expect(writes.slice(0, 1)).toEqual(['updateMessage']);
     const update = slack.of('updateMessage')[0];
     expect(update).toMatchObject({ channel: 'DALICE0001', ts: '1700000001.000001' });
     expect(JSON.stringify(update?.blocks)).not.toContain('"actions"');
@@ -186,7 +189,7 @@ describe('ConversationService (through the turn runner)', () => {
   it('still answers when users.info fails, with ids only', async () => {
     // Prepare
     const { slack, runner } = wiredRunner();
-    slack.failing.add('userProfile');
+    slack.down.add('userProfile');
     lex.on(RecognizeTextCommand).resolves(lexFixtures.confirmIntent);
 
     // Act
@@ -194,6 +197,8 @@ describe('ConversationService (through the turn runner)', () => {
 
     // Assess
     expect(lexInput()?.requestAttributes?.[REQUEST_ATTRIBUTE_KEYS.userEmail]).toBeUndefined();
+    // Unknown membership is signed as unknown (no guest flag), so the code hook refuses changes.
+    expect(lexInput()?.requestAttributes?.[REQUEST_ATTRIBUTE_KEYS.guest]).toBeUndefined();
     expect(slack.of('postMessage')).toHaveLength(1);
   });
 });

@@ -26,6 +26,7 @@ describe('IdentityResolver', () => {
       origin: { teamId: 'T0SANDBOX', channelId: 'DALICE0001', threadTs: '1700000000.000100' },
       userGroupIds: [],
       turnId: 'evt:1',
+      org: { userTeamId: 'T0SANDBOX', guest: false },
     });
   });
 

@@ -1,6 +1,19 @@
 import { isValidSessionId, sessionIdFor } from '../../../../bot/conversation/session-id';
 
 describe('sessionIdFor', () => {
+  it('keys an Enterprise Grid conversation by enterprise, so two workspaces share the session', () => {
+    // Prepare: Grid user and channel ids are org-wide; the event names the workspace it came through.
+    const base = { enterpriseId: 'E0ACMEORG', channelId: 'C0SHAREDORG', userId: 'W0GRIDUSER1' };
+
+    // Act
+    const fromFirst = sessionIdFor({ ...base, teamId: 'T0GRIDWS01' });
+    const fromSecond = sessionIdFor({ ...base, teamId: 'T0GRIDWS02' });
+
+    // Assess
+    expect(fromFirst).toBe('E0ACMEORG:C0SHAREDORG:W0GRIDUSER1');
+    expect(fromSecond).toBe(fromFirst);
+  });
+
   it('joins team, channel and user readably for a top-level DM', () => {
     // Prepare
     const key = { teamId: 'T0SANDBOX', channelId: 'DALICE0001', userId: 'UALICE0001' };

@@ -1,5 +1,7 @@
 import { homeView } from '../../../../bot/render/home-view';
 import { slackDate, statusLabel } from '../../../../bot/render/requests';
+import { parseConfig } from '../../../../handlers/config/load-config';
+import { localConfig } from '../../../../handlers/config/local-config';
 import type { ChatOpsRequest } from '../../../../handlers/ledger/request';
 
 const request = (id: string, status: ChatOpsRequest['status']): ChatOpsRequest => ({
@@ -29,6 +31,38 @@ describe('homeView', () => {
     expect(view).toContain('UserName: `alice`');
     expect(view).toContain(slackDate('2024-01-01T10:00:00.000Z'));
     expect(view).not.toContain('Showing your latest');
+  });
+
+  it('shows a pending request’s approvals so far, pending approvers and expiry', () => {
+    // Prepare
+    const pending: ChatOpsRequest = {
+      ...request('REQ-CCCCCCCC', 'PENDING_APPROVAL'),
+      approval: {
+        digest: 'd',
+        quorum: 2,
+        expiresAt: '2024-01-02T10:00:00.000Z',
+        plan: [],
+        risk: 'high',
+        votes: [
+          {
+            approver: 'bob@example.com',
+            label: 'bob@example.com (UBOB00001)',
+            at: 'x',
+            via: 'link',
+            digest: 'd',
+          },
+        ],
+      },
+    };
+
+    // Act
+    const view = JSON.stringify(homeView([pending], false, parseConfig(localConfig)));
+
+    // Assess
+    expect(view).toContain('Approvals: 1 of 2');
+    expect(view).toContain('(bob@example.com (UBOB00001))');
+    expect(view).toContain('Pending approvers: carol@example.com (UCAROL0001)');
+    expect(view).toContain('Expires: 2024-01-02T10:00:00.000Z');
   });
 
   it('says when older requests are not shown', () => {

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { METHOD_SCOPES } from '../../../../bot/slack/scopes';
 import { SlackResponseUrlError, WebClientSlackGateway } from '../../../../bot/slack/slack-gateway';
+import { loadFixture } from '../../../support/fixtures';
 
 /** A WebClient stand-in that records `a.b.c(args)` calls and answers like Slack. */
 function recordingClient(answers: Record<string, unknown> = {}) {
@@ -16,6 +17,55 @@ function recordingClient(answers: Record<string, unknown> = {}) {
     });
   return { client: node([]) as webApi.WebClient, calls };
 }
+
+describe('WebClientSlackGateway users.info membership facts', () => {
+  it.each([
+    [
+      'a multi-channel guest',
+      'users-info-guest.json',
+      { name: 'Gina Guest', email: 'gina@partner.example', teamId: 'T0SANDBOX', guest: true },
+    ],
+    [
+      'an Enterprise Grid user',
+      'users-info-grid.json',
+      {
+        name: 'Grace Grid',
+        email: 'grace@acme.example',
+        teamId: 'T0GRIDWS02',
+        enterpriseId: 'E0ACMEORG',
+        guest: false,
+      },
+    ],
+    [
+      'a Slack Connect user of another organisation',
+      'users-info-slack-connect.json',
+      { name: 'Oscar Other', email: 'oscar@other.example', teamId: 'T0OTHERORG', guest: false },
+    ],
+  ])('reads %s', async (_label, fixture, expected) => {
+    // Prepare
+    const { user } = loadFixture<{ user: unknown }>(`slack/${fixture}`);
+    const { client } = recordingClient({ 'users.info': { user } });
+
+    // Act
+    const profile = await new WebClientSlackGateway(client).userProfile('U0ANY0001');
+
+    // Assess
+    expect(profile).toEqual(expected);
+  });
+
+  it('reads a single-channel guest (is_ultra_restricted) as a guest', async () => {
+    // Prepare
+    const { user } = loadFixture<{ user: Record<string, unknown> }>('slack/users-info-guest.json');
+    const answer = { user: { ...user, is_restricted: false, is_ultra_restricted: true } };
+    const { client } = recordingClient({ 'users.info': answer });
+
+    // Act
+    const profile = await new WebClientSlackGateway(client).userProfile('UGUEST0001');
+
+    // Assess
+    expect(profile?.guest).toBe(true);
+  });
+});
 
 describe('WebClientSlackGateway', () => {
   it('calls only Web API methods whose scopes are declared', async () => {
@@ -51,7 +101,7 @@ describe('WebClientSlackGateway', () => {
       args: { channel: 'DALICE0001', text: 'hi', thread_ts: '1.1' },
     });
     expect(dm).toBe('DALICE0001');
-    expect(profile).toEqual({ name: 'Alice Example', email: 'alice@example.com' });
+    expect(profile).toEqual({ name: 'Alice Example', email: 'alice@example.com', guest: false });
     expect(members).toEqual(['UALICE0001']);
   });
 

@@ -9,13 +9,19 @@ export interface RecordedSlackCall {
 export class RecordingSlack implements SlackGateway {
   readonly calls: RecordedSlackCall[] = [];
   profiles: Record<string, UserProfile> = {
-    UALICE0001: { name: 'Alice Example', email: 'alice@example.com' },
-    UBOB00001: { name: 'Bob Example', email: 'bob@example.com' },
-    UCAROL0001: { name: 'Carol Example', email: 'carol@example.com' },
+    UALICE0001: { name: 'Alice Example', email: 'alice@example.com', teamId: 'T0SANDBOX', guest: false },
+    UBOB00001: { name: 'Bob Example', email: 'bob@example.com', teamId: 'T0SANDBOX', guest: false },
+    UCAROL0001: { name: 'Carol Example', email: 'carol@example.com', teamId: 'T0SANDBOX', guest: false },
+    /** A multi-channel guest of the sandbox team (`is_restricted`). */
+    UGUEST0001: { name: 'Gina Guest', email: 'gina@partner.example', teamId: 'T0SANDBOX', guest: true },
+    /** A Slack Connect user of another organisation, seen in a shared channel. */
+    UOTHER0001: { name: 'Oscar Other', email: 'oscar@other.example', teamId: 'T0OTHERORG', guest: false },
   };
   groups: Record<string, string[]> = {};
   /** Methods that throw on their next call. */
   failing = new Set<string>();
+  /** Methods that throw on every call (a Slack outage of that method). */
+  down = new Set<string>();
   private seq = 0;
 
   of(method: string): Record<string, unknown>[] {
@@ -24,7 +30,7 @@ export class RecordingSlack implements SlackGateway {
 
   private record(method: string, args: Record<string, unknown>): void {
     this.calls.push({ method, args });
-    if (this.failing.delete(method)) throw new Error(`${method} failed (test)`);
+    if (this.failing.delete(method) || this.down.has(method)) throw new Error(`${method} failed (test)`);
   }
 
   async postMessage(message: OutgoingMessage): Promise<{ channel: string; ts: string }> {

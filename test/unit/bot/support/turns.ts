@@ -73,6 +73,7 @@ export function wiredRunner(
     now?: () => number;
     ledger?: MemoryLedger;
     homeRefreshDelayMs?: number;
+    config?: ReturnType<typeof parseConfig>;
   } = {},
 ) {
   const slack = new RecordingSlack();
@@ -81,7 +82,7 @@ export function wiredRunner(
   const runner = createTurnRunner({
     slack,
     ledger,
-    config,
+    config: options.config ?? config,
     logger: silentLogger,
     identityKeys: testIdentityKeys,
     lex: { client: lexClient, botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' },

@@ -381,6 +381,25 @@ describe('ApprovalDeskService decisions', () => {
     });
   });
 
+  it('inspect answers 409 to an approver who already approved under a quorum, and changes nothing', async () => {
+    // Prepare
+    const world = approvalWorld();
+    const request = await world.pending(2);
+    const token = await world.tokenFor(request, 'bob@example.com');
+    await world.desk.decideByToken({ requestId: request.id, token, decision: 'approve' });
+    const before = await world.ledger.get(request.id);
+    // Act
+    const result = await world.desk.inspect(request.id, token);
+    // Assess
+    expect(result).toMatchObject({
+      ok: false,
+      status: 409,
+      message: `You have already approved ${request.id}; waiting for 1 more approval (1 of 2 approvals).`,
+      view: { approvals: [expect.objectContaining({ approver: 'bob@example.com' })] },
+    });
+    expect(await world.ledger.get(request.id)).toEqual(before);
+  });
+
   it('inspect shows the plan, approvals so far and pending approvers, and changes nothing', async () => {
     // Prepare
     const world = approvalWorld();

@@ -21,6 +21,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     // Assess
     expect(config.slack.teamId).toBe('T0SANDBOX');
+    expect(config.slack.guests).toBe('refuse');
     expect(config.keyRotation).toEqual({
       deactivateAfterDays: 7,
       deleteAfterDays: 14,
@@ -54,6 +55,21 @@ describe('configuration', () => {
       'must be a Slack channel id',
     ],
     [{ surprise: true }, '', 'surprise'],
+    [
+      { slack: { approversChannel: 'C0APPROVALS', teamIds: ['acme'] } },
+      'slack.teamIds[0]',
+      'must be a Slack team id',
+    ],
+    [
+      { slack: { approversChannel: 'C0APPROVALS', enterpriseId: 'T0NOTANENT' } },
+      'slack.enterpriseId',
+      'must be a Slack enterprise id',
+    ],
+    [
+      { slack: { approversChannel: 'C0APPROVALS', guests: 'welcome' } },
+      'slack.guests',
+      'Invalid option: expected one of',
+    ],
   ])('names the bad key for %j', (override, path, reason) => {
     expect(reason).not.toBe(''); // an empty reason would make `toContain(reason)` pass for anything
     // Prepare
@@ -111,5 +127,6 @@ describe('configuration', () => {
     const config = loadConfig(env);
     // Assess
     expect(config.slack.teamId).toBe('T0SANDBOX');
+    expect(config.slack.guests).toBe('refuse');
   });
 });

@@ -1,4 +1,4 @@
-/** Alarms (dead letters, function errors and throttles, ingress p99 latency) notify the operations topic. */
+/** Alarms (dead letters, function errors and throttles, approval API 5xx, ingress p99 latency) notify the operations topic. */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { loadDeploymentConfig } from '../../../../infra/config/deployment-config';
 import { INGRESS_P99_LATENCY_MS } from '../../../../infra/constructs/monitoring';
@@ -55,6 +55,19 @@ describe('Monitoring', () => {
       Namespace: 'AWS/ApiGateway',
       ExtendedStatistic: 'p99',
       Threshold: INGRESS_P99_LATENCY_MS,
+      AlarmActions: [opsTopic],
+    });
+  });
+
+  it('alarms on any 5xx of the approval API', () => {
+    // Assess
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: '5XXError',
+      Namespace: 'AWS/ApiGateway',
+      Statistic: 'Sum',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Dimensions: [{ Name: 'ApiName', Value: Match.stringLikeRegexp('^Api$|Approvals') }],
       AlarmActions: [opsTopic],
     });
   });
