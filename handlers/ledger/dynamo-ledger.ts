@@ -75,6 +75,7 @@ import {
   planCreate,
   RequestNotFoundError,
   TransitionConflictError,
+  transitionable,
   transitionEvent,
 } from './transitions';
 
@@ -165,10 +166,7 @@ export class DynamoLedger implements Ledger, Deduplicator {
     details: TransitionDetails = {},
   ): Promise<ChatOpsRequest> {
     if (!isAllowedTransition(from, to)) throw new IllegalTransitionError(id, from, to);
-    const current = await this.get(id);
-    if (!current) throw new RequestNotFoundError(id);
-    if (current.status !== from) throw new TransitionConflictError(id, from, current.status);
-    checkVersion(current, details.expectedVersion);
+    const current = transitionable(id, from, await this.get(id), details.expectedVersion);
     return this.advance(current, to, actor, details);
   }
 

@@ -36,6 +36,7 @@ import {
   planCreate,
   RequestNotFoundError,
   TransitionConflictError,
+  transitionable,
   transitionEvent,
 } from './transitions';
 
@@ -183,10 +184,7 @@ export class MemoryLedger implements Ledger {
     details: TransitionDetails = {},
   ): Promise<ChatOpsRequest> {
     if (!isAllowedTransition(from, to)) throw new IllegalTransitionError(id, from, to);
-    const current = this.requests.get(id);
-    if (!current) throw new RequestNotFoundError(id);
-    if (current.status !== from) throw new TransitionConflictError(id, from, current.status);
-    checkVersion(current, details.expectedVersion);
+    const current = transitionable(id, from, this.requests.get(id), details.expectedVersion);
     return this.move(current, to, actor, details);
   }
 

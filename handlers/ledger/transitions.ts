@@ -127,6 +127,23 @@ export function checkVersion(current: ChatOpsRequest, expectedVersion: number | 
   }
 }
 
+/**
+ * The request `transition(id, from, …)` may move, as read by an adapter: it exists, is still in
+ * `from` and, when the caller names one, at `expectedVersion` (both adapters share these checks).
+ * @throws RequestNotFoundError / TransitionConflictError
+ */
+export function transitionable(
+  id: string,
+  from: RequestStatus,
+  current: ChatOpsRequest | undefined,
+  expectedVersion: number | undefined,
+): ChatOpsRequest {
+  if (!current) throw new RequestNotFoundError(id);
+  if (current.status !== from) throw new TransitionConflictError(id, from, current.status);
+  checkVersion(current, expectedVersion);
+  return current;
+}
+
 /** The audit event for `current → next`; `seq` is the new version, so each step has one slot. */
 export function transitionEvent(
   current: ChatOpsRequest,
