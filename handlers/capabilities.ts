@@ -11,6 +11,7 @@ import type { Capability } from './capability';
 import type { CapabilityDeps } from './deps';
 import { ChatOpsError } from './errors';
 import { helpCapability } from './help/help.capability';
+import { dueKeysCapability } from './key-rotation/due-keys.capability';
 import { keyRotationCapability } from './key-rotation/key-rotation.capability';
 import { pipelineStatusCapability } from './pipeline-status/pipeline-status.capability';
 import { requestStatusCapability } from './request-status/request-status.capability';
@@ -31,6 +32,7 @@ const fallbackCapability: Capability<CapabilityDeps> = {
 export const DEFAULT_CAPABILITIES: readonly Capability<CapabilityDeps>[] = [
   accountVendingCapability,
   keyRotationCapability,
+  dueKeysCapability,
   pipelineStatusCapability,
   requestStatusCapability,
   helpCapability,

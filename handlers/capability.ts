@@ -12,8 +12,11 @@ export interface Caller extends Requester {
   iamUser?: string;
 }
 
-/** Result of checking one slot value: `value` is the normalised value to keep. */
-export type SlotCheck = { ok: true; value: string } | { ok: false; message: string };
+/**
+ * Result of checking one slot value: `value` is the normalised value to keep. A failure asks for
+ * the slot again with `message`, or with `final` ends the dialog (nothing another value could fix).
+ */
+export type SlotCheck = { ok: true; value: string } | { ok: false; message: string; final?: boolean };
 
 export interface SlotCheckContext<D> {
   caller: Caller;
@@ -65,6 +68,19 @@ export interface Capability<D> {
   intent: string;
   /** Per-slot validators with real look-ups; run by the dialog hook and again before fulfilment. */
   slotChecks?: Readonly<Record<string, (value: string, ctx: SlotCheckContext<D>) => Promise<SlotCheck>>>;
+  /**
+   * Values for slots the utterance left empty, from who is asking (e.g. "rotate my key" → the
+   * caller's mapped IAM user). The dialog hook fills them before checking, so they are checked too.
+   */
+  dialogDefaults?: (ctx: { caller: Caller; config: ChatOpsConfig }) => Readonly<Record<string, string>>;
+  /**
+   * A confirmation prompt that depends on a look-up (e.g. naming a key that will be deleted), once
+   * every required slot is valid; undefined keeps the catalog's prompt.
+   */
+  confirmationPrompt?: (
+    values: Readonly<Record<string, string>>,
+    ctx: SlotCheckContext<D>,
+  ) => Promise<string | undefined>;
   /** How risky a write request is, for approvers (default `medium`). */
   risk?: (parameters: Readonly<Record<string, string>>) => 'low' | 'medium' | 'high';
   /** Runs a read-only intent immediately (write intents go through approval and execution). */

@@ -9,13 +9,13 @@ import type { Caller, Capability } from './capability';
 import type { CapabilityDeps, CodeHookDeps } from './deps';
 import type { LexCodeHookEvent, LexCodeHookResponse, LexSlot } from './lex/lex-event';
 import { scalarSlot, slotValue } from './lex/lex-event';
-import { delegate, elicitSlot } from './lex/responses';
+import { close, confirmIntent, delegate, elicitSlot } from './lex/responses';
 
 const CACHE_PREFIX = 'chatops:accepted:';
 
 export type SlotOutcome =
   | { ok: true; slots: Record<string, LexSlot | null>; values: Record<string, string> }
-  | { ok: false; slot: string; message: string; slots: Record<string, LexSlot | null> };
+  | { ok: false; slot: string; message: string; final: boolean; slots: Record<string, LexSlot | null> };
 
 /**
  * Checks every filled slot of `spec` in priority order. With `cache`, values accepted earlier in
@@ -30,6 +30,12 @@ export async function checkSlots(
   cache?: Record<string, string>,
 ): Promise<SlotOutcome> {
   const slots: Record<string, LexSlot | null> = { ...event.sessionState.intent.slots };
+  for (const [name, value] of Object.entries(
+    capability?.dialogDefaults?.({ caller, config: deps.config }) ?? {},
+  )) {
+    if (slotValue(slots[name]) === undefined && spec.slots.some((s) => s.name === name))
+      slots[name] = scalarSlot(value);
+  }
   const values: Record<string, string> = {};
   for (const slot of [...spec.slots].sort((a, b) => a.priority - b.priority)) {
     const value = slotValue(slots[slot.name]);
@@ -42,7 +48,7 @@ export async function checkSlots(
     const result = await check(value, { caller, slots: { ...values }, config: deps.config, deps });
     if (!result.ok) {
       if (cache) delete cache[CACHE_PREFIX + slot.name];
-      return { ok: false, slot: slot.name, message: result.message, slots };
+      return { ok: false, slot: slot.name, message: result.message, final: result.final === true, slots };
     }
     values[slot.name] = result.value;
     if (cache) cache[CACHE_PREFIX + slot.name] = result.value;
@@ -62,6 +68,15 @@ export async function handleDialog(
 ): Promise<LexCodeHookResponse> {
   const attributes = { ...(event.sessionState.sessionAttributes ?? {}) };
   const outcome = await checkSlots(event, spec, capability, caller, deps, attributes);
-  if (!outcome.ok) return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, attributes);
+  if (!outcome.ok) {
+    if (outcome.final) return close(event, 'Failed', outcome.message, attributes);
+    return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, attributes);
+  }
+  const complete = spec.slots.every((s) => !s.required || outcome.values[s.name] !== undefined);
+  if (complete && capability?.confirmationPrompt && event.sessionState.intent.confirmationState === 'None') {
+    const ctx = { caller, slots: outcome.values, config: deps.config, deps };
+    const prompt = await capability.confirmationPrompt(outcome.values, ctx);
+    if (prompt) return confirmIntent(event, outcome.slots, prompt, attributes);
+  }
   return delegate(event, outcome.slots, attributes);
 }

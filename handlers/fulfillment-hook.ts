@@ -36,7 +36,10 @@ export async function handleFulfillment(
     return reply(spec.confirmation.declined);
   }
   const outcome = await checkSlots(event, spec, capability, caller, deps);
-  if (!outcome.ok) return elicitSlot(event, outcome.slot, outcome.message, outcome.slots);
+  if (!outcome.ok) {
+    if (outcome.final) return reply(outcome.message, 'Failed');
+    return elicitSlot(event, outcome.slot, outcome.message, outcome.slots);
+  }
   const missing = spec.slots.find((s) => s.required && outcome.values[s.name] === undefined);
   if (missing) return elicitSlot(event, missing.name, missing.prompt, outcome.slots);
 

@@ -15,7 +15,7 @@ import { loadConfig } from './config/load-config';
 import type { CodeHookDeps } from './deps';
 import { RecordingExecutions } from './execution/execution.port';
 import { identityKeysFromEnv } from './identity/secrets-manager-keys';
-import { keyRotationDeps } from './key-rotation/key-rotation.deps';
+import { awsKeyRotationDeps } from './key-rotation/key-rotation.deps';
 import { DynamoLedger } from './ledger/dynamo-ledger';
 import type { LexCodeHookResponse } from './lex/lex-event';
 import { createLogger, type Logger } from './logger';
@@ -41,8 +41,8 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     tableName: TABLE_NAME,
     retentionDays: config.ledger.retentionDays,
   });
-  // The AWS adapters for Organizations, IAM and CodePipeline arrive with their capability issues;
-  // until then a deployed stack answers look-ups from the sandbox world and says so in every reply.
+  // Key rotation's look-ups use IAM itself; the Organizations and CodePipeline adapters arrive with
+  // their capability issues; until then those look-ups answer from the sandbox world and say so.
   const cloud = new SandboxCloud();
   // Without an approval topic (e.g. a stack deployed before approvals) nobody is notified and the
   // reply says so; with one, every approver gets a signed link by SNS (approval-lambda-deps.ts).
@@ -61,7 +61,7 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     identityKeys: identityKeysFromEnv(env),
     sandbox: true,
     ...accountVendingDeps({ organization: cloud }),
-    ...keyRotationDeps({ iamUsers: cloud }),
+    ...awsKeyRotationDeps(config, { client: document, tableName: TABLE_NAME }),
     ...pipelineStatusDeps({ pipelines: cloud }),
     ...requestStatusDeps({ ledger }), // the core's ledger too
   };

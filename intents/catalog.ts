@@ -1,6 +1,7 @@
 /** The catalog: every intent the bot knows, in one registry (DESIGN §5 names). */
 import { fallbackIntent } from './fallback.intent';
 import { helpIntent } from './help.intent';
+import { listDueAccessKeysIntent } from './list-due-access-keys.intent';
 import { pipelineStatusIntent } from './pipeline-status.intent';
 import { IntentRegistry } from './registry';
 import { requestStatusIntent } from './request-status.intent';
@@ -11,6 +12,7 @@ import { vendAccountIntent } from './vend-account.intent';
 export const catalog = new IntentRegistry([
   vendAccountIntent,
   rotateAccessKeyIntent,
+  listDueAccessKeysIntent,
   pipelineStatusIntent,
   requestStatusIntent,
   helpIntent,

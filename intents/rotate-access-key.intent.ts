@@ -55,7 +55,7 @@ export const rotateAccessKeyIntent = defineIntent({
     declined: 'OK, I will not rotate the key.',
   },
   sideEffect: 'write',
-  approval: 'always',
+  approval: 'whenOtherUser',
   requiredRoles: [],
   tracked: true,
   dialogHook: true,

@@ -54,6 +54,11 @@ export const ERROR_CODES = [
   'CHAT_UNAVAILABLE',
   // signed identity (issue 9)
   'IDENTITY_KEY_INVALID',
+  // key rotation (handlers/key-rotation/)
+  'ACCESS_KEY_LIMIT',
+  'ACCESS_KEY_STORE_FAILED',
+  'ACCESS_KEY_ROTATION_FAILED',
+  'KEY_SCHEDULE_CONFLICT',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

@@ -6,7 +6,7 @@
  * Started in dependency order; on a failure half-way, what was started is stopped again before the
  * error surfaces.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -23,6 +23,9 @@ import {
   localIdentityKey,
   staticIdentityKeys,
 } from '../handlers/identity/identity-keys';
+import { DynamoKeySchedule } from '../handlers/key-rotation/dynamo-key-schedule';
+import type { KeySchedule } from '../handlers/key-rotation/key-schedule.port';
+import { MemoryKeySchedule } from '../handlers/key-rotation/memory-key-schedule';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import { DynamoLedger } from '../handlers/ledger/dynamo-ledger';
 import type { Ledger } from '../handlers/ledger/ledger.port';
@@ -37,6 +40,7 @@ import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
+import { type LocalKeyRotation, startLocalKeySweeper } from './key-sweeper';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { createLocalApprovals, type LocalApprovals } from './local-approvals';
 import type { NotificationSink } from './notifications';
@@ -71,6 +75,10 @@ export interface LocalBackendOptions {
   store?: 'dynamodb-local' | 'memory';
   /** Where executions tell requesters the outcome (local/stack.ts binds Slack; default: recorded). */
   notifier?: ChatNotifier;
+  /** Use this running DynamoDB Local (a fresh table) instead of starting one (integration tests). */
+  dynamodbLocalEndpoint?: string;
+  /** Now, for key rotation and the key sweeper (tests move it forward). */
+  clock?: () => Date;
 }
 
 export interface LocalBackend {
@@ -86,6 +94,8 @@ export interface LocalBackend {
   executions: Executions;
   /** The approval machinery: desk (page + buttons), notifier, hand-off, sweep. */
   approvals: LocalApprovals;
+  /** Key rotation's sandbox twins and the key sweeper (also on a timer). */
+  keys: LocalKeyRotation;
   stop(): Promise<void>;
 }
 
@@ -123,7 +133,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
 
 async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Promise<LocalBackend> {
   const { logger, config } = options;
-  const { ledger, dedup } = await startLedger(options, stoppers);
+  const { ledger, dedup, keySchedule } = await startLedger(options, stoppers);
   // The server's URL goes into the signed links, so it starts first; the API handler over the
   // desk is attached right after (no request can arrive before a link exists).
   let api: ApprovalApiHandler | undefined;
@@ -135,7 +145,14 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   const chat = options.notifier ?? new RecordingChatNotifier();
   // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
   const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
-  const sandboxDeps = createSandboxCodeHookDeps({ ledger, config, logger, identityKeys });
+  const sandboxDeps = createSandboxCodeHookDeps({
+    ledger,
+    config,
+    logger,
+    identityKeys,
+    keySchedule,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const executions = new CapabilityExecutions({
     capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
     deps: sandboxDeps,
@@ -157,6 +174,8 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   // Locally the CSRF key is random per run (one process serves every page and POST).
   api = createApprovalApi({ desk: approvals.desk, csrfKey: randomBytes(32), logger });
   const hookDeps = { ...sandboxDeps, approvals: approvals.notifier, executions };
+  const keys = startLocalKeySweeper(sandboxDeps, chat, logger);
+  stoppers.add('key sweeper', () => keys.stop());
   const codeHook = createCodeHook(hookDeps);
   startReceivedSweep(hookDeps, stoppers);
   const real = options.realAws;
@@ -179,6 +198,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       identityKeys,
       executions,
       approvals,
+      keys,
       stop: () => stoppers.stopAll(),
     };
   }
@@ -195,6 +215,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     identityKeys,
     executions,
     approvals,
+    keys,
     stop: () => stoppers.stopAll(),
   };
 }
@@ -222,25 +243,39 @@ function startReceivedSweep(deps: CodeHookDeps, stoppers: Stoppers): void {
 async function startLedger(
   options: LocalBackendOptions,
   stoppers: Stoppers,
-): Promise<{ ledger: Ledger; dedup: Deduplicator }> {
-  if (options.store === 'memory') return { ledger: new MemoryLedger(), dedup: new MemoryDeduplicator() };
+): Promise<{ ledger: Ledger; dedup: Deduplicator; keySchedule: KeySchedule }> {
+  if (options.store === 'memory') {
+    return {
+      ledger: new MemoryLedger(),
+      dedup: new MemoryDeduplicator(),
+      keySchedule: new MemoryKeySchedule(),
+    };
+  }
   const tableName = options.realAws?.tableName;
   if (tableName) {
     const client = new DynamoDBClient({});
     stoppers.add('DynamoDB client', () => client.destroy());
     options.logger.info('Using the real ledger table', { tableName });
-    const ledger = new DynamoLedger({ client: DynamoDBDocumentClient.from(client), tableName });
-    return { ledger, dedup: ledger };
+    const document = DynamoDBDocumentClient.from(client);
+    const ledger = new DynamoLedger({ client: document, tableName });
+    return { ledger, dedup: ledger, keySchedule: new DynamoKeySchedule({ client: document, tableName }) };
   }
-  const dynamo = await startDynamoDbLocal();
-  stoppers.add('DynamoDB Local', () => dynamo.stop());
-  const client = localDynamoClient(dynamo.endpoint);
+  let endpoint = options.dynamodbLocalEndpoint;
+  if (!endpoint) {
+    const dynamo = await startDynamoDbLocal();
+    stoppers.add('DynamoDB Local', () => dynamo.stop());
+    endpoint = dynamo.endpoint;
+  }
+  const client = localDynamoClient(endpoint);
   stoppers.add('DynamoDB client', () => client.destroy());
-  await createLedgerTable(client, LOCAL_TABLE_NAME);
-  options.logger.info('DynamoDB Local is up', { endpoint: dynamo.endpoint, table: LOCAL_TABLE_NAME });
-  const ledger = new DynamoLedger({
-    client: DynamoDBDocumentClient.from(client),
-    tableName: LOCAL_TABLE_NAME,
-  });
-  return { ledger, dedup: ledger };
+  const table = options.dynamodbLocalEndpoint ? `${LOCAL_TABLE_NAME}-${randomUUID()}` : LOCAL_TABLE_NAME;
+  await createLedgerTable(client, table);
+  options.logger.info('DynamoDB Local is up', { endpoint, table });
+  const document = DynamoDBDocumentClient.from(client);
+  const ledger = new DynamoLedger({ client: document, tableName: table });
+  return {
+    ledger,
+    dedup: ledger,
+    keySchedule: new DynamoKeySchedule({ client: document, tableName: table }),
+  };
 }

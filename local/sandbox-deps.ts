@@ -11,11 +11,15 @@ import type { CodeHookDeps } from '../handlers/deps';
 import { RecordingExecutions } from '../handlers/execution/execution.port';
 import { localIdentityKey, staticIdentityKeys } from '../handlers/identity/identity-keys';
 import { keyRotationDeps } from '../handlers/key-rotation/key-rotation.deps';
+import { MemoryKeySchedule } from '../handlers/key-rotation/memory-key-schedule';
 import { MemoryLedger } from '../handlers/ledger/memory-ledger';
 import { silentLogger } from '../handlers/logger';
 import { pipelineStatusDeps } from '../handlers/pipeline-status/pipeline-status.deps';
 import { requestStatusDeps } from '../handlers/request-status/request-status.deps';
 import { SandboxCloud } from '../handlers/sandbox/sandbox-cloud';
+import { SANDBOX_EXECUTION_NOTE } from '../handlers/sandbox/sandbox-executors';
+import { SandboxIam } from '../handlers/sandbox/sandbox-iam';
+import { SandboxSecrets } from '../handlers/sandbox/sandbox-secrets';
 import { catalog } from '../intents/catalog';
 
 /**
@@ -34,7 +38,13 @@ export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {})
     logger: silentLogger,
     sandbox: true,
     ...accountVendingDeps({ organization: cloud }),
-    ...keyRotationDeps({ iamUsers: cloud }),
+    ...keyRotationDeps({
+      accessKeys: new SandboxIam(),
+      keyVault: new SandboxSecrets(config.keyRotation),
+      keySchedule: new MemoryKeySchedule(),
+      retry: { attempts: 5, baseDelayMs: 20, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+      resultNote: SANDBOX_EXECUTION_NOTE,
+    }),
     ...pipelineStatusDeps({ pipelines: cloud }),
     ...requestStatusDeps({ ledger }),
     ...overrides,

@@ -15,6 +15,7 @@ import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import type { Logger } from '../handlers/logger';
 import { type LocalBackend, type LocalBackendOptions, Stoppers, startLocalBackend } from './backend';
 import { DeferredChatNotifier } from './deferred-chat-notifier';
+import type { LocalKeyRotation } from './key-sweeper';
 import type { NotificationSink } from './notifications';
 import {
   EMULATED_USERS,
@@ -44,6 +45,10 @@ export interface LocalStackOptions {
   rateLimit?: { turnsPerMinute: number };
   /** See {@link LocalBackendOptions.store}. */
   store?: 'dynamodb-local' | 'memory';
+  /** See {@link LocalBackendOptions.dynamodbLocalEndpoint}. */
+  dynamodbLocalEndpoint?: string;
+  /** See {@link LocalBackendOptions.clock}. */
+  clock?: () => Date;
 }
 
 interface BotIds {
@@ -63,6 +68,8 @@ export interface LocalStack {
   emulator?: SlackWebApiEmulator;
   /** Signs and sends Slack requests to the app (absent with real Slack). */
   sender?: SlackSender;
+  /** Key rotation's sandbox twins and the key sweeper. */
+  keys: LocalKeyRotation;
   /** Resolves when every turn started so far has finished. */
   idle(): Promise<void>;
   /** Stops everything (DynamoDB Local's Java process included); safe to call twice. */
@@ -112,6 +119,7 @@ async function startSlackSide(
     approvalsUrl: backend.approvalsUrl,
     lexEndpoint: backend.lexEndpoint,
     signingSecret,
+    keys: backend.keys,
     stop: () => stoppers.stopAll(),
   };
   if (options.realSlack) {

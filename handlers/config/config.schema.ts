@@ -80,8 +80,33 @@ export const configSchema = z
       .object({
         deactivateAfterDays: z.number().int().min(1).max(90).default(7),
         deleteAfterDays: z.number().int().min(1).max(180).default(14),
+        /** Keys older than this are "due" (ListDueAccessKeys). */
+        maxKeyAgeDays: z.number().int().min(1).max(3650).default(90),
+        /** The new key's secret is `<secretPrefix><user>`. */
+        secretPrefix: z
+          .string()
+          .regex(/^[\w/+=.@-]{1,400}\/$/, 'must be a Secrets Manager name prefix ending in /')
+          .default('chatops/access-keys/'),
+        /** KMS key (id, ARN or alias/...) that encrypts the secrets; unset = aws/secretsmanager. */
+        kmsKeyId: z.string().min(1).max(2048).optional(),
+        /** A role that may also read every key secret (break glass); unset = only the owner. */
+        breakGlassRoleArn: z
+          .string()
+          .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN')
+          .optional(),
+        /** The IAM path of the users ChatOps may rotate (scopes the CDK grants). */
+        iamUserPath: z
+          .string()
+          .regex(/^\/([\w+=,.@-]+\/)*$/, 'must be an IAM path such as / or /people/')
+          .default('/'),
       })
-      .default({ deactivateAfterDays: 7, deleteAfterDays: 14 })
+      .default({
+        deactivateAfterDays: 7,
+        deleteAfterDays: 14,
+        maxKeyAgeDays: 90,
+        secretPrefix: 'chatops/access-keys/',
+        iamUserPath: '/',
+      })
       .refine((k) => k.deleteAfterDays > k.deactivateAfterDays, {
         message: 'deleteAfterDays must be later than deactivateAfterDays',
         path: ['deleteAfterDays'],

@@ -66,3 +66,16 @@ export function delegate(
 ): LexCodeHookResponse {
   return inProgress(event, { type: 'Delegate' }, slots, sessionAttributes);
 }
+
+/** Asks Lex to confirm the intent with a custom message (the slots as given). */
+export function confirmIntent(
+  event: LexCodeHookEvent,
+  slots: Slots,
+  message: string,
+  sessionAttributes = event.sessionState.sessionAttributes ?? {},
+): LexCodeHookResponse {
+  return {
+    ...inProgress(event, { type: 'ConfirmIntent' }, slots, sessionAttributes),
+    messages: text(message),
+  };
+}

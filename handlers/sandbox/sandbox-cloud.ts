@@ -2,11 +2,10 @@
 
 import { plainCopy } from '../../kernel/plain-copy';
 import type { OrganizationalUnit, OrganizationDirectory } from '../account-vending/organization.port';
-import type { IamUserDirectory } from '../key-rotation/iam-users.port';
 import type { PipelineReader, PipelineView } from '../pipeline-status/pipelines.port';
 import { defaultSandboxWorld, type SandboxWorldData } from './sandbox-world';
 
-export class SandboxCloud implements OrganizationDirectory, IamUserDirectory, PipelineReader {
+export class SandboxCloud implements OrganizationDirectory, PipelineReader {
   constructor(readonly world: SandboxWorldData = defaultSandboxWorld()) {}
 
   async listOrganizationalUnits(): Promise<OrganizationalUnit[]> {
@@ -16,10 +15,6 @@ export class SandboxCloud implements OrganizationDirectory, IamUserDirectory, Pi
   async isAccountEmailInUse(email: string): Promise<boolean> {
     const wanted = email.toLowerCase();
     return this.world.accounts.some((a) => a.email.toLowerCase() === wanted);
-  }
-
-  async userExists(userName: string): Promise<boolean> {
-    return this.world.iamUsers.includes(userName);
   }
 
   async pipelineExists(name: string): Promise<boolean> {

@@ -1,12 +1,11 @@
 /**
- * Sandbox executors for the write intents (DESIGN §4): an approved VendAccount or RotateAccessKey
- * completes offline with a clearly labelled, simulated result — a 12-digit fake account id, the
- * name of a secret that was never created. The account-vending and key-rotation issues replace
- * them with the real executors (Account Factory, IAM + Secrets Manager). Never a secret in a result.
+ * Sandbox executors for the write intents (DESIGN §4): an approved VendAccount completes offline
+ * with a clearly labelled, simulated result — a 12-digit fake account id. The account-vending issue
+ * replaces it with the real executor. RotateAccessKey runs its real executor on the sandbox IAM and
+ * Secrets Manager twins (sandbox-iam.ts, sandbox-secrets.ts) and ends with the same note.
  */
 import { createHash } from 'node:crypto';
 import type { CapabilityResult, ExecuteInput } from '../capability';
-import type { ChatOpsConfig } from '../config/config.schema';
 
 /** The label every simulated execution result ends with. */
 export const SANDBOX_EXECUTION_NOTE = '(Sandbox: simulated AWS — nothing real was created or changed.)';
@@ -28,24 +27,5 @@ export async function sandboxVendAccount({ request }: ExecuteInput): Promise<Cap
       SANDBOX_EXECUTION_NOTE,
     ].join('\n'),
     externalIds: { accountId, recordId: `rec-sandbox-${accountId}` },
-  };
-}
-
-/** Simulated key rotation: names the secret that would hold the new key (never a key). */
-export async function sandboxRotateAccessKey(
-  { request }: ExecuteInput,
-  _deps: unknown,
-  config: ChatOpsConfig,
-): Promise<CapabilityResult> {
-  const user = request.parameters.UserName ?? '?';
-  const secretName = `chatops/access-keys/${user}/${request.id}`;
-  const { deactivateAfterDays, deleteAfterDays } = config.keyRotation;
-  return {
-    message: [
-      `A new access key for ${user} is stored in the Secrets Manager secret ${secretName}, readable only by ${user}.`,
-      `The old key will be deactivated in ${deactivateAfterDays} days and deleted in ${deleteAfterDays}.`,
-      SANDBOX_EXECUTION_NOTE,
-    ].join('\n'),
-    externalIds: { secretName },
   };
 }

@@ -15,7 +15,15 @@ describe('start-up check of the capabilities against the catalog', () => {
     const map = buildCapabilityMap(catalog, DEFAULT_CAPABILITIES);
     // Assess
     expect([...map.keys()].sort()).toEqual(
-      ['FallbackIntent', 'Help', 'PipelineStatus', 'RequestStatus', 'RotateAccessKey', 'VendAccount'].sort(),
+      [
+        'FallbackIntent',
+        'Help',
+        'ListDueAccessKeys',
+        'PipelineStatus',
+        'RequestStatus',
+        'RotateAccessKey',
+        'VendAccount',
+      ].sort(),
     );
   });
 

@@ -6,6 +6,7 @@ describe('catalog', () => {
     const expected = [
       'VendAccount',
       'RotateAccessKey',
+      'ListDueAccessKeys',
       'PipelineStatus',
       'RequestStatus',
       'Help',
@@ -47,14 +48,15 @@ describe('catalog', () => {
     expect(type?.resolution).toBe('TopResolution');
   });
 
-  it('makes write intents confirm and default to approval', () => {
+  it('makes write intents confirm and default to approval (rotating someone else’s key: whenOtherUser)', () => {
     // Act
     const writes = catalog.list().filter((s) => s.sideEffect === 'write');
     // Assess
     expect(writes.map((s) => s.id).sort()).toEqual(['RotateAccessKey', 'VendAccount']);
-    for (const spec of writes) {
-      expect(spec.confirmation?.prompt).toBeTruthy();
-      expect(spec.approval).toBe('always');
-    }
+    for (const spec of writes) expect(spec.confirmation?.prompt).toBeTruthy();
+    expect(Object.fromEntries(writes.map((s) => [s.id, s.approval]))).toEqual({
+      VendAccount: 'always',
+      RotateAccessKey: 'whenOtherUser',
+    });
   });
 });

@@ -92,8 +92,8 @@ describe('RotateAccessKey', () => {
     const session = 'rotate-full';
 
     // Act
-    const ask = await say(session, 'I need to rotate my access key');
-    const refused = await say(session, 'ci-deployer');
+    const refused = await say(session, 'rotate the access key for ci-deployer');
+    const ask = refused;
     const confirm = await say(session, 'mine');
     const done = await say(session, 'yes');
 

@@ -22,7 +22,13 @@ describe('configuration', () => {
     // Assess
     expect(config.slack.teamId).toBe('T0SANDBOX');
     expect(config.slack.guests).toBe('refuse');
-    expect(config.keyRotation).toEqual({ deactivateAfterDays: 7, deleteAfterDays: 14 });
+    expect(config.keyRotation).toEqual({
+      deactivateAfterDays: 7,
+      deleteAfterDays: 14,
+      maxKeyAgeDays: 90,
+      secretPrefix: 'chatops/access-keys/',
+      iamUserPath: '/',
+    });
     expect(config.accountFactory.maxConcurrentProvisions).toBe(5);
     expect(config.approvers.ttlHours).toBe(24);
     expect(config.users.find((u) => u.slackUserId === 'UCAROL0001')?.roles).toEqual(['admin', 'approver']);

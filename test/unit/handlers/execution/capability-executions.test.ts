@@ -162,7 +162,14 @@ describe('CapabilityExecutions', () => {
     // Assess
     const done = await ledger.get(approved.id);
     expect(done?.status).toBe('SUCCEEDED');
-    expect(done?.externalIds).toEqual({ secretName: `chatops/access-keys/alice/${approved.id}` });
+    expect(done?.externalIds).toEqual({
+      secretName: 'chatops/access-keys/alice',
+      secretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:chatops/access-keys/alice-Sbx123',
+      newAccessKey: expect.stringMatching(/^…[A-Z2-7]{4}$/),
+      oldAccessKey: '…0001',
+      deactivateAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      deleteAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     const said = JSON.stringify(notifier.notices);
     expect(said).toContain('(Sandbox: simulated AWS');
     expect(said).not.toMatch(/AKIA[0-9A-Z]{16}/);

@@ -1,0 +1,59 @@
+/**
+ * Lambda entry of the key sweeper (scheduled by EventBridge, e.g. hourly). The event may carry
+ * `{ "dryRun": true }` to only report. Clients and config are created once per container. The
+ * Slack adapter of the chat notifier lives on the Slack side (bot/slack/), so this entry is built
+ * with {@link createSweeperHandler} by whoever can give it one; the default `handler` logs the
+ * DMs it could not send instead (nothing is lost: every step is in the schedule's audit trail).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { parseEnv, requiredVar } from '../config/env';
+import { loadConfig } from '../config/load-config';
+import { createLogger, type Logger } from '../logger';
+import type { ChatNotifier, PostedMessage } from '../notify/chat-notifier.port';
+import { DynamoKeySchedule } from './dynamo-key-schedule';
+import { IamAccessKeys } from './iam-access-keys';
+import { type SweeperDeps, type SweepReport, sweepKeys } from './sweeper';
+
+export const sweeperEnvSchema = z.object({ TABLE_NAME: requiredVar() });
+
+/** A notifier for entries without Slack: logs that a DM could not be sent (ids only). */
+export function loggingNotifier(logger: Logger): ChatNotifier {
+  const none = async (): Promise<PostedMessage> => {
+    logger.warn('no Slack notifier in this function; notice not sent');
+    return { channelId: '', ts: '' };
+  };
+  return { postToThread: none, postToChannel: none, directMessage: none, updateMessage: async () => {} };
+}
+
+/** The handler over injected deps. */
+export function createSweeperHandler(deps: SweeperDeps): (event?: unknown) => Promise<SweepReport> {
+  return async (event) => {
+    const dryRun = (event as { dryRun?: unknown } | undefined)?.dryRun === true;
+    return sweepKeys({ dryRun }, deps);
+  };
+}
+
+function buildDeps(env: NodeJS.ProcessEnv = process.env): SweeperDeps {
+  const { TABLE_NAME } = parseEnv(sweeperEnvSchema, env);
+  const config = loadConfig(env);
+  const logger = createLogger('chatops-key-sweeper');
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  return {
+    accessKeys: new IamAccessKeys(new IAMClient({}), config.keyRotation.iamUserPath),
+    keySchedule: new DynamoKeySchedule({ client, tableName: TABLE_NAME }),
+    notifier: loggingNotifier(logger),
+    clock: () => new Date(),
+    logger,
+  };
+}
+
+let sweep: ((event?: unknown) => Promise<SweepReport>) | undefined;
+
+/** Scheduled entry: one sweep per invocation. */
+export async function handler(event?: unknown): Promise<SweepReport> {
+  sweep ??= createSweeperHandler(buildDeps());
+  return sweep(event);
+}
