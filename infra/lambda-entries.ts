@@ -148,4 +148,12 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
     access: ['ledger'],
     timeoutSeconds: 60,
   },
+  {
+    id: 'KeySweeper',
+    entry: 'handlers/key-rotation/sweeper.lambda.ts',
+    description: 'Scheduled sweep: deactivates and deletes retired access keys on schedule, reminds owners',
+    trigger: { kind: 'schedule', everyMinutes: 60 },
+    access: ['ledger', 'keyRotation'],
+    timeoutSeconds: 120,
+  },
 ];

@@ -15,7 +15,7 @@ import { resourcesOf, synthStage } from './support/synth';
 const file = 'handlers/fulfillment.lambda.ts';
 const extra: LambdaEntry[] = [
   {
-    id: 'VendingExecutor',
+    id: 'ProbeVendingExecutor',
     entry: file,
     description: 'test: account vending',
     trigger: { kind: 'schedule', everyMinutes: 5 },
@@ -24,7 +24,7 @@ const extra: LambdaEntry[] = [
     reservedConcurrency: 1,
   },
   {
-    id: 'Lifecycle',
+    id: 'ProbeLifecycle',
     entry: file,
     description: 'test: lifecycle',
     trigger: { kind: 'event', pattern: 'controlTowerLifecycle' },
@@ -32,7 +32,7 @@ const extra: LambdaEntry[] = [
     timeoutSeconds: 30,
   },
   {
-    id: 'KeySweeper',
+    id: 'ProbeKeySweeper',
     entry: file,
     description: 'test: keys',
     trigger: { kind: 'schedule', everyMinutes: 60 },
@@ -40,7 +40,7 @@ const extra: LambdaEntry[] = [
     timeoutSeconds: 60,
   },
   {
-    id: 'Decider',
+    id: 'ProbeDecider',
     entry: file,
     description: 'test: decides and queues',
     trigger: { kind: 'schedule', everyMinutes: 10 },
@@ -48,7 +48,7 @@ const extra: LambdaEntry[] = [
     timeoutSeconds: 10,
   },
   {
-    id: 'PipelineEvents',
+    id: 'ProbePipelineEvents',
     entry: file,
     description: 'test: pipelines',
     trigger: { kind: 'event', pattern: 'codePipelineExecution' },
@@ -80,7 +80,7 @@ describe('capabilities', () => {
 
   it('gives account vending Service Catalog on products and read-only Organizations, in their own policies', () => {
     // Assess
-    expect(policyOf('VendingExecutorAccountVendingPolicy')).toEqual(
+    expect(policyOf('ProbeVendingExecutorAccountVendingPolicy')).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           Action: expect.arrayContaining([
@@ -91,7 +91,7 @@ describe('capabilities', () => {
         }),
       ]),
     );
-    expect(policyOf('VendingExecutorOrganizationsReadPolicy')).toEqual([
+    expect(policyOf('ProbeVendingExecutorOrganizationsReadPolicy')).toEqual([
       expect.objectContaining({
         Action: expect.arrayContaining(['organizations:ListAccounts']),
         Resource: '*',
@@ -104,7 +104,7 @@ describe('capabilities', () => {
     const { iamUserPath, secretPrefix } = loadDeploymentConfig('dev').keyRotation;
 
     // Act
-    const text = JSON.stringify(policyOf('KeySweeperKeyRotationPolicy'));
+    const text = JSON.stringify(policyOf('ProbeKeySweeperKeyRotationPolicy'));
 
     // Assess
     expect(text).toContain(`:user${iamUserPath}*`);
@@ -117,7 +117,7 @@ describe('capabilities', () => {
     const { pipelines } = loadDeploymentConfig('dev');
 
     // Act
-    const [statement] = policyOf('PipelineEventsPipelinesReadPolicy') as { Resource: unknown[] }[];
+    const [statement] = policyOf('ProbePipelineEventsPipelinesReadPolicy') as { Resource: unknown[] }[];
 
     // Assess
     expect(statement?.Resource).toHaveLength(pipelines.length);
