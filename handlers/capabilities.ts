@@ -13,7 +13,12 @@ import { ChatOpsError } from './errors';
 import { helpCapability } from './help/help.capability';
 import { dueKeysCapability } from './key-rotation/due-keys.capability';
 import { keyRotationCapability } from './key-rotation/key-rotation.capability';
+import {
+  pipelineApprovalCapability,
+  retryPipelineStageCapability,
+} from './pipeline-status/pipeline-actions.capability';
 import { pipelineStatusCapability } from './pipeline-status/pipeline-status.capability';
+import { pipelineSummaryCapability } from './pipeline-status/pipeline-summary.capability';
 import { requestStatusCapability } from './request-status/request-status.capability';
 
 export type CapabilityMap<D = CapabilityDeps> = ReadonlyMap<string, Capability<D>>;
@@ -34,6 +39,9 @@ export const DEFAULT_CAPABILITIES: readonly Capability<CapabilityDeps>[] = [
   keyRotationCapability,
   dueKeysCapability,
   pipelineStatusCapability,
+  pipelineSummaryCapability,
+  pipelineApprovalCapability,
+  retryPipelineStageCapability,
   requestStatusCapability,
   helpCapability,
   fallbackCapability,

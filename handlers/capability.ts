@@ -14,9 +14,13 @@ export interface Caller extends Requester {
 
 /**
  * Result of checking one slot value: `value` is the normalised value to keep. A failure asks for
- * the slot again with `message`, or with `final` ends the dialog (nothing another value could fix).
+ * the slot again with `message`, or with `final` ends the dialog (nothing another value could fix);
+ * a refusal may offer `choices` (e.g. the candidate pipelines), which Lex shows as a response card
+ * (buttons in Slack).
  */
-export type SlotCheck = { ok: true; value: string } | { ok: false; message: string; final?: boolean };
+export type SlotCheck =
+  | { ok: true; value: string }
+  | { ok: false; message: string; final?: boolean; choices?: readonly string[] };
 
 export interface SlotCheckContext<D> {
   caller: Caller;

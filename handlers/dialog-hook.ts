@@ -15,7 +15,14 @@ const CACHE_PREFIX = 'chatops:accepted:';
 
 export type SlotOutcome =
   | { ok: true; slots: Record<string, LexSlot | null>; values: Record<string, string> }
-  | { ok: false; slot: string; message: string; final: boolean; slots: Record<string, LexSlot | null> };
+  | {
+      ok: false;
+      slot: string;
+      message: string;
+      final: boolean;
+      choices?: readonly string[];
+      slots: Record<string, LexSlot | null>;
+    };
 
 /**
  * Checks every filled slot of `spec` in priority order. With `cache`, values accepted earlier in
@@ -48,7 +55,15 @@ export async function checkSlots(
     const result = await check(value, { caller, slots: { ...values }, config: deps.config, deps });
     if (!result.ok) {
       if (cache) delete cache[CACHE_PREFIX + slot.name];
-      return { ok: false, slot: slot.name, message: result.message, final: result.final === true, slots };
+      const choices = result.choices?.length ? { choices: result.choices } : {};
+      return {
+        ok: false,
+        slot: slot.name,
+        message: result.message,
+        final: result.final === true,
+        ...choices,
+        slots,
+      };
     }
     values[slot.name] = result.value;
     if (cache) cache[CACHE_PREFIX + slot.name] = result.value;
@@ -70,7 +85,7 @@ export async function handleDialog(
   const outcome = await checkSlots(event, spec, capability, caller, deps, attributes);
   if (!outcome.ok) {
     if (outcome.final) return close(event, 'Failed', outcome.message, attributes);
-    return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, attributes);
+    return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, attributes, outcome.choices);
   }
   const complete = spec.slots.every((s) => !s.required || outcome.values[s.name] !== undefined);
   if (complete && capability?.confirmationPrompt && event.sessionState.intent.confirmationState === 'None') {

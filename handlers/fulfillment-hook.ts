@@ -38,7 +38,7 @@ export async function handleFulfillment(
   const outcome = await checkSlots(event, spec, capability, caller, deps);
   if (!outcome.ok) {
     if (outcome.final) return reply(outcome.message, 'Failed');
-    return elicitSlot(event, outcome.slot, outcome.message, outcome.slots);
+    return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, undefined, outcome.choices);
   }
   const missing = spec.slots.find((s) => s.required && outcome.values[s.name] === undefined);
   if (missing) return elicitSlot(event, missing.name, missing.prompt, outcome.slots);

@@ -20,17 +20,17 @@ import { DynamoLedger } from './ledger/dynamo-ledger';
 import type { LexCodeHookResponse } from './lex/lex-event';
 import { createLogger, type Logger } from './logger';
 import { chatUnavailable } from './notify/unavailable-chat-notifier';
-import { pipelineStatusDeps } from './pipeline-status/pipeline-status.deps';
+import { awsPipelineStatusDeps } from './pipeline-status/pipeline-status.deps';
 import { requestStatusDeps } from './request-status/request-status.deps';
 import { createCodeHook } from './router';
 import { SandboxCloud } from './sandbox/sandbox-cloud';
 
 /** The code hook's environment, checked at cold start (errors name the variable, never its value). */
-export const fulfillmentEnvSchema = z.object({ TABLE_NAME: requiredVar() });
+export const fulfillmentEnvSchema = z.object({ TABLE_NAME: requiredVar(), AWS_REGION: requiredVar() });
 
 /** The code hook's dependencies in Lambda (also used by the RECEIVED sweeper entry). */
 export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
-  const { TABLE_NAME } = parseEnv(fulfillmentEnvSchema, env);
+  const { TABLE_NAME, AWS_REGION: region } = parseEnv(fulfillmentEnvSchema, env);
   const config = loadConfig(env);
   const logger = createLogger('chatops-fulfillment');
   const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
@@ -41,8 +41,8 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     tableName: TABLE_NAME,
     retentionDays: config.ledger.retentionDays,
   });
-  // Key rotation's look-ups use IAM itself; the Organizations and CodePipeline adapters arrive with
-  // their capability issues; until then those look-ups answer from the sandbox world and say so.
+  // Key rotation and pipelines use IAM and CodePipeline themselves; the Organizations adapter
+  // arrives with account vending; until then its look-ups answer from the sandbox world.
   const cloud = new SandboxCloud();
   // Without an approval topic (e.g. a stack deployed before approvals) nobody is notified and the
   // reply says so; with one, every approver gets a signed link by SNS (approval-lambda-deps.ts).
@@ -62,7 +62,7 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     sandbox: true,
     ...accountVendingDeps({ organization: cloud }),
     ...awsKeyRotationDeps(config, { client: document, tableName: TABLE_NAME }),
-    ...pipelineStatusDeps({ pipelines: cloud }),
+    ...awsPipelineStatusDeps(region, logger),
     ...requestStatusDeps({ ledger }), // the core's ledger too
   };
 }

@@ -2,9 +2,12 @@
 import { fallbackIntent } from './fallback.intent';
 import { helpIntent } from './help.intent';
 import { listDueAccessKeysIntent } from './list-due-access-keys.intent';
+import { pipelineApprovalIntent } from './pipeline-approval.intent';
 import { pipelineStatusIntent } from './pipeline-status.intent';
+import { pipelineSummaryIntent } from './pipeline-summary.intent';
 import { IntentRegistry } from './registry';
 import { requestStatusIntent } from './request-status.intent';
+import { retryPipelineStageIntent } from './retry-pipeline-stage.intent';
 import { rotateAccessKeyIntent } from './rotate-access-key.intent';
 import { vendAccountIntent } from './vend-account.intent';
 
@@ -14,6 +17,9 @@ export const catalog = new IntentRegistry([
   rotateAccessKeyIntent,
   listDueAccessKeysIntent,
   pipelineStatusIntent,
+  pipelineSummaryIntent,
+  pipelineApprovalIntent,
+  retryPipelineStageIntent,
   requestStatusIntent,
   helpIntent,
   fallbackIntent,

@@ -1,5 +1,19 @@
 /** PipelineStatus: read-only CodePipeline status (DESIGN §2). */
-import { defineIntent } from './define-intent';
+import { defineIntent, type SlotTypeSpec } from './define-intent';
+
+/** Pipeline names (examples only: validated against CodePipeline); shared by the pipeline intents. */
+export const pipelineNameValues: SlotTypeSpec = {
+  name: 'PipelineNameValues',
+  description: 'A CodePipeline pipeline name (examples only: validated against CodePipeline).',
+  resolution: 'OriginalValue',
+  values: [
+    { value: 'web-app' },
+    { value: 'payments-api' },
+    { value: 'data-lake-etl' },
+    { value: 'mobile-backend' },
+    { value: 'infra-baseline' },
+  ],
+};
 
 export const pipelineStatusIntent = defineIntent({
   id: 'PipelineStatus',
@@ -30,21 +44,10 @@ export const pipelineStatusIntent = defineIntent({
     'is the {PipelineName} deployment done',
     'is the build green',
     'show codepipeline for {PipelineName}',
+    'what happened to {PipelineName}',
+    'is {PipelineName} waiting for approval',
   ],
-  slotTypes: [
-    {
-      name: 'PipelineNameValues',
-      description: 'A CodePipeline pipeline name (examples only: validated against CodePipeline).',
-      resolution: 'OriginalValue',
-      values: [
-        { value: 'web-app' },
-        { value: 'payments-api' },
-        { value: 'data-lake-etl' },
-        { value: 'mobile-backend' },
-        { value: 'infra-baseline' },
-      ],
-    },
-  ],
+  slotTypes: [pipelineNameValues],
   slots: [
     {
       name: 'PipelineName',

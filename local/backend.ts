@@ -34,6 +34,7 @@ import { sweepReceived } from '../handlers/ledger/received-sweeper';
 import { createLedgerTable } from '../handlers/ledger/table-schema';
 import type { Logger } from '../handlers/logger';
 import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/chat-notifier.port';
+import { pipelineStatusDeps } from '../handlers/pipeline-status/pipeline-status.deps';
 import { receivedResumer } from '../handlers/received-resume';
 import { createCodeHook } from '../handlers/router';
 import { catalog } from '../intents/catalog';
@@ -45,6 +46,7 @@ import { startLocalLex } from './lex-runtime/start-local-lex';
 import { createLocalApprovals, type LocalApprovals } from './local-approvals';
 import type { NotificationSink } from './notifications';
 import { createSandboxCodeHookDeps } from './sandbox-deps';
+import { type LocalPipelines, localPipelines } from './sandbox-pipelines-wiring';
 
 export const LOCAL_TABLE_NAME = 'chatops-local';
 export const LOCAL_LEX_BOT = { botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' } as const;
@@ -79,6 +81,8 @@ export interface LocalBackendOptions {
   dynamodbLocalEndpoint?: string;
   /** Now, for key rotation and the key sweeper (tests move it forward). */
   clock?: () => Date;
+  /** How long a sandbox pipeline retry or approved run takes (default 3 s; tests use 0). */
+  pipelineRunMs?: number;
 }
 
 export interface LocalBackend {
@@ -92,6 +96,8 @@ export interface LocalBackend {
   identityKeys: IdentityKeySource;
   /** Runs approved requests on the sandbox world and posts the outcome to the request's thread. */
   executions: Executions;
+  /** The sandbox CodePipeline and its EventBridge-style notifications. */
+  pipelines: LocalPipelines;
   /** The approval machinery: desk (page + buttons), notifier, hand-off, sweep. */
   approvals: LocalApprovals;
   /** Key rotation's sandbox twins and the key sweeper (also on a timer). */
@@ -145,6 +151,13 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   const chat = options.notifier ?? new RecordingChatNotifier();
   // CHATOPS_IDENTITY_KEY when set (≥ 32 characters), else a random key for this run only.
   const identityKeys = staticIdentityKeys({ current: localIdentityKey() });
+  const pipelines = localPipelines({
+    config,
+    notifier: () => chat,
+    dedup,
+    logger,
+    ...(options.pipelineRunMs === undefined ? {} : { retryDelayMs: options.pipelineRunMs }),
+  });
   const sandboxDeps = createSandboxCodeHookDeps({
     ledger,
     config,
@@ -152,6 +165,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     identityKeys,
     keySchedule,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...pipelineStatusDeps({ pipelines: pipelines.pipelines }),
   });
   const executions = new CapabilityExecutions({
     capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
@@ -197,6 +211,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       approvalsUrl: approvalServer.url,
       identityKeys,
       executions,
+      pipelines,
       approvals,
       keys,
       stop: () => stoppers.stopAll(),
@@ -214,6 +229,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     approvalsUrl: approvalServer.url,
     identityKeys,
     executions,
+    pipelines,
     approvals,
     keys,
     stop: () => stoppers.stopAll(),

@@ -17,6 +17,7 @@ import { silentLogger } from '../handlers/logger';
 import { pipelineStatusDeps } from '../handlers/pipeline-status/pipeline-status.deps';
 import { requestStatusDeps } from '../handlers/request-status/request-status.deps';
 import { SandboxCloud } from '../handlers/sandbox/sandbox-cloud';
+import { SandboxCodePipeline } from '../handlers/sandbox/sandbox-codepipeline';
 import { SANDBOX_EXECUTION_NOTE } from '../handlers/sandbox/sandbox-executors';
 import { SandboxIam } from '../handlers/sandbox/sandbox-iam';
 import { SandboxSecrets } from '../handlers/sandbox/sandbox-secrets';
@@ -45,7 +46,7 @@ export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {})
       retry: { attempts: 5, baseDelayMs: 20, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
       resultNote: SANDBOX_EXECUTION_NOTE,
     }),
-    ...pipelineStatusDeps({ pipelines: cloud }),
+    ...pipelineStatusDeps({ pipelines: new SandboxCodePipeline() }),
     ...requestStatusDeps({ ledger }),
     ...overrides,
     // Built only when not overridden: CHATOPS_IDENTITY_KEY, else a fresh random key.

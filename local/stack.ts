@@ -49,6 +49,8 @@ export interface LocalStackOptions {
   dynamodbLocalEndpoint?: string;
   /** See {@link LocalBackendOptions.clock}. */
   clock?: () => Date;
+  /** See {@link LocalBackendOptions.pipelineRunMs}. */
+  pipelineRunMs?: number;
 }
 
 interface BotIds {
@@ -70,6 +72,8 @@ export interface LocalStack {
   sender?: SlackSender;
   /** Key rotation's sandbox twins and the key sweeper. */
   keys: LocalKeyRotation;
+  /** The sandbox CodePipeline and its notifications (emit an EventBridge event). */
+  pipelines: LocalBackend['pipelines'];
   /** Resolves when every turn started so far has finished. */
   idle(): Promise<void>;
   /** Stops everything (DynamoDB Local's Java process included); safe to call twice. */
@@ -120,6 +124,7 @@ async function startSlackSide(
     lexEndpoint: backend.lexEndpoint,
     signingSecret,
     keys: backend.keys,
+    pipelines: backend.pipelines,
     stop: () => stoppers.stopAll(),
   };
   if (options.realSlack) {

@@ -5,11 +5,13 @@
  * reverse) fails the build.
  */
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import { PIPELINE_ACTION } from '../../handlers/pipeline-status/notifications';
 import { APPROVAL_ACTION, CONFIRM_ACTION, SLOT_VALUE_ACTION } from '../render/action-ids';
 import { SLASH_COMMAND } from '../render/help';
 import { REJECT_REASON_CALLBACK } from '../render/reject-modal';
 import { approvalListener } from './actions/approval.listener';
 import { confirmListener } from './actions/confirm.listener';
+import { pipelineButtonListener } from './actions/pipeline-button.listener';
 import { slotValueListener } from './actions/slot-value.listener';
 import { appHomeOpenedListener } from './app-home/app-home-opened.listener';
 import { appMentionListener } from './app-mention/app-mention.listener';
@@ -53,7 +55,13 @@ export function registerListeners(app: App, ctx: ListenerContext): ListenerInven
   app.action<BlockAction<ButtonAction>>(SLOT_VALUE_ACTION, slotValueListener(ctx));
   app.action<BlockAction<ButtonAction>>(CONFIRM_ACTION, confirmListener(ctx));
   app.action<BlockAction<ButtonAction>>(APPROVAL_ACTION, approvalListener(ctx));
-  inventory.actions.push(SLOT_VALUE_ACTION.source, CONFIRM_ACTION.source, APPROVAL_ACTION.source);
+  app.action<BlockAction<ButtonAction>>(PIPELINE_ACTION, pipelineButtonListener(ctx));
+  inventory.actions.push(
+    SLOT_VALUE_ACTION.source,
+    CONFIRM_ACTION.source,
+    APPROVAL_ACTION.source,
+    PIPELINE_ACTION.source,
+  );
   app.view<ViewSubmitAction>(REJECT_REASON_CALLBACK, rejectReasonListener(ctx));
   inventory.views.push(REJECT_REASON_CALLBACK);
   inventory.interactivity = true;

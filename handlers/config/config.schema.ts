@@ -125,8 +125,22 @@ export const configSchema = z
         allowedEmailDomains: [],
       }),
     pipelines: z
-      .object({ channels: z.record(z.string().min(1), slackChannelId).default({}) })
-      .default({ channels: {} }),
+      .object({
+        channels: z.record(z.string().min(1), slackChannelId).default({}),
+        /** Where a pipeline without a channel of its own is announced (else the approvers channel). */
+        defaultChannel: slackChannelId.optional(),
+        /** Pipeline execution states announced (EventBridge `detail.state`). */
+        notifyStates: z.array(z.string().regex(/^[A-Z]+$/)).default(['FAILED', 'SUCCEEDED', 'STOPPED']),
+        /** Also announce stage / action execution state changes (only those in `notifyStates`). */
+        stageEvents: z.boolean().default(false),
+        actionEvents: z.boolean().default(false),
+      })
+      .default({
+        channels: {},
+        notifyStates: ['FAILED', 'SUCCEEDED', 'STOPPED'],
+        stageEvents: false,
+        actionEvents: false,
+      }),
     ledger: z
       .object({ retentionDays: z.number().int().min(1).max(3650).default(400) })
       .default({ retentionDays: 400 }),

@@ -64,7 +64,7 @@ export class CapabilityExecutions<D> implements Executions {
       result = await capability.execute({ request: running }, this.options.deps, this.options.config);
     } catch (error) {
       logger.error('executor failed', { requestId: request.id, intent: request.intent, error });
-      await this.settle(running, 'IN_PROGRESS', reasonCode(error));
+      await this.settle(running, 'IN_PROGRESS', reasonCode(error), safeMessage(error));
       return;
     }
     await this.succeed(running, result);
@@ -95,12 +95,13 @@ export class CapabilityExecutions<D> implements Executions {
     request: ChatOpsRequest,
     from: 'APPROVED' | 'IN_PROGRESS',
     reason: string,
+    message?: string,
   ): Promise<void> {
     try {
       const failed = await this.options.ledger.transition(request.id, from, 'FAILED', EXECUTOR_ACTOR, {
         reason,
       });
-      await this.tell(failed, failedNotice(failed, reason));
+      await this.tell(failed, failedNotice(failed, reason, message));
     } catch (error) {
       this.options.logger.error('could not record a failed execution', {
         requestId: request.id,
@@ -129,10 +130,21 @@ export function succeededNotice(request: ChatOpsRequest, result: CapabilityResul
   };
 }
 
-/** What the requester reads when their request failed: the reason code, never an error message. */
-export function failedNotice(request: ChatOpsRequest, reason: string): ChatNotice {
+/**
+ * What the requester reads when their request failed: the reason code, and as detail the
+ * `publicMessage` of an error that declares one (written to be shown), never an error's message.
+ */
+export function failedNotice(request: ChatOpsRequest, reason: string, message?: string): ChatNotice {
   return {
     text: `Request ${request.id} (${request.intent}) failed (${reason}). Nothing more will happen; ask me for the status of ${request.id} for its history.`,
+    ...(message ? { detail: message } : {}),
     mentions: [request.requester.slackUserId],
   };
+}
+
+/** The `publicMessage` a ChatOps error declares for people (e.g. a CodePipeline refusal), if any. */
+function safeMessage(error: unknown): string | undefined {
+  if (!(error instanceof ChatOpsError)) return undefined;
+  const shown = (error as { publicMessage?: unknown }).publicMessage;
+  return typeof shown === 'string' ? shown : undefined;
 }

@@ -5,7 +5,7 @@
  * `nluConfidence` arrives as a number in Lambda events and as `{ score }` in RecognizeText output;
  * both are accepted and normalised to a number.
  */
-import type { LexV2ContentMessage, LexV2Intent, LexV2IntentState, LexV2Result } from 'aws-lambda';
+import type { LexV2Intent, LexV2IntentState, LexV2Message, LexV2Result } from 'aws-lambda';
 import * as z from 'zod';
 
 const slotValueSchema = z.looseObject({
@@ -77,7 +77,7 @@ export interface LexCodeHookResponse {
       confirmationState?: LexV2Intent['confirmationState'];
     };
   };
-  messages?: LexV2ContentMessage[];
+  messages?: LexV2Message[];
 }
 
 /** The code hook as a function: what Lambda runs and what the local Lex runtime calls in-process. */

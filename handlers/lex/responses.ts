@@ -1,5 +1,5 @@
 /** Builders for Lex V2 code-hook responses (https://docs.aws.amazon.com/lexv2/latest/dg/lambda-response-format.html). */
-import type { LexV2IntentState } from 'aws-lambda';
+import type { LexV2IntentState, LexV2Message } from 'aws-lambda';
 import type { LexCodeHookEvent, LexCodeHookResponse, LexSlot } from './lex-event';
 
 type Slots = Record<string, LexSlot | null>;
@@ -43,18 +43,38 @@ function inProgress(
   };
 }
 
-/** Asks for one slot again with a specific message; the bad value is cleared. */
+/** Lex's limits on a response card: 5 buttons, title ≤ 250, button text and value ≤ 50 characters. */
+const CARD_BUTTONS = 5;
+
+/** The message, plus a response card of `choices` (each button says the choice) when there are any. */
+function withChoices(message: string, choices: readonly string[] | undefined): LexV2Message[] {
+  const buttons = (choices ?? [])
+    .filter((c) => c.length <= 50)
+    .slice(0, CARD_BUTTONS)
+    .map((c) => ({ text: c, value: c }));
+  if (buttons.length === 0) return text(message);
+  return [
+    ...text(message),
+    { contentType: 'ImageResponseCard', imageResponseCard: { title: 'Choose one', buttons } },
+  ];
+}
+
+/**
+ * Asks for one slot again with a specific message; the bad value is cleared. `choices` become a
+ * Lex `ImageResponseCard` (https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_ImageResponseCard.html).
+ */
 export function elicitSlot(
   event: LexCodeHookEvent,
   slotName: string,
   message: string,
   slots: Slots,
   sessionAttributes = event.sessionState.sessionAttributes ?? {},
+  choices?: readonly string[],
 ): LexCodeHookResponse {
   const action = { type: 'ElicitSlot' as const, slotToElicit: slotName };
   return {
     ...inProgress(event, action, { ...slots, [slotName]: null }, sessionAttributes),
-    messages: text(message),
+    messages: withChoices(message, choices),
   };
 }
 

@@ -1,9 +1,8 @@
 /**
  * The sandbox AWS world (DESIGN §4): data, not code paths. Every answer is clearly labelled as
- * simulated by the callers that render it. Later issues add provisioning and key rotation here.
+ * simulated by the callers that render it. Later issues add provisioning and key rotation here; the pipelines live in ./sandbox-pipelines.ts.
  */
 import type { OrganizationalUnit } from '../account-vending/organization.port';
-import type { PipelineView } from '../pipeline-status/pipelines.port';
 
 export const SANDBOX_REGION = 'us-east-1';
 
@@ -11,11 +10,7 @@ export interface SandboxWorldData {
   organizationalUnits: OrganizationalUnit[];
   accounts: { id: string; name: string; email: string; ou: string }[];
   iamUsers: string[];
-  pipelines: PipelineView[];
 }
-
-const console = (name: string) =>
-  `https://${SANDBOX_REGION}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${name}/view?region=${SANDBOX_REGION}`;
 
 /** A fresh copy of the default sandbox world (callers may mutate their copy). */
 export function defaultSandboxWorld(): SandboxWorldData {
@@ -36,56 +31,5 @@ export function defaultSandboxWorld(): SandboxWorldData {
       { id: '333333333333', name: 'audit', email: 'aws-audit@example.com', ou: 'ou-sec1-33333333' },
     ],
     iamUsers: ['alice', 'bob', 'ci-deployer'],
-    pipelines: [
-      {
-        name: 'web-app',
-        status: 'Succeeded',
-        executionId: '0b9b5c1e-1111-4d6e-9c2f-5a1d0e6f7a01',
-        startedAt: '2026-11-23T08:00:00.000Z',
-        consoleUrl: console('web-app'),
-        stages: [
-          { name: 'Source', status: 'Succeeded' },
-          { name: 'Build', status: 'Succeeded' },
-          { name: 'Deploy', status: 'Succeeded' },
-        ],
-      },
-      {
-        name: 'payments-api',
-        status: 'Failed',
-        executionId: '7c2d9e4f-2222-4b1a-8f3e-6b2c1d0e9f02',
-        startedAt: '2026-11-23T07:30:00.000Z',
-        consoleUrl: console('payments-api'),
-        stages: [
-          { name: 'Source', status: 'Succeeded' },
-          {
-            name: 'Build',
-            status: 'Failed',
-            action: {
-              name: 'UnitTests',
-              status: 'Failed',
-              message: 'Build failed: 3 tests failed in PaymentServiceTest (exit code 1)',
-            },
-          },
-          { name: 'Deploy', status: 'NotRun' },
-        ],
-      },
-      {
-        name: 'data-lake-etl',
-        status: 'InProgress',
-        executionId: 'a4e8f1b2-3333-4c5d-9e6f-7a8b9c0d1e03',
-        startedAt: '2026-11-23T09:15:00.000Z',
-        consoleUrl: console('data-lake-etl'),
-        stages: [
-          { name: 'Source', status: 'Succeeded' },
-          { name: 'Build', status: 'Succeeded' },
-          {
-            name: 'Approve',
-            status: 'InProgress',
-            action: { name: 'ManualApproval', status: 'InProgress', message: 'Waiting for manual approval' },
-          },
-          { name: 'Deploy', status: 'NotRun' },
-        ],
-      },
-    ],
   };
 }

@@ -51,7 +51,8 @@ export function slot(value: string) {
 
 /** The first message's text. */
 export function messageOf(response: LexCodeHookResponse): string {
-  return response.messages?.[0]?.content ?? '';
+  const first = response.messages?.[0];
+  return first && 'content' in first ? first.content : '';
 }
 
 /** The request id named in a message, if any. */

@@ -1,5 +1,8 @@
 import { catalog } from '../../../intents/catalog';
 
+/** Pipeline write intents: policy `never` by default, restricted by role (see their specs). */
+const PIPELINE_ACTIONS = ['PipelineApproval', 'RetryPipelineStage'];
+
 describe('catalog', () => {
   it('holds exactly the intents named in the contract surface', () => {
     // Prepare
@@ -8,6 +11,9 @@ describe('catalog', () => {
       'RotateAccessKey',
       'ListDueAccessKeys',
       'PipelineStatus',
+      'PipelineSummary',
+      'PipelineApproval',
+      'RetryPipelineStage',
       'RequestStatus',
       'Help',
       'FallbackIntent',
@@ -51,12 +57,25 @@ describe('catalog', () => {
   it('makes write intents confirm and default to approval (rotating someone else’s key: whenOtherUser)', () => {
     // Act
     const writes = catalog.list().filter((s) => s.sideEffect === 'write');
+    const gated = writes.filter((s) => !PIPELINE_ACTIONS.includes(s.id));
     // Assess
-    expect(writes.map((s) => s.id).sort()).toEqual(['RotateAccessKey', 'VendAccount']);
+    expect(writes.map((s) => s.id).sort()).toEqual(
+      ['PipelineApproval', 'RetryPipelineStage', 'RotateAccessKey', 'VendAccount'].sort(),
+    );
     for (const spec of writes) expect(spec.confirmation?.prompt).toBeTruthy();
-    expect(Object.fromEntries(writes.map((s) => [s.id, s.approval]))).toEqual({
+    expect(Object.fromEntries(gated.map((s) => [s.id, s.approval]))).toEqual({
       VendAccount: 'always',
       RotateAccessKey: 'whenOtherUser',
     });
+  });
+
+  it('lets only named roles act on pipelines (the manual approval is itself the human gate)', () => {
+    // Act
+    const actions = PIPELINE_ACTIONS.map((id) => catalog.get(id));
+    // Assess
+    expect(actions.map((s) => [s?.id, s?.approval, s?.requiredRoles])).toEqual([
+      ['PipelineApproval', 'never', ['approver']],
+      ['RetryPipelineStage', 'never', ['requester', 'approver']],
+    ]);
   });
 });

@@ -13,14 +13,29 @@ const withIntents = (intents: Record<string, unknown>) => parseConfig({ ...local
 
 describe('approval policy', () => {
   it('requires approval with quorum 1 for every write intent by default', () => {
-    // Prepare
+    // Prepare: the pipeline actions are role-gated human decisions themselves (catalog policy never)
     const config = parseConfig(localConfig);
-    const writes = catalog.list().filter((s) => s.sideEffect === 'write');
+    const writes = catalog.list().filter((s) => s.sideEffect === 'write' && s.approval !== 'never');
     // Act
     const requirements = writes.map((s) => approvalRequirement(s, config, {}, {}));
     // Assess
-    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.map((s) => s.id).sort()).toEqual(['RotateAccessKey', 'VendAccount']);
     expect(requirements.every((r) => r.required && r.quorum === 1)).toBe(true);
+  });
+
+  it('runs the pipeline actions without a second approval unless config asks for one', () => {
+    // Prepare
+    const ids = ['PipelineApproval', 'RetryPipelineStage'];
+    // Act
+    const byDefault = ids.map(
+      (id) => approvalRequirement(spec(id), parseConfig(localConfig), {}, {}).required,
+    );
+    const asked = ids.map(
+      (id) => approvalRequirement(spec(id), withIntents({ [id]: { approval: 'always' } }), {}, {}).required,
+    );
+    // Assess
+    expect(byDefault).toEqual([false, false]);
+    expect(asked).toEqual([true, true]);
   });
 
   it.each([

@@ -181,6 +181,11 @@ describe('CapabilityExecutions', () => {
     // Act
     const executors = [...map.values()].filter((c) => c.execute).map((c) => c.intent);
     // Assess
-    expect(executors.sort()).toEqual(['RotateAccessKey', 'VendAccount']);
+    expect(executors.sort()).toEqual([
+      'PipelineApproval',
+      'RetryPipelineStage',
+      'RotateAccessKey',
+      'VendAccount',
+    ]);
   });
 });

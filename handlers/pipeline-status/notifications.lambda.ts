@@ -1,0 +1,70 @@
+/**
+ * Lambda entry for CodePipeline's EventBridge events (pipeline execution, and where config asks
+ * stage / action, state changes): one Slack message per event id in the pipeline's channel. Env:
+ * `TABLE_NAME` (the ledger table: de-dup markers), `SLACK_BOT_TOKEN_SECRET_ID` (the bot token's
+ * secret), `AWS_REGION` (set by Lambda; the pipelines' region), config as for every entry.
+ * Clients are created once per container. A failed post throws, so EventBridge retries it.
+ */
+
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
+import * as z from 'zod';
+import { parseEnv, requiredVar } from '../config/env';
+import { loadConfig } from '../config/load-config';
+import { DynamoLedger } from '../ledger/dynamo-ledger';
+import { createLogger } from '../logger';
+import type { ChatNotifier } from '../notify/chat-notifier.port';
+import { SlackWebApiNotifier } from '../notify/slack-web-api-notifier';
+import { CodePipelineAdapter } from './codepipeline-adapter';
+import {
+  handlePipelineEvent,
+  type NotificationOutcome,
+  type PipelineNotificationDeps,
+} from './notifications';
+
+export const notificationsEnvSchema = z.object({
+  TABLE_NAME: requiredVar(),
+  SLACK_BOT_TOKEN_SECRET_ID: requiredVar(),
+  AWS_REGION: requiredVar(),
+});
+
+/** The entry's deps (built once per container). */
+export function buildNotificationDeps(env: NodeJS.ProcessEnv = process.env): PipelineNotificationDeps {
+  const { TABLE_NAME, SLACK_BOT_TOKEN_SECRET_ID, AWS_REGION } = parseEnv(notificationsEnvSchema, env);
+  const config = loadConfig(env);
+  const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const ledger = new DynamoLedger({
+    client: document,
+    tableName: TABLE_NAME,
+    retentionDays: config.ledger.retentionDays,
+  });
+  const slack = new SlackWebApiNotifier(async () => {
+    const token = await getSecret(SLACK_BOT_TOKEN_SECRET_ID, { maxAge: 300 });
+    if (typeof token !== 'string' || !token) throw new Error('the Slack bot token secret is empty');
+    return token;
+  });
+  return {
+    config,
+    // Only channel posts are made from here; the rest of the port is never called.
+    notifier: slack as unknown as ChatNotifier,
+    dedup: ledger,
+    pipelines: new CodePipelineAdapter(new CodePipelineClient({ region: AWS_REGION }), AWS_REGION),
+    logger: createLogger('chatops-pipeline-notifications'),
+  };
+}
+
+let deps: PipelineNotificationDeps | undefined;
+
+/** EventBridge handler (two arguments). */
+export async function handler(event: unknown, context?: Context): Promise<NotificationOutcome> {
+  deps ??= buildNotificationDeps();
+  if (context) deps.logger.addContext?.(context);
+  const outcome = await handlePipelineEvent(event, deps);
+  deps.logger.info('pipeline event handled', { outcome, eventId: (event as { id?: unknown } | null)?.id });
+  return outcome;
+}
