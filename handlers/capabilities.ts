@@ -83,10 +83,11 @@ export function buildCapabilityMap<D>(
     map.set(capability.intent, capability);
   }
   for (const spec of catalog.list()) {
-    if (spec.sideEffect === 'write' && !map.get(spec.id)?.execute) {
+    const capability = map.get(spec.id);
+    if (spec.sideEffect === 'write' && !capability?.execute && !capability?.launch) {
       throw new CapabilityWiringError(
         spec.id,
-        `The write intent "${spec.id}" has no executor: its capability must define execute().`,
+        `The write intent "${spec.id}" has no executor: its capability must define execute() or launch().`,
       );
     }
   }

@@ -12,15 +12,21 @@ export interface Caller extends Requester {
   iamUser?: string;
 }
 
+/** A value offered as a button (Lex response card): `value` is what a click sends. */
+export interface SlotChoice {
+  text: string;
+  value: string;
+}
+
 /**
  * Result of checking one slot value: `value` is the normalised value to keep. A failure asks for
  * the slot again with `message`, or with `final` ends the dialog (nothing another value could fix);
- * a refusal may offer `choices` (e.g. the candidate pipelines), which Lex shows as a response card
- * (buttons in Slack).
+ * a failure may offer `choices` (e.g. the organizational units that exist, the candidate
+ * pipelines), which Lex shows as a response card (buttons in Slack).
  */
 export type SlotCheck =
   | { ok: true; value: string }
-  | { ok: false; message: string; final?: boolean; choices?: readonly string[] };
+  | { ok: false; message: string; final?: boolean; choices?: readonly SlotChoice[] };
 
 export interface SlotCheckContext<D> {
   caller: Caller;
@@ -28,6 +34,10 @@ export interface SlotCheckContext<D> {
   slots: Readonly<Record<string, string | undefined>>;
   config: ChatOpsConfig;
   deps: D;
+  /** Fulfilment: look-ups must bypass caches (never a stale "unused"). The dialog may use them. */
+  fresh: boolean;
+  /** At fulfilment, the idempotency key of the request this turn files (a replay is not a clash). */
+  idempotencyKey?: string;
 }
 
 /** The reply of a capability that ran: a message, plus ids to keep on the request. */
@@ -89,6 +99,14 @@ export interface Capability<D> {
   risk?: (parameters: Readonly<Record<string, string>>) => 'low' | 'medium' | 'high';
   /** Runs a read-only intent immediately (write intents go through approval and execution). */
   run?: (input: RunInput, deps: D, config: ChatOpsConfig) => Promise<CapabilityResult>;
+  /** Buttons to offer when Lex is about to ask for a slot that is still empty. */
+  slotChoices?: Readonly<Record<string, (ctx: { deps: D; config: ChatOpsConfig }) => Promise<SlotChoice[]>>>;
+  /**
+   * Starts an `APPROVED` write request that completes later (an event, a poller): it owns every
+   * transition from `APPROVED` itself (e.g. `QUEUED`, `IN_PROGRESS`, the outcome) and tells the
+   * requester. Never throws. A write capability defines `execute` or `launch`.
+   */
+  launch?: (input: { request: ChatOpsRequest }, deps: D, config: ChatOpsConfig) => Promise<void>;
   /**
    * Executes an `APPROVED` write request (called by `Executions`, which owns the ledger
    * transitions). Throws a coded error on failure; never returns or throws a secret.

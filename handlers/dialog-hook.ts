@@ -5,7 +5,7 @@
  * look-ups during the dialog; fulfilment re-checks everything and never trusts that cache.
  */
 import type { IntentSpec } from '../intents/define-intent';
-import type { Caller, Capability } from './capability';
+import type { Caller, Capability, SlotChoice } from './capability';
 import type { CapabilityDeps, CodeHookDeps } from './deps';
 import type { LexCodeHookEvent, LexCodeHookResponse, LexSlot } from './lex/lex-event';
 import { scalarSlot, slotValue } from './lex/lex-event';
@@ -20,7 +20,7 @@ export type SlotOutcome =
       slot: string;
       message: string;
       final: boolean;
-      choices?: readonly string[];
+      choices?: readonly SlotChoice[];
       slots: Record<string, LexSlot | null>;
     };
 
@@ -35,6 +35,7 @@ export async function checkSlots(
   caller: Caller,
   deps: CodeHookDeps,
   cache?: Record<string, string>,
+  idempotencyKey?: string,
 ): Promise<SlotOutcome> {
   const slots: Record<string, LexSlot | null> = { ...event.sessionState.intent.slots };
   for (const [name, value] of Object.entries(
@@ -52,7 +53,15 @@ export async function checkSlots(
       values[slot.name] = value;
       continue;
     }
-    const result = await check(value, { caller, slots: { ...values }, config: deps.config, deps });
+    const ctx = {
+      caller,
+      slots: { ...values },
+      config: deps.config,
+      deps,
+      fresh: cache === undefined,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    };
+    const result = await check(value, ctx);
     if (!result.ok) {
       if (cache) delete cache[CACHE_PREFIX + slot.name];
       const choices = result.choices?.length ? { choices: result.choices } : {};
@@ -87,9 +96,17 @@ export async function handleDialog(
     if (outcome.final) return close(event, 'Failed', outcome.message, attributes);
     return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, attributes, outcome.choices);
   }
+  const next = [...spec.slots]
+    .sort((a, b) => a.priority - b.priority)
+    .find((s) => s.required && outcome.values[s.name] === undefined);
+  const offer = next ? capability?.slotChoices?.[next.name] : undefined;
+  if (next && offer) {
+    const choices = await offer({ deps, config: deps.config });
+    return elicitSlot(event, next.name, next.prompt, outcome.slots, attributes, choices);
+  }
   const complete = spec.slots.every((s) => !s.required || outcome.values[s.name] !== undefined);
   if (complete && capability?.confirmationPrompt && event.sessionState.intent.confirmationState === 'None') {
-    const ctx = { caller, slots: outcome.values, config: deps.config, deps };
+    const ctx = { caller, slots: outcome.values, config: deps.config, deps, fresh: false };
     const prompt = await capability.confirmationPrompt(outcome.values, ctx);
     if (prompt) return confirmIntent(event, outcome.slots, prompt, attributes);
   }

@@ -35,7 +35,8 @@ export async function handleFulfillment(
   if (spec.confirmation && event.sessionState.intent.confirmationState === 'Denied') {
     return reply(spec.confirmation.declined);
   }
-  const outcome = await checkSlots(event, spec, capability, caller, deps);
+  const key = idempotencyKey(event, identity);
+  const outcome = await checkSlots(event, spec, capability, caller, deps, undefined, key);
   if (!outcome.ok) {
     if (outcome.final) return reply(outcome.message, 'Failed');
     return elicitSlot(event, outcome.slot, outcome.message, outcome.slots, undefined, outcome.choices);
@@ -52,7 +53,7 @@ export async function handleFulfillment(
     parameters: outcome.values,
     requester: identity.requester,
     origin: identity.origin,
-    idempotencyKey: idempotencyKey(event, identity),
+    idempotencyKey: key,
   };
   if (spec.sideEffect === 'read') return runReadOnly(input, capability, caller, deps, onRequest, reply);
   const { request, created } = await deps.ledger.create(input, initialSteps(spec, deps.config, input));

@@ -8,6 +8,7 @@ import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { catalog } from '../intents/catalog';
 import { accountVendingDeps } from './account-vending/account-vending.deps';
+import { vendingFromEnv } from './account-vending/vending-lambda-deps';
 import { approvalNotifierFromEnv } from './approvals/approval-lambda-deps';
 import { approvalsUnconfigured } from './approvals/approval-requests.port';
 import { parseEnv, requiredVar } from './config/env';
@@ -23,7 +24,6 @@ import { chatUnavailable } from './notify/unavailable-chat-notifier';
 import { awsPipelineStatusDeps } from './pipeline-status/pipeline-status.deps';
 import { requestStatusDeps } from './request-status/request-status.deps';
 import { createCodeHook } from './router';
-import { SandboxCloud } from './sandbox/sandbox-cloud';
 
 /** The code hook's environment, checked at cold start (errors name the variable, never its value). */
 export const fulfillmentEnvSchema = z.object({ TABLE_NAME: requiredVar(), AWS_REGION: requiredVar() });
@@ -41,9 +41,9 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     tableName: TABLE_NAME,
     retentionDays: config.ledger.retentionDays,
   });
-  // Key rotation and pipelines use IAM and CodePipeline themselves; the Organizations adapter
-  // arrives with account vending; until then its look-ups answer from the sandbox world.
-  const cloud = new SandboxCloud();
+  // Every capability uses its real adapters: Organizations and Service Catalog, IAM and Secrets
+  // Manager, CodePipeline and Health.
+  const vending = vendingFromEnv(env, config, logger, ledger);
   // Without an approval topic (e.g. a stack deployed before approvals) nobody is notified and the
   // reply says so; with one, every approver gets a signed link by SNS (approval-lambda-deps.ts).
   const approvals = env.APPROVAL_TOPIC_ARN
@@ -59,8 +59,8 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     executions: new RecordingExecutions(),
     logger,
     identityKeys: identityKeysFromEnv(env),
-    sandbox: true,
-    ...accountVendingDeps({ organization: cloud }),
+    sandbox: false,
+    ...accountVendingDeps({ organization: vending.organization, provisioning: vending.provisioning }),
     ...awsKeyRotationDeps(config, { client: document, tableName: TABLE_NAME }),
     ...awsPipelineStatusDeps(region, logger),
     ...requestStatusDeps({ ledger }), // the core's ledger too

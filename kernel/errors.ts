@@ -68,6 +68,10 @@ export const ERROR_CODES = [
   'PIPELINE_NOTHING_TO_DO',
   'PIPELINE_EVENT_INVALID',
   'SLACK_POST_FAILED',
+  // account vending
+  'ACCOUNT_FACTORY_FAILED',
+  'SSO_PROFILE_INCOMPLETE',
+  'LIFECYCLE_EVENT_EARLY',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

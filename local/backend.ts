@@ -37,6 +37,7 @@ import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/cha
 import { pipelineStatusDeps } from '../handlers/pipeline-status/pipeline-status.deps';
 import { receivedResumer } from '../handlers/received-resume';
 import { createCodeHook } from '../handlers/router';
+import type { SandboxServiceCatalog } from '../handlers/sandbox/sandbox-service-catalog';
 import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
@@ -47,6 +48,7 @@ import { createLocalApprovals, type LocalApprovals } from './local-approvals';
 import type { NotificationSink } from './notifications';
 import { createSandboxCodeHookDeps } from './sandbox-deps';
 import { type LocalPipelines, localPipelines } from './sandbox-pipelines-wiring';
+import { type LocalVendingOptions, startSandboxVending } from './sandbox-vending-loop';
 
 export const LOCAL_TABLE_NAME = 'chatops-local';
 export const LOCAL_LEX_BOT = { botId: 'CHATOPSBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' } as const;
@@ -83,6 +85,8 @@ export interface LocalBackendOptions {
   clock?: () => Date;
   /** How long a sandbox pipeline retry or approved run takes (default 3 s; tests use 0). */
   pipelineRunMs?: number;
+  /** Sandbox account vending: provisioning time, lost events, poller period (default 30 s). */
+  vending?: LocalVendingOptions;
 }
 
 export interface LocalBackend {
@@ -98,6 +102,8 @@ export interface LocalBackend {
   executions: Executions;
   /** The sandbox CodePipeline and its EventBridge-style notifications. */
   pipelines: LocalPipelines;
+  /** Sandbox account vending (its Service Catalog twin, lifecycle events settled, one poll now). */
+  vending: { factory: SandboxServiceCatalog; settled(): Promise<void>; pollNow(): Promise<void> };
   /** The approval machinery: desk (page + buttons), notifier, hand-off, sweep. */
   approvals: LocalApprovals;
   /** Key rotation's sandbox twins and the key sweeper (also on a timer). */
@@ -158,15 +164,19 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     logger,
     ...(options.pipelineRunMs === undefined ? {} : { retryDelayMs: options.pipelineRunMs }),
   });
-  const sandboxDeps = createSandboxCodeHookDeps({
-    ledger,
-    config,
-    logger,
-    identityKeys,
-    keySchedule,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...pipelineStatusDeps({ pipelines: pipelines.pipelines }),
-  });
+  const vending = startSandboxVending(options, stoppers);
+  const sandboxDeps = createSandboxCodeHookDeps(
+    {
+      ledger,
+      config,
+      logger,
+      identityKeys,
+      keySchedule,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...pipelineStatusDeps({ pipelines: pipelines.pipelines }),
+    },
+    { notifier: chat, ...vending.choices },
+  );
   const executions = new CapabilityExecutions({
     capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
     deps: sandboxDeps,
@@ -187,6 +197,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   stoppers.add('approvals', () => approvals.stop());
   // Locally the CSRF key is random per run (one process serves every page and POST).
   api = createApprovalApi({ desk: approvals.desk, csrfKey: randomBytes(32), logger });
+  const vendingParts = vending.parts();
   const hookDeps = { ...sandboxDeps, approvals: approvals.notifier, executions };
   const keys = startLocalKeySweeper(sandboxDeps, chat, logger);
   stoppers.add('key sweeper', () => keys.stop());
@@ -212,6 +223,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       identityKeys,
       executions,
       pipelines,
+      vending: vendingParts,
       approvals,
       keys,
       stop: () => stoppers.stopAll(),
@@ -230,6 +242,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     identityKeys,
     executions,
     pipelines,
+    vending: vendingParts,
     approvals,
     keys,
     stop: () => stoppers.stopAll(),

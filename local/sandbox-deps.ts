@@ -14,23 +14,47 @@ import { keyRotationDeps } from '../handlers/key-rotation/key-rotation.deps';
 import { MemoryKeySchedule } from '../handlers/key-rotation/memory-key-schedule';
 import { MemoryLedger } from '../handlers/ledger/memory-ledger';
 import { silentLogger } from '../handlers/logger';
+import { type ChatNotifier, RecordingChatNotifier } from '../handlers/notify/chat-notifier.port';
 import { pipelineStatusDeps } from '../handlers/pipeline-status/pipeline-status.deps';
 import { requestStatusDeps } from '../handlers/request-status/request-status.deps';
-import { SandboxCloud } from '../handlers/sandbox/sandbox-cloud';
 import { SandboxCodePipeline } from '../handlers/sandbox/sandbox-codepipeline';
 import { SANDBOX_EXECUTION_NOTE } from '../handlers/sandbox/sandbox-executors';
 import { SandboxIam } from '../handlers/sandbox/sandbox-iam';
 import { SandboxSecrets } from '../handlers/sandbox/sandbox-secrets';
+import { createSandboxVending, type SandboxVending } from '../handlers/sandbox/sandbox-vending';
+import { defaultSandboxWorld } from '../handlers/sandbox/sandbox-world';
 import { catalog } from '../intents/catalog';
+
+/** Options of the sandbox account vending (see handlers/sandbox/sandbox-vending.ts). */
+export interface SandboxVendingChoices {
+  notifier?: ChatNotifier;
+  delayMs?: number;
+  dropEvents?: boolean;
+  /** Receives the vending parts (tests reach the Service Catalog twin through it). */
+  onVending?: (vending: SandboxVending) => void;
+}
 
 /**
  * Sandbox deps (in-memory ledger, recording approvals and executions) with any part overridden. The
  * identity key is `CHATOPS_IDENTITY_KEY` when set, else random (only a Slack side given it can sign).
  */
-export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {}): CodeHookDeps {
+export function createSandboxCodeHookDeps(
+  overrides: Partial<CodeHookDeps> = {},
+  choices: SandboxVendingChoices = {},
+): CodeHookDeps {
   const config = overrides.config ?? parseConfig(localConfig);
   const ledger = overrides.ledger ?? new MemoryLedger();
-  const cloud = new SandboxCloud();
+  const logger = overrides.logger ?? silentLogger;
+  const vending = createSandboxVending({
+    config,
+    ledger,
+    logger,
+    notifier: choices.notifier ?? new RecordingChatNotifier(),
+    world: defaultSandboxWorld(),
+    ...(choices.delayMs !== undefined ? { delayMs: choices.delayMs } : {}),
+    ...(choices.dropEvents ? { dropEvents: true } : {}),
+  });
+  choices.onVending?.(vending);
   return {
     catalog,
     config,
@@ -38,7 +62,7 @@ export function createSandboxCodeHookDeps(overrides: Partial<CodeHookDeps> = {})
     executions: new RecordingExecutions(),
     logger: silentLogger,
     sandbox: true,
-    ...accountVendingDeps({ organization: cloud }),
+    ...accountVendingDeps({ organization: vending.organization, provisioning: vending.provisioning }),
     ...keyRotationDeps({
       accessKeys: new SandboxIam(),
       keyVault: new SandboxSecrets(config.keyRotation),

@@ -51,6 +51,8 @@ export interface LocalStackOptions {
   clock?: () => Date;
   /** See {@link LocalBackendOptions.pipelineRunMs}. */
   pipelineRunMs?: number;
+  /** See {@link LocalBackendOptions.vending}. */
+  vending?: LocalBackendOptions['vending'];
 }
 
 interface BotIds {

@@ -9,8 +9,10 @@ import { toCaller } from '../../handlers/authz/roles';
 import type { ChatOpsConfig } from '../../handlers/config/config.schema';
 import { ChatOpsError } from '../../handlers/errors';
 import type { Ledger } from '../../handlers/ledger/ledger.port';
+import type { ChatOpsRequest } from '../../handlers/ledger/request';
 import { parseRequestId } from '../../handlers/ledger/request-id';
 import type { Logger } from '../../handlers/logger';
+import { queuePositions } from '../../handlers/request-status/queue-positions';
 import { HOME_REQUEST_LIMIT, homeView } from '../render/home-view';
 import { requestDetail, requestList } from '../render/requests';
 import type { Blocks, SlackGateway } from '../slack/slack-gateway';
@@ -81,12 +83,17 @@ export class RequestsService {
     let view: ReturnType<typeof homeView>;
     try {
       const page = await this.deps.ledger.listByRequester(userId, { limit: HOME_REQUEST_LIMIT });
-      view = homeView(page.items, !!page.cursor, this.deps.config);
+      view = homeView(page.items, !!page.cursor, this.deps.config, await this.positionsFor(page.items));
     } catch (error) {
       this.deps.logger.error('Could not list requests for App Home', { userId, error });
       view = { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: LEDGER_DOWN } }] };
     }
     await this.deps.slack.publishHome(userId, view);
+  }
+
+  /** Queue positions, read only when one of `requests` is queued. */
+  private async positionsFor(requests: readonly ChatOpsRequest[]): Promise<ReadonlyMap<string, number>> {
+    return requests.some((r) => r.status === 'QUEUED') ? queuePositions(this.deps.ledger) : new Map();
   }
 
   /** `/chatops mine`. */
@@ -96,7 +103,11 @@ export class RequestsService {
       const text = page.items.length
         ? `Your latest ${page.items.length} request(s), newest first:`
         : 'No requests yet.';
-      return { text, blocks: requestList(page.items, 'You have no requests yet.', this.deps.config) };
+      const positions = await this.positionsFor(page.items);
+      return {
+        text,
+        blocks: requestList(page.items, 'You have no requests yet.', this.deps.config, positions),
+      };
     } catch (error) {
       this.deps.logger.error('Could not list requests for /chatops mine', { userId, error });
       return { text: LEDGER_DOWN };
@@ -117,7 +128,11 @@ export class RequestsService {
       const seen = visibleRequest(id, found, toCaller(identity, this.deps.config));
       if (!seen.visible) return { text: seen.message };
       const { request } = seen;
-      return { text: `${request.id}: ${request.status}`, blocks: requestDetail(request, this.deps.config) };
+      const position = (await this.positionsFor([request])).get(request.id);
+      return {
+        text: `${request.id}: ${request.status}`,
+        blocks: requestDetail(request, this.deps.config, position),
+      };
     } catch (error) {
       this.deps.logger.error('Could not read a request for /chatops status', { requestId: id, error });
       return { text: LEDGER_DOWN };

@@ -19,6 +19,7 @@ export function homeView(
   requests: readonly ChatOpsRequest[],
   hasMore: boolean,
   config?: ChatOpsConfig,
+  queuePositions: ReadonlyMap<string, number> = new Map(),
 ): { type: 'home'; blocks: Blocks } {
   const blocks: Blocks = [
     { type: 'header', text: { type: 'plain_text', text: 'My requests' } },
@@ -27,7 +28,7 @@ export function homeView(
       elements: [{ type: 'mrkdwn', text: 'Newest first. Ask me `status REQ-…` for the details of one.' }],
     },
     { type: 'divider' },
-    ...requestList(requests, EMPTY, config),
+    ...requestList(requests, EMPTY, config, queuePositions),
   ];
   if (hasMore) {
     blocks.push({

@@ -40,46 +40,66 @@ function parameterLine(request: ChatOpsRequest): string {
   return entries.map(([k, v]) => `${escapeSlackText(k)}: \`${escapeSlackText(v)}\``).join(' · ');
 }
 
-/** One line-block summary of a request. */
-export function requestSummary(request: ChatOpsRequest, config?: ChatOpsConfig): string {
+/** Record id, account id and the like, and the queue position of a queued request. */
+function progressLine(request: ChatOpsRequest, queuePosition?: number): string {
+  const ids = Object.entries(request.externalIds ?? {}).map(
+    ([k, v]) => `${escapeSlackText(k)}: \`${escapeSlackText(v)}\``,
+  );
+  const queued =
+    request.status === 'QUEUED' && queuePosition !== undefined ? [`queue position ${queuePosition}`] : [];
+  return [...queued, ...ids].join(' · ');
+}
+
+/** One line-block summary of a request (`queuePosition` when it is queued). */
+export function requestSummary(
+  request: ChatOpsRequest,
+  config?: ChatOpsConfig,
+  queuePosition?: number,
+): string {
   const lines = [
     `*${request.id}* · ${escapeSlackText(request.intent)} · ${statusLabel(request.status)}`,
     parameterLine(request),
+    progressLine(request, queuePosition),
     ...approvalLines(request, config).map((l) => `_${escapeSlackText(l)}_`),
     `_Filed ${slackDate(request.createdAt)} · updated ${slackDate(request.updatedAt)}_`,
   ];
   return lines.filter(Boolean).join('\n');
 }
 
-/** The detail of one request (`/chatops status <id>`). */
-export function requestDetail(request: ChatOpsRequest, config?: ChatOpsConfig): Blocks {
+/** The detail of one request (`/chatops status <id>`), with its queue position when queued. */
+export function requestDetail(
+  request: ChatOpsRequest,
+  config?: ChatOpsConfig,
+  queuePosition?: number,
+): Blocks {
   const extra = [
     `Requested by <@${request.requester.slackUserId}>`,
     request.approver ? `Decided by ${escapeSlackText(request.approver)}` : '',
     request.reason ? `Reason: ${escapeSlackText(request.reason)}` : '',
-    ...Object.entries(request.externalIds ?? {}).map(
-      ([k, v]) => `${escapeSlackText(k)}: \`${escapeSlackText(v)}\``,
-    ),
   ].filter(Boolean);
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: requestSummary(request, config) } },
+    { type: 'section', text: { type: 'mrkdwn', text: requestSummary(request, config, queuePosition) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: extra.join(' · ') }] },
   ];
 }
 
 /**
- * A list of requests, newest first as given, with an empty-state line; with `config`, a pending
- * request also names who may still approve it.
+ * A list of requests, newest first as given, with an empty-state line and queue positions; with
+ * `config`, a pending request also names who may still approve it.
  */
 export function requestList(
   requests: readonly ChatOpsRequest[],
   empty: string,
   config?: ChatOpsConfig,
+  queuePositions: ReadonlyMap<string, number> = new Map(),
 ): Blocks {
   if (requests.length === 0) return [{ type: 'section', text: { type: 'mrkdwn', text: empty } }];
   return requests.flatMap(
     (r): Blocks => [
-      { type: 'section', text: { type: 'mrkdwn', text: requestSummary(r, config) } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: requestSummary(r, config, queuePositions.get(r.id)) },
+      },
       { type: 'divider' },
     ],
   );

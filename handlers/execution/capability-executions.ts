@@ -3,7 +3,8 @@
  * capability its intent names, and this class owns `APPROVED → IN_PROGRESS → SUCCEEDED | FAILED`
  * (each a conditional ledger transition with its audit event), keeps the executor's external ids,
  * and tells the requester the outcome in the request's original Slack thread through the
- * chat-notifier port. It never throws: a failing executor leaves the request `FAILED` with a safe
+ * chat-notifier port. A capability with `launch` (work that completes later, such as account
+ * vending) is handed the `APPROVED` request instead and owns its transitions itself. It never throws: a failing executor leaves the request `FAILED` with a safe
  * reason code, and a failing notification is logged.
  */
 import type { CapabilityMap } from '../capabilities';
@@ -46,6 +47,17 @@ export class CapabilityExecutions<D> implements Executions {
   async start(request: ChatOpsRequest): Promise<void> {
     const { capabilities, ledger, logger } = this.options;
     const capability = capabilities.get(request.intent);
+    if (capability?.launch) {
+      // Completes later (e.g. account vending): the capability owns every transition from APPROVED.
+      await capability.launch({ request }, this.options.deps, this.options.config).catch((error: unknown) => {
+        logger.error('launch failed', {
+          requestId: request.id,
+          intent: request.intent,
+          code: reasonCode(error),
+        });
+      });
+      return;
+    }
     if (!capability?.execute) {
       logger.error('no executor for an approved request', { requestId: request.id, intent: request.intent });
       await this.settle(request, 'APPROVED', NO_EXECUTOR);

@@ -1,5 +1,6 @@
 /** Builders for Lex V2 code-hook responses (https://docs.aws.amazon.com/lexv2/latest/dg/lambda-response-format.html). */
 import type { LexV2IntentState, LexV2Message } from 'aws-lambda';
+import type { SlotChoice } from '../capability';
 import type { LexCodeHookEvent, LexCodeHookResponse, LexSlot } from './lex-event';
 
 type Slots = Record<string, LexSlot | null>;
@@ -43,38 +44,44 @@ function inProgress(
   };
 }
 
-/** Lex's limits on a response card: 5 buttons, title ≤ 250, button text and value ≤ 50 characters. */
+/** Lex allows at most 5 buttons per response card, texts and values of at most 50 characters. */
 const CARD_BUTTONS = 5;
-
-/** The message, plus a response card of `choices` (each button says the choice) when there are any. */
-function withChoices(message: string, choices: readonly string[] | undefined): LexV2Message[] {
-  const buttons = (choices ?? [])
-    .filter((c) => c.length <= 50)
-    .slice(0, CARD_BUTTONS)
-    .map((c) => ({ text: c, value: c }));
-  if (buttons.length === 0) return text(message);
-  return [
-    ...text(message),
-    { contentType: 'ImageResponseCard', imageResponseCard: { title: 'Choose one', buttons } },
-  ];
-}
+const BUTTON_CHARS = 50;
 
 /**
- * Asks for one slot again with a specific message; the bad value is cleared. `choices` become a
- * Lex `ImageResponseCard` (https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_ImageResponseCard.html).
+ * Choices as `ImageResponseCard` messages (5 buttons each), which the Slack side renders as buttons
+ * (https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_ImageResponseCard.html). A choice
+ * whose value is longer than a button value may be is left out rather than cut: a cut value would
+ * send something else when clicked. Texts are shortened.
  */
+function cards(title: string, choices: readonly SlotChoice[]): LexV2Message[] {
+  const usable = choices.filter((c) => c.value.length <= BUTTON_CHARS);
+  const messages: LexV2Message[] = [];
+  for (let i = 0; i < usable.length; i += CARD_BUTTONS) {
+    const buttons = usable
+      .slice(i, i + CARD_BUTTONS)
+      .map((c) => ({ text: c.text.slice(0, BUTTON_CHARS), value: c.value }));
+    messages.push({
+      contentType: 'ImageResponseCard',
+      imageResponseCard: { title: title.slice(0, 250), buttons },
+    });
+  }
+  return messages;
+}
+
+/** Asks for one slot again with a specific message (and buttons, when given); the bad value is cleared. */
 export function elicitSlot(
   event: LexCodeHookEvent,
   slotName: string,
   message: string,
   slots: Slots,
   sessionAttributes = event.sessionState.sessionAttributes ?? {},
-  choices?: readonly string[],
+  choices: readonly SlotChoice[] = [],
 ): LexCodeHookResponse {
   const action = { type: 'ElicitSlot' as const, slotToElicit: slotName };
   return {
     ...inProgress(event, action, { ...slots, [slotName]: null }, sessionAttributes),
-    messages: withChoices(message, choices),
+    messages: [...text(message), ...cards('Choose one', choices)],
   };
 }
 

@@ -10,7 +10,7 @@ import { retryPipelineStageIntent } from '../../intents/retry-pipeline-stage.int
 import type { Capability, SlotCheck } from '../capability';
 import { failedStage, waitingApproval } from './pipeline-answer';
 import { PipelineActionError } from './pipeline-errors';
-import { checkPipelineName } from './pipeline-slots';
+import { asChoices, checkPipelineName } from './pipeline-slots';
 import type { PipelineStatusDeps } from './pipeline-status.deps';
 
 async function withFailedStage(value: string, deps: PipelineStatusDeps): Promise<SlotCheck> {
@@ -75,7 +75,7 @@ export const pipelineApprovalCapability: Capability<PipelineStatusDeps> = {
       const v = value.trim().toLowerCase();
       if (v === 'approve') return { ok: true, value: 'Approve' };
       if (v === 'reject') return { ok: true, value: 'Reject' };
-      return { ok: false, message: 'Approve or reject it?', choices: ['Approve', 'Reject'] };
+      return { ok: false, message: 'Approve or reject it?', choices: asChoices(['Approve', 'Reject']) };
     },
   },
   plan: (p) => [

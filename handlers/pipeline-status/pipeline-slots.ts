@@ -4,9 +4,13 @@
  */
 import { pipelineApprovalIntent } from '../../intents/pipeline-approval.intent';
 import { ADMIN_ROLE, requiredRoles } from '../authz/roles';
-import type { SlotCheck } from '../capability';
+import type { SlotCheck, SlotChoice } from '../capability';
 import type { ChatOpsConfig } from '../config/config.schema';
 import type { PipelineStatusDeps } from './pipeline-status.deps';
+
+/** Pipeline names as buttons: each says and sends the name. */
+export const asChoices = (names: readonly string[]): SlotChoice[] =>
+  names.map((name) => ({ text: name, value: name }));
 
 /** Checks a PipelineName slot against the real pipeline list. */
 export async function checkPipelineName(value: string, deps: PipelineStatusDeps): Promise<SlotCheck> {
@@ -17,14 +21,14 @@ export async function checkPipelineName(value: string, deps: PipelineStatusDeps)
     return {
       ok: false,
       message: `Several pipelines match "${said}": ${match.candidates.join(', ')}. Which one?`,
-      choices: match.candidates,
+      choices: asChoices(match.candidates),
     };
   }
   const hint = match.suggestions.length ? ` Did you mean ${match.suggestions.join(', ')}?` : '';
   return {
     ok: false,
     message: `I can't find a pipeline named "${said}".${hint} Which pipeline?`,
-    choices: match.suggestions,
+    choices: asChoices(match.suggestions),
   };
 }
 

@@ -8,6 +8,7 @@ import type { ChatOpsConfig } from '../config/config.schema';
 import { ChatOpsError } from '../errors';
 import type { AuditEvent, ChatOpsRequest } from '../ledger/request';
 import { parseRequestId } from '../ledger/request-id';
+import { queuePositions } from './queue-positions';
 import type { RequestStatusDeps } from './request-status.deps';
 
 async function checkRequestId(value: string): Promise<SlotCheck> {
@@ -19,10 +20,12 @@ async function checkRequestId(value: string): Promise<SlotCheck> {
   }
 }
 
+/** The request, its ids (record id, account id…), queue position when queued, and its trail. */
 export function describeRequest(
   request: ChatOpsRequest,
   history: readonly AuditEvent[],
   config?: ChatOpsConfig,
+  queuePosition?: number,
 ): string {
   const params = Object.entries(request.parameters)
     .map(([k, v]) => `${k}=${v}`)
@@ -38,6 +41,8 @@ export function describeRequest(
     ...approvalLines(request, config),
     ...(request.approver ? [`Decided by: ${request.approver}`] : []),
     ...(request.reason ? [`Reason: ${request.reason}`] : []),
+    ...(queuePosition !== undefined ? [`Queue position: ${queuePosition}`] : []),
+    ...Object.entries(request.externalIds ?? {}).map(([k, v]) => `${k}: ${v}`),
     'History:',
     ...trail,
   ].join('\n');
@@ -50,6 +55,8 @@ export const requestStatusCapability: Capability<RequestStatusDeps> = {
     const id = parseRequestId(parameters.RequestId ?? '');
     const seen = visibleRequest(id, await deps.ledger.get(id), caller);
     if (!seen.visible) return { message: seen.message };
-    return { message: describeRequest(seen.request, await deps.ledger.history(id), config) };
+    const position =
+      seen.request.status === 'QUEUED' ? (await queuePositions(deps.ledger)).get(id) : undefined;
+    return { message: describeRequest(seen.request, await deps.ledger.history(id), config, position) };
   },
 };

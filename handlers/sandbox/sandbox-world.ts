@@ -16,9 +16,10 @@ export interface SandboxWorldData {
 export function defaultSandboxWorld(): SandboxWorldData {
   return {
     organizationalUnits: [
-      { id: 'ou-sbx1-11111111', name: 'Sandbox' },
-      { id: 'ou-wkl1-22222222', name: 'Workloads' },
-      { id: 'ou-sec1-33333333', name: 'Security' },
+      { id: 'ou-sbx1-11111111', name: 'Sandbox', path: 'Root / Sandbox' },
+      { id: 'ou-wkl1-22222222', name: 'Workloads', path: 'Root / Workloads' },
+      { id: 'ou-sec1-33333333', name: 'Security', path: 'Root / Security' },
+      { id: 'ou-wkl1-44444444', name: 'Dev', path: 'Root / Workloads / Dev' },
     ],
     accounts: [
       { id: '111111111111', name: 'management', email: 'aws-management@example.com', ou: 'Root' },

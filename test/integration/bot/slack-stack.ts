@@ -7,11 +7,15 @@
  * out over a WebSocket, as it does to real Slack with an app-level token).
  */
 import { type ChatOpsSlackApp, createSlackApp } from '../../../bot/app';
+import { SlackChatNotifier } from '../../../bot/slack/slack-chat-notifier';
+import { createSlackWebClient } from '../../../bot/slack/slack-client';
+import { WebClientSlackGateway } from '../../../bot/slack/slack-gateway';
 import { parseConfig } from '../../../handlers/config/load-config';
 import { localConfig, SANDBOX_TEAM_ID } from '../../../handlers/config/local-config';
 import { DynamoLedger } from '../../../handlers/ledger/dynamo-ledger';
 import { silentLogger } from '../../../handlers/logger';
-import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
+import { DeferredChatNotifier } from '../../../local/deferred-chat-notifier';
+import { createSandboxCodeHookDeps, type SandboxVendingChoices } from '../../../local/sandbox-deps';
 import { SANDBOX_BOT, SANDBOX_USERS } from '../../../local/sandbox-users';
 import { SlackSender } from '../../../local/slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from '../../../local/slack-emulator/web-api';
@@ -32,17 +36,25 @@ export interface SlackStack {
   lex: LocalLexHarness;
   /** A sender signing with another secret (forged requests). */
   forger: SlackSender;
+  /** Posts to the emulator as the bot (what executions and account vending tell requesters through). */
+  notifier: DeferredChatNotifier;
   stop(): Promise<void>;
 }
 
 /** Starts the whole Slack-side stack on loopback ports. */
 export async function startSlackStack(
-  options: { turnsPerMinute?: number; socketMode?: boolean } = {},
+  options: {
+    turnsPerMinute?: number;
+    socketMode?: boolean;
+    vending?: Omit<SandboxVendingChoices, 'notifier'>;
+  } = {},
 ): Promise<SlackStack> {
   const table: LedgerTable = await freshLedgerTable();
   const ledger = new DynamoLedger({ client: table.docClient, tableName: table.tableName });
   const config = parseConfig(localConfig);
-  const lex = await startLocalLexHarness({ deps: createSandboxCodeHookDeps({ ledger, config }) });
+  const notifier = new DeferredChatNotifier();
+  const deps = createSandboxCodeHookDeps({ ledger, config }, { notifier, ...options.vending });
+  const lex = await startLocalLexHarness({ deps });
   const slack = await startSlackWebApi({
     botToken: BOT_TOKEN,
     teamId: SANDBOX_TEAM_ID,
@@ -64,6 +76,11 @@ export async function startSlackStack(
     logger: silentLogger,
     ...(options.turnsPerMinute ? { rateLimit: { turnsPerMinute: options.turnsPerMinute } } : {}),
   });
+  notifier.bind(
+    new SlackChatNotifier(
+      new WebClientSlackGateway(createSlackWebClient(BOT_TOKEN, silentLogger, slack.url)),
+    ),
+  );
   const { url = '' } = await app.start();
   if (!url && !options.socketMode) throw new Error('the HTTP receiver did not report its URL');
   await slack.socketMode?.connected();
@@ -79,6 +96,7 @@ export async function startSlackStack(
     ledger,
     lex,
     eventsUrl: url,
+    notifier,
     sender: new SlackSender({ ...senderOptions, signingSecret: SIGNING_SECRET }),
     forger: new SlackSender({ ...senderOptions, signingSecret: 'not-the-signing-secret' }),
     stop: async () => {

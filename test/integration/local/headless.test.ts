@@ -251,6 +251,9 @@ describe('npm start -- --headless', () => {
           'chatops:slackUserId': 'UBOB00001',
           'chatops:slackChannelId': 'DBOB00001',
           'chatops:slackGuest': 'false',
+          // Bob's verified profile, as the Slack side signs it in from users.info.
+          'chatops:slackUserName': 'Bob Example',
+          'chatops:slackUserEmail': 'bob@example.com',
         },
         TEST_IDENTITY_KEY,
       );

@@ -63,7 +63,8 @@ describe('start-up check of the capabilities against the catalog', () => {
     expect(start).toThrow(
       expect.objectContaining({
         code: 'CAPABILITY_WIRING_INVALID',
-        message: 'The write intent "VendAccount" has no executor: its capability must define execute().',
+        message:
+          'The write intent "VendAccount" has no executor: its capability must define execute() or launch().',
       }),
     );
   });

@@ -28,6 +28,9 @@ describe('code hook router: failures become safe Close responses', () => {
     'chatops:slackUserId': 'UCAROL0001',
     'chatops:slackChannelId': 'D0CAROL001',
     'chatops:slackUserGroupIds': 'S0ADMINS',
+    // VendAccount's SSO user comes from the verified profile (name + email).
+    'chatops:slackUserName': 'Carol Example',
+    'chatops:slackUserEmail': 'carol@example.com',
     'chatops:turnId': 'Ev0FORGED01',
     'chatops:slackGuest': 'false',
   };

@@ -8,6 +8,7 @@ import { MemoryLedger } from '../../../../handlers/ledger/memory-ledger';
 import type { NewRequest } from '../../../../handlers/ledger/request';
 import { silentLogger } from '../../../../handlers/logger';
 import { RecordingChatNotifier } from '../../../../handlers/notify/chat-notifier.port';
+import { SANDBOX_EXECUTION_NOTE, sandboxAccountId } from '../../../../handlers/sandbox/sandbox-executors';
 import { catalog } from '../../../../intents/catalog';
 import { createSandboxCodeHookDeps } from '../../../../local/sandbox-deps';
 import { loadFixture } from '../../../support/fixtures';
@@ -34,6 +35,16 @@ async function setup(capabilities: readonly Capability<Deps>[] = DEFAULT_CAPABIL
   return { ledger, notifier, executions, approved };
 }
 
+/** A VendAccount executor that completes at once (the dispatcher's `execute` path under test). */
+const simulatedVend: Capability<Deps> = {
+  intent: 'VendAccount',
+  async execute({ request }) {
+    const accountId = sandboxAccountId(request.id);
+    return { message: `Account ${accountId}.\n${SANDBOX_EXECUTION_NOTE}`, externalIds: { accountId } };
+  },
+};
+const withSimulatedVend = DEFAULT_CAPABILITIES.map((c) => (c.intent === 'VendAccount' ? simulatedVend : c));
+
 class ProvisioningRefusedError extends ChatOpsError {
   constructor() {
     super('PROVISIONING_REFUSED', 'Service Catalog refused: token abc-secret-123');
@@ -43,7 +54,7 @@ class ProvisioningRefusedError extends ChatOpsError {
 describe('CapabilityExecutions', () => {
   it('runs an approved request to SUCCEEDED, keeps external ids and audits each step', async () => {
     // Prepare
-    const { ledger, executions, approved } = await setup();
+    const { ledger, executions, approved } = await setup(withSimulatedVend);
     // Act
     await executions.start(approved);
     // Assess
@@ -59,7 +70,7 @@ describe('CapabilityExecutions', () => {
 
   it("posts the outcome in the request's original thread, mentioning the requester", async () => {
     // Prepare
-    const { notifier, executions, approved } = await setup();
+    const { notifier, executions, approved } = await setup(withSimulatedVend);
     // Act
     await executions.start(approved);
     // Assess
@@ -143,7 +154,7 @@ describe('CapabilityExecutions', () => {
 
   it('keeps the outcome recorded when the thread cannot be reached', async () => {
     // Prepare
-    const { ledger, notifier, executions, approved } = await setup();
+    const { ledger, notifier, executions, approved } = await setup(withSimulatedVend);
     jest.spyOn(notifier, 'postToThread').mockRejectedValue(new Error('channel_not_found'));
     // Act
     await expect(executions.start(approved)).resolves.toBeUndefined();
@@ -180,12 +191,24 @@ describe('CapabilityExecutions', () => {
     const map = buildCapabilityMap(catalog, DEFAULT_CAPABILITIES);
     // Act
     const executors = [...map.values()].filter((c) => c.execute).map((c) => c.intent);
+    const launchers = [...map.values()].filter((c) => c.launch).map((c) => c.intent);
     // Assess
-    expect(executors.sort()).toEqual([
-      'PipelineApproval',
-      'RetryPipelineStage',
-      'RotateAccessKey',
-      'VendAccount',
+    expect(executors.sort()).toEqual(['PipelineApproval', 'RetryPipelineStage', 'RotateAccessKey']);
+    expect(launchers).toEqual(['VendAccount']);
+  });
+
+  it('hands a launch capability the APPROVED request and leaves its transitions to it', async () => {
+    // Prepare
+    const { ledger, executions, approved } = await setup();
+    // Act
+    await executions.start(approved);
+    // Assess
+    const running = await ledger.get(approved.id);
+    expect(running?.status).toBe('IN_PROGRESS');
+    expect(running?.externalIds?.recordId).toMatch(/^rec-/);
+    const trail = (await ledger.history(approved.id)).slice(-1);
+    expect(trail.map((e) => [e.fromStatus, e.toStatus, e.actor])).toEqual([
+      ['APPROVED', 'IN_PROGRESS', 'system:account-vending'],
     ]);
   });
 });

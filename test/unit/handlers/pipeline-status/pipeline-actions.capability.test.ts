@@ -65,6 +65,7 @@ describe('RetryPipelineStage', () => {
       slots: {},
       config,
       deps,
+      fresh: false,
     });
     // Assess
     expect(result).toEqual({

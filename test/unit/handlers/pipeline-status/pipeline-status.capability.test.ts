@@ -18,7 +18,7 @@ function setup(health = new StaticHealthIssues()) {
 async function check(value: string, deps: ReturnType<typeof setup>['deps']) {
   const slotCheck = pipelineStatusCapability.slotChecks?.PipelineName;
   if (!slotCheck) throw new Error('no slot check');
-  return slotCheck(value, { caller, slots: {}, config, deps });
+  return slotCheck(value, { caller, slots: {}, config, deps, fresh: false });
 }
 
 describe('PipelineStatus', () => {
