@@ -151,3 +151,50 @@ export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
   'page',
   'invite',
 ]);
+
+/**
+ * Topics people bring to a chat-ops bot that a catalog like ours does not serve, by kind: money,
+ * on-call and incidents, office and HR, entertainment. An utterance that names one falls back, even
+ * when it also names one of our objects ("how much did the etl pipeline cost", "who is on call for
+ * payments-api"), unless the catalog's own wording uses the word (then it is ours, never blocked).
+ * Words are compared as NLP.js English stems, so "costs", "billing" and "invoices" count too.
+ */
+export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
+  [
+    'money',
+    ['cost', 'bill', 'billing', 'invoice', 'spend', 'budget', 'price', 'expensive', 'charge', 'refund'],
+  ],
+  [
+    'on-call',
+    [
+      'oncall',
+      'pager',
+      'pagerduty',
+      'outage',
+      'incident',
+      'sev1',
+      'sev2',
+      'downtime',
+      'postmortem',
+      'escalation',
+    ],
+  ],
+  [
+    'office',
+    [
+      'vacation',
+      'holiday',
+      'pto',
+      'payroll',
+      'salary',
+      'expense',
+      'desk',
+      'chair',
+      'laptop',
+      'printer',
+      'wifi',
+      'lunch',
+    ],
+  ],
+  ['entertainment', ['joke', 'funny', 'laugh', 'poem', 'song', 'weather', 'movie']],
+]);

@@ -8,9 +8,12 @@
  * - small talk only (greetings, thanks, goodbyes) goes to the intent that owns the catalog's greeting
  *   sample utterance ("hi", "hello": Help), so every kind of small talk gets the same friendly answer,
  *   the list of what the bot can do; with no such intent it falls back;
- * - a request for an operation no intent's wording uses ("delete the web-app pipeline") falls back;
+ * - a request for an operation no intent's wording uses ("delete the web-app pipeline"), or about a
+ *   topic the catalog does not serve ("how much did the etl pipeline cost", "who is on call for
+ *   payments-api": chat-lexicon.ts), falls back;
  * - an intent only wins with evidence for it (domain-evidence.ts): its domain words, or one of its
- *   slot values; a sentence that merely shares generic words with it falls back.
+ *   slot values; a sentence that merely shares generic words with it falls back, and so does one
+ *   that names none of the intent's anchors but words the locale never uses ("restart the database").
  */
 import type { BotModel } from '../bot-model';
 import { SMALL_TALK } from './chat-lexicon';
@@ -28,8 +31,15 @@ export interface Recognition {
   slots: ExtractedSlots;
 }
 
-/** Evidence (sum of domain-word specificities) an intent needs when no slot value speaks for it. */
+/** Evidence (sum of domain-word specificities) an intent needs in a sentence of known words. */
 const MIN_EVIDENCE = 0.5;
+/** What one of the intent's slot values (resolving to a listed value) weighs as evidence. */
+const SLOT_VALUE_EVIDENCE = 1;
+/**
+ * Evidence needed on top for each content word no text of the locale uses, when the sentence names
+ * none of the intent's anchors ("restart the *database*"): a sentence about something else is not ours.
+ */
+const UNKNOWN_WORD_COST = 0.6;
 /** What a score without evidence is scaled by: below any sensible confidence threshold. */
 const NO_EVIDENCE = 0.3;
 /** Evidenced intents share at least this much of the classifier's score before rescaling. */
@@ -76,7 +86,8 @@ export class NluEngine {
     const exact = this.exactIntent(text) ?? this.exactIntent(normalised.text);
     const scores = await this.classifier.classify(normalised.text);
     if (exact) return this.withExact(scores, exact);
-    if (normalised.unoffered) return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
+    if (normalised.unoffered || normalised.offTopic)
+      return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
     return this.gated(scores, normalised.text);
   }
 
@@ -160,10 +171,21 @@ export class NluEngine {
       .sort((a, b) => b.score - a.score);
   }
 
-  /** Domain words of the intent, or a slot value that resolves to one of its slot types' values. */
+  /**
+   * Domain words of the intent and slot values that resolve to one of its slot types' values. When
+   * the sentence names nothing the intent acts on (no anchor word, no slot value: "restart the
+   * database", "how old is the universe"), the evidence must also outweigh the content words no text
+   * of the locale uses; a slot's own value is never such a word.
+   */
   private hasEvidence(intent: string, stems: readonly string[], text: string): boolean {
-    if (this.evidence.score(intent, stems) >= MIN_EVIDENCE) return true;
-    return Object.values(this.extractor.extract(intent, text)).some((v) => v.resolvedValues.length > 0);
+    const values = Object.values(this.extractor.extract(intent, text));
+    const inValues = new Set(values.flatMap((v) => contentStems(v.originalValue)));
+    const unknown = this.evidence.unknown(stems).filter((s) => !inValues.has(s)).length;
+    const resolved = values.some((v) => v.resolvedValues.length > 0) ? SLOT_VALUE_EVIDENCE : 0;
+    // The help intent is about the bot itself: it has no object to name.
+    const anchored = resolved > 0 || intent === this.greetingIntent || this.evidence.anchored(intent, stems);
+    const cost = anchored ? 0 : UNKNOWN_WORD_COST * unknown;
+    return this.evidence.score(intent, stems) + resolved >= MIN_EVIDENCE + cost;
   }
 }
 

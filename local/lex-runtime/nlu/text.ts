@@ -4,7 +4,7 @@
  * entity-shape mask used before intent classification. Hand-written because NLP.js's tokenizer
  * splits on hyphens and `@`, which would break exactly the values Lex must keep intact.
  */
-import { StopwordsEn } from '@nlpjs/lang-en-min';
+import { StemmerEn, StopwordsEn } from '@nlpjs/lang-en-min';
 
 export interface Token {
   /** As typed, without surrounding punctuation. */
@@ -39,6 +39,12 @@ export function words(text: string): string[] {
 }
 
 const stopwords = new StopwordsEn();
+const stemmer = new StemmerEn();
+
+/** NLP.js's English stem of a lower-case word ("billing" → bill, "pipelines" → pipelin). */
+export function stem(word: string): string {
+  return stemmer.stemWord(word);
+}
 
 /** True for English function words ("the", "for", "my", …) per NLP.js's English list. */
 export function isStopword(word: string): boolean {
