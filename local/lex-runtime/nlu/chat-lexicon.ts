@@ -150,6 +150,10 @@ export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
   'escalate',
   'page',
   'invite',
+  'add',
+  'rename',
+  'pause',
+  'move',
 ]);
 
 /**

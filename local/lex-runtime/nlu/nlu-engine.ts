@@ -36,6 +36,11 @@ const MIN_EVIDENCE = 0.5;
 /** What one of the intent's slot values (resolving to a listed value) weighs as evidence. */
 const SLOT_VALUE_EVIDENCE = 1;
 /**
+ * Slot kinds whose values tell the intent: listed values (custom types), emails and ids. A bare
+ * number ("convert 10 miles") or a first name tells nothing.
+ */
+const TELLING_KINDS: ReadonlySet<string> = new Set(['enum', 'open', 'email', 'alphanumeric']);
+/**
  * Evidence needed on top for each content word no text of the locale uses, when the sentence names
  * none of the intent's anchors ("restart the *database*"): a sentence about something else is not ours.
  */
@@ -178,10 +183,15 @@ export class NluEngine {
    * of the locale uses; a slot's own value is never such a word.
    */
   private hasEvidence(intent: string, stems: readonly string[], text: string): boolean {
-    const values = Object.values(this.extractor.extract(intent, text));
-    const inValues = new Set(values.flatMap((v) => contentStems(v.originalValue)));
+    const slots = this.model.intent(intent)?.slots ?? [];
+    const found = Object.entries(this.extractor.extract(intent, text));
+    const inValues = new Set(found.flatMap(([, v]) => contentStems(v.originalValue)));
     const unknown = this.evidence.unknown(stems).filter((s) => !inValues.has(s)).length;
-    const resolved = values.some((v) => v.resolvedValues.length > 0) ? SLOT_VALUE_EVIDENCE : 0;
+    const telling = found.some(
+      ([name, v]) =>
+        v.resolvedValues.length > 0 && TELLING_KINDS.has(slots.find((s) => s.name === name)?.type.kind ?? ''),
+    );
+    const resolved = telling ? SLOT_VALUE_EVIDENCE : 0;
     // The help intent is about the bot itself: it has no object to name.
     const anchored = resolved > 0 || intent === this.greetingIntent || this.evidence.anchored(intent, stems);
     const cost = anchored ? 0 : UNKNOWN_WORD_COST * unknown;

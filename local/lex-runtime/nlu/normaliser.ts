@@ -129,6 +129,8 @@ export class Normaliser {
     const chat = CHAT_SPEAK.get(token.lower);
     if (chat !== undefined) return chat;
     if (SMALL_TALK.has(token.lower) || SMALL_TALK_FILLERS.has(token.lower)) return undefined;
+    // Words of the lexicon are English words, never a typo or shortening of ours ("add" ≠ address).
+    if (UNOFFERED_ACTIONS.has(token.lower) || TOPIC_STEMS.has(stem(token.lower))) return undefined;
     return this.vocabulary.resolve(token.lower);
   }
 

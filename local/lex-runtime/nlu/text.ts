@@ -81,13 +81,15 @@ export function isMixedId(value: string): boolean {
 }
 
 /**
- * Replaces entity-shaped tokens by placeholders (`zzemail`, `zzid`, `zzname`) so the intent
- * classifier learns "check request zzid", not one request id, and unseen names are not unknown words.
+ * Replaces entity-shaped tokens by placeholders (`zzemail`, `zzid`, `zzname`, `zznum`) so the intent
+ * classifier learns "check request zzid", not one request id, and unseen names or numbers ("page 2"
+ * when the samples say 3) are not unknown words.
  */
 export function maskEntities(text: string): string {
   return tokenize(text)
     .map((t) => {
       if (EMAIL.test(t.text)) return 'zzemail';
+      if (/^\d+$/.test(t.text)) return 'zznum';
       if (isMixedId(t.bare)) return 'zzid';
       if (isCompound(t.bare) && /[-_]/.test(t.bare)) return 'zzname';
       return t.text;
