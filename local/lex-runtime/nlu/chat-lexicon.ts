@@ -9,7 +9,10 @@
  * from the catalog in vocabulary.ts, never listed here. Keep each list small and general.
  */
 
-/** Chat-speak token → what it stands for (one or more plain words). */
+/**
+ * Chat-speak token → what it stands for (one or more plain words). Contractions are listed without
+ * their apostrophe ("what's", "whats" and "what’s" alike), so "how's" is never read as a possessive name.
+ */
 export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
   ['u', 'you'],
   ['ya', 'you'],
@@ -31,6 +34,15 @@ export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
   ['hows', 'how is'],
   ['wheres', 'where is'],
   ['whys', 'why is'],
+  ['whos', 'who is'],
+  ['thats', 'that is'],
+  ['theres', 'there is'],
+  ['youre', 'you are'],
+  ['wont', 'will not'],
+  ['repo', 'repository'],
+  ['env', 'environment'],
+  ['info', 'information'],
+  ['config', 'configuration'],
   ['im', 'i am'],
   ['ive', 'i have'],
   ['cant', 'cannot'],

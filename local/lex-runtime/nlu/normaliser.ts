@@ -125,6 +125,10 @@ export class Normaliser {
     if (phrase !== undefined) return phrase;
     const joined = this.joinedWord(token);
     if (joined) return joined;
+    const contraction = /['’]/.test(token.text)
+      ? CHAT_SPEAK.get(token.lower.replace(/['’]/g, ''))
+      : undefined;
+    if (contraction !== undefined) return contraction;
     if (isValueShaped(token, index) || (previous && this.cues.has(previous))) return undefined;
     const chat = CHAT_SPEAK.get(token.lower);
     if (chat !== undefined) return chat;

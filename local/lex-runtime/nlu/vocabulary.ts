@@ -64,12 +64,19 @@ export function typoDistance(typed: string, word: string): number {
   return isSwap(typed, word) ? 1 : leven(typed, word);
 }
 
-/** Endings that make another word of the same family ("approvers", "builds"): no typo to correct. */
+/** Endings that make another word of the same family ("approvers", "secrets"): no typo to correct. */
 const INFLECTION = /^(s|es|d|ed|r|er|rs|ers|ing|ings)$/;
+/** A plural is still read as its catalog singular ("accounts" → account), as the slot cues expect. */
+const PLURAL = /^(s|es)$/;
 
-/** Whether `typed` is `word` with an inflection or derivation ending (left for the stemmer). */
+/**
+ * Whether `typed` is a word of `word`'s family rather than a typo of it: `word` with another ending
+ * than a plural ("approvers", "builder"), or `word` without its ending ("secret" for secrets).
+ */
 function isInflection(typed: string, word: string): boolean {
-  return typed.startsWith(word) && INFLECTION.test(typed.slice(word.length));
+  if (typed.startsWith(word))
+    return !PLURAL.test(typed.slice(word.length)) && INFLECTION.test(typed.slice(word.length));
+  return word.startsWith(typed) && INFLECTION.test(word.slice(typed.length));
 }
 
 /** Whether `typed` is close enough to `word` for its length (see the limits above). */
