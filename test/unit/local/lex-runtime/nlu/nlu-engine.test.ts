@@ -61,6 +61,8 @@ describe('NluEngine out-of-domain gate', () => {
     'restart the database',
     'how much did the etl pipeline cost last month',
     'who is on call for payments-api',
+    'convert 10 miles to kilometers',
+    'rename the web-app pipeline',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
     const utterance = text;
@@ -78,6 +80,8 @@ describe('NluEngine out-of-domain gate', () => {
     ['restart the broken stage of web-app', 'RetryPipelineStage'],
     ['what commands do you know', 'Help'],
     ['re-run the build for web-app', 'RetryPipelineStage'],
+    ['what is the status of all the pipelines on page 2', 'PipelineSummary'],
+    ['reject payments api, tests are flaky', 'PipelineApproval'],
   ])(
     'keeps a request with an unknown word when it names what the intent acts on: %s',
     async (text, intent) => {

@@ -153,4 +153,32 @@ describe('Normaliser', () => {
     // Assess
     expect(result.text).toBe('rerun web-app');
   });
+
+  it("reads contractions as plain words, never as a possessive name: how's, what's, don't", () => {
+    // Prepare
+    const texts = ["how's my pipline doing", "what's up with web-app", "I don't know", "rotate carol's key"];
+
+    // Act
+    const results = texts.map((t) => normaliser.normalise(t).text);
+
+    // Assess
+    expect(results).toEqual([
+      'how is my pipeline doing',
+      'what is up with web-app',
+      'I do not know',
+      "rotate carol's key",
+    ]);
+  });
+
+  it('never expands a word of the lexicon into a catalog word: "add" is no shortening of address', () => {
+    // Prepare
+    const text = 'add alice to the approvers group';
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.text).toBe(text);
+    expect(result.unoffered).toBe('add');
+  });
 });
