@@ -32,6 +32,13 @@ function intentTexts(intent: IntentModel): string[] {
 /** In how many of an intent's texts a word must occur to be one of its anchors. */
 const RECURRING = 2;
 
+/** Words of `texts` whose stem is one of `named` and which the texts never use in the plural. */
+function singularOnly(texts: readonly string[], named: ReadonlySet<string>): Set<string> {
+  const used = new Set(texts.flatMap((t) => tokenize(t.replace(/\{\w+\}/g, ' ')).map((k) => k.lower)));
+  const plural = (w: string) => used.has(`${w}s`) || used.has(`${w}es`) || w.endsWith('s');
+  return new Set([...used].filter((w) => /^\p{L}{3,}$/u.test(w) && named.has(stem(w)) && !plural(w)));
+}
+
 /** Stems of the words of an intent's name and its slots' names (`RotateAccessKey` → rotat, access, key). */
 function nameStems(intent: IntentModel): string[] {
   const names = [intent.name, ...intent.slots.map((s) => s.name)];
@@ -50,6 +57,8 @@ export class DomainEvidence {
    * sample happens to use ("restart", "set").
    */
   private readonly anchors = new Map<string, ReadonlySet<string>>();
+  /** Intent → words of its names that its texts only use in the singular ("account": VendAccount makes one). */
+  private readonly singular = new Map<string, ReadonlySet<string>>();
 
   constructor(model: BotModel) {
     this.known = new Set(localeTexts(model).flatMap(contentStems));
@@ -62,7 +71,9 @@ export class DomainEvidence {
         }
       }
       const recurring = [...this.counts].filter(([, by]) => (by.get(intent.name) ?? 0) >= RECURRING);
-      this.anchors.set(intent.name, new Set([...nameStems(intent), ...recurring.map(([s]) => s)]));
+      const named = new Set(nameStems(intent));
+      this.anchors.set(intent.name, new Set([...named, ...recurring.map(([s]) => s)]));
+      this.singular.set(intent.name, singularOnly(intentTexts(intent), named));
     }
   }
 
@@ -82,6 +93,20 @@ export class DomainEvidence {
   anchored(intent: string, stems: readonly string[]): boolean {
     const anchors = this.anchors.get(intent);
     return stems.some((s) => anchors?.has(s));
+  }
+
+  /**
+   * Whether the utterance names one of the intent's singular-only words in the plural alone ("show
+   * me all accounts", "retry all pipelines"): a question about many such things is not this intent's.
+   * The plural may be in what was typed or in its normalised form; the singular must not be typed.
+   */
+  pluralOnly(intent: string, typed: string, normalised: string): boolean {
+    const singular = this.singular.get(intent);
+    if (!singular?.size) return false;
+    const typedWords = new Set(tokenize(typed).map((k) => k.lower));
+    const words = new Set([...typedWords, ...tokenize(normalised).map((k) => k.lower)]);
+    const plural = (w: string) => words.has(`${w}s`) || words.has(`${w}es`);
+    return [...singular].some((w) => plural(w) && !typedWords.has(w));
   }
 
   /** The stems among `stems` that no text of the locale uses (neither wording, values nor prompts). */

@@ -93,7 +93,7 @@ export class NluEngine {
     if (exact) return this.withExact(scores, exact);
     if (normalised.unoffered || normalised.offTopic)
       return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
-    return this.gated(scores, normalised.text);
+    return this.gated(scores, normalised.text, text);
   }
 
   /** Recognises a new request: intent (or fallback) and the slots it fills. */
@@ -141,15 +141,19 @@ export class NluEngine {
   }
 
   /**
-   * Scales down intents without evidence in `text`; the classifier's share of those goes to the
-   * intents with evidence. Utterances of stop words only ("what can you do") are left as scored.
+   * Scales down intents without evidence in `text` (or that name only in the plural what they act on
+   * one at a time, in `typed` or `text`); the classifier's share of those goes to the intents with
+   * evidence. Utterances of stop words only ("what can you do") are left as scored.
    */
-  private gated(scores: IntentScore[], text: string): IntentScore[] {
+  private gated(scores: IntentScore[], text: string, typed: string): IntentScore[] {
     if (isOnlyValues(text)) return this.valuesOnly(scores, text);
     const stems = contentStems(text);
     if (stems.length === 0) return scores;
     const evidenced = new Set(
-      scores.filter((s) => this.hasEvidence(s.intent, stems, text)).map((s) => s.intent),
+      scores
+        .filter((s) => !this.evidence.pluralOnly(s.intent, typed, text))
+        .filter((s) => this.hasEvidence(s.intent, stems, text))
+        .map((s) => s.intent),
     );
     const share = scores.filter((s) => evidenced.has(s.intent)).reduce((n, s) => n + s.score, 0);
     const scale = 1 / Math.max(share, RENORMALISE_FLOOR);

@@ -63,6 +63,8 @@ describe('NluEngine out-of-domain gate', () => {
     'who is on call for payments-api',
     'convert 10 miles to kilometers',
     'rename the web-app pipeline',
+    'show me all accounts',
+    'which accounts are in the Workloads OU',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
     const utterance = text;
