@@ -21,6 +21,7 @@ import { contentStems, DomainEvidence } from './domain-evidence';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
 import { type Normalised, Normaliser } from './normaliser';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
+import type { SlotValueMatch } from './slot-values';
 import { EMAIL, isCompound, isMixedId, tokenize } from './text';
 
 export interface Recognition {
@@ -40,6 +41,8 @@ const SLOT_VALUE_EVIDENCE = 1;
  * number ("convert 10 miles") or a first name tells nothing.
  */
 const TELLING_KINDS: ReadonlySet<string> = new Set(['enum', 'open', 'email', 'alphanumeric']);
+/** A value recognised from one part of a name ("api" → payments-api) weighs this much, and anchors nothing. */
+const PART_SHARE = 0.5;
 /**
  * Evidence needed on top for each content word no text of the locale uses, when the sentence names
  * none of the intent's anchors ("restart the *database*"): a sentence about something else is not ours.
@@ -191,16 +194,24 @@ export class NluEngine {
     const found = Object.entries(this.extractor.extract(intent, text));
     const inValues = new Set(found.flatMap(([, v]) => contentStems(v.originalValue)));
     const unknown = this.evidence.unknown(stems).filter((s) => !inValues.has(s)).length;
-    const telling = found.some(
+    const telling = found.filter(
       ([name, v]) =>
         v.resolvedValues.length > 0 && TELLING_KINDS.has(slots.find((s) => s.name === name)?.type.kind ?? ''),
     );
-    const resolved = telling ? SLOT_VALUE_EVIDENCE : 0;
+    const whole = telling.some(([, v]) => !isPart(v));
+    const resolved = whole ? SLOT_VALUE_EVIDENCE : telling.length > 0 ? SLOT_VALUE_EVIDENCE * PART_SHARE : 0;
     // The help intent is about the bot itself: it has no object to name.
-    const anchored = resolved > 0 || intent === this.greetingIntent || this.evidence.anchored(intent, stems);
+    const anchored = whole || intent === this.greetingIntent || this.evidence.anchored(intent, stems);
     const cost = anchored ? 0 : UNKNOWN_WORD_COST * unknown;
     return this.evidence.score(intent, stems) + resolved >= MIN_EVIDENCE + cost;
   }
+}
+
+/** Whether a value was recognised from a part of a listed name ("api" → payments-api), not the name. */
+function isPart(value: SlotValueMatch): boolean {
+  const spaced = (v: string) => v.toLowerCase().replace(/[-_\s]+/g, ' ');
+  const [resolved] = value.resolvedValues;
+  return resolved !== undefined && /[-_]/.test(resolved) && spaced(value.originalValue) !== spaced(resolved);
 }
 
 /** Whether every word of `text` is a value (email, id, hyphenated name) and there is at least one. */

@@ -65,6 +65,8 @@ describe('NluEngine out-of-domain gate', () => {
     'rename the web-app pipeline',
     'show me all accounts',
     'which accounts are in the Workloads OU',
+    'is the backend slow',
+    'create a jira ticket',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
     const utterance = text;
@@ -84,6 +86,7 @@ describe('NluEngine out-of-domain gate', () => {
     ['re-run the build for web-app', 'RetryPipelineStage'],
     ['what is the status of all the pipelines on page 2', 'PipelineSummary'],
     ['reject payments api, tests are flaky', 'PipelineApproval'],
+    ['retry payments', 'RetryPipelineStage'],
   ])(
     'keeps a request with an unknown word when it names what the intent acts on: %s',
     async (text, intent) => {
