@@ -144,22 +144,29 @@ export class NluEngine {
   }
 
   /**
-   * Scales down intents without evidence in `text` (or that name only in the plural what they act on
-   * one at a time, in `typed` or `text`); the classifier's share of those goes to the intents with
-   * evidence. Utterances of stop words only ("what can you do") are left as scored.
+   * Scales down intents without evidence in `text`; the classifier's share of those goes to the
+   * intents with evidence (at least RENORMALISE_FLOOR of it: a sentence the classifier gives to no
+   * evidenced intent stays unsure). An intent that names only in the plural what it acts on one at a
+   * time ("how are the pipelines" for PipelineStatus) is ruled out, and its whole share moves to the
+   * evidenced intents. Utterances of stop words only ("what can you do") are left as scored.
    */
   private gated(scores: IntentScore[], text: string, typed: string): IntentScore[] {
     if (isOnlyValues(text)) return this.valuesOnly(scores, text);
     const stems = contentStems(text);
     if (stems.length === 0) return scores;
+    const plural = new Set(
+      scores.filter((s) => this.evidence.pluralOnly(s.intent, typed, text)).map((s) => s.intent),
+    );
     const evidenced = new Set(
       scores
-        .filter((s) => !this.evidence.pluralOnly(s.intent, typed, text))
-        .filter((s) => this.hasEvidence(s.intent, stems, text))
+        .filter((s) => !plural.has(s.intent) && this.hasEvidence(s.intent, stems, text))
         .map((s) => s.intent),
     );
-    const share = scores.filter((s) => evidenced.has(s.intent)).reduce((n, s) => n + s.score, 0);
-    const scale = 1 / Math.max(share, RENORMALISE_FLOOR);
+    const sum = (pick: (s: IntentScore) => boolean) => scores.filter(pick).reduce((n, s) => n + s.score, 0);
+    const share = sum((s) => evidenced.has(s.intent));
+    // What the classifier gave to intents ruled out by number goes to the evidenced ones.
+    const mass = share + sum((s) => plural.has(s.intent));
+    const scale = share > 0 ? mass / share / Math.max(mass, RENORMALISE_FLOOR) : 0;
     return scores
       .map((s) => ({
         ...s,

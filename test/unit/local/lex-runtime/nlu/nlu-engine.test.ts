@@ -87,6 +87,7 @@ describe('NluEngine out-of-domain gate', () => {
     ['what is the status of all the pipelines on page 2', 'PipelineSummary'],
     ['reject payments api, tests are flaky', 'PipelineApproval'],
     ['retry payments', 'RetryPipelineStage'],
+    ['pipelines status board', 'PipelineSummary'],
   ])(
     'keeps a request with an unknown word when it names what the intent acts on: %s',
     async (text, intent) => {
