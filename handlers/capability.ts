@@ -61,6 +61,28 @@ export interface ExecuteInput {
   caller?: Caller;
 }
 
+/** Which function calls AWS for a capability: the code hook (look-ups, `run`), the executor, a scheduled job. */
+export type AwsCaller = 'codeHook' | 'executor' | 'sweeper';
+
+/**
+ * An AWS permission a capability declares (its executor's and look-ups' calls). The CDK stack grants
+ * exactly these (infra/declared-grants.ts) and the test kit fails a test whose mocked SDK calls
+ * include an action no need declares (test/kit/aws.ts).
+ */
+export interface AwsNeed {
+  /** IAM actions, `service:Action`; never a wildcard. */
+  actions: readonly string[];
+  /**
+   * ARN patterns (`{partition}`, `{region}`, `{account}` are the stack's), computed from config where
+   * config names the resources; `*` only where the API has no resource-level permission (say so in `why`).
+   */
+  resources: readonly string[] | ((config: ChatOpsConfig) => readonly string[]);
+  /** The functions that make these calls. */
+  by: readonly AwsCaller[];
+  /** Why, for the reader of the synthesized policy. */
+  why: string;
+}
+
 /**
  * One intent's behaviour, registered by the spec's id. Read-only intents `run` at once; write
  * intents (`sideEffect: 'write'`) must `execute` once approved — start-up refuses a write intent
@@ -117,4 +139,6 @@ export interface Capability<D> {
    * the same frozen parameters the executor will use (shown to approvers: email, page, Slack).
    */
   plan?: (parameters: Readonly<Record<string, string>>, config: ChatOpsConfig) => string[];
+  /** Every AWS action its look-ups, `run`, `execute` / `launch` and scheduled jobs call. */
+  awsNeeds?: readonly AwsNeed[];
 }

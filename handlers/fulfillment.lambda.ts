@@ -6,7 +6,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { catalog } from '../intents/catalog';
 import { accountVendingDeps } from './account-vending/account-vending.deps';
 import { vendingFromEnv } from './account-vending/vending-lambda-deps';
 import { approvalNotifierFromEnv } from './approvals/approval-lambda-deps';
@@ -15,6 +14,7 @@ import { parseEnv, requiredVar } from './config/env';
 import { loadConfig } from './config/load-config';
 import type { CodeHookDeps } from './deps';
 import { RecordingExecutions } from './execution/execution.port';
+import { capabilitiesFor, catalogFor, enabledExtensions, extensionAwsDeps } from './extensions';
 import { identityKeysFromEnv } from './identity/secrets-manager-keys';
 import { awsKeyRotationDeps } from './key-rotation/key-rotation.deps';
 import { DynamoLedger } from './ledger/dynamo-ledger';
@@ -50,7 +50,9 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     ? approvalNotifierFromEnv(env, { config, ledger, chat: chatUnavailable, logger })
     : approvalsUnconfigured;
   return {
-    catalog,
+    // Built-ins plus the extensions config enables (the worked example: `examples.enabled`).
+    catalog: catalogFor(config),
+    capabilities: capabilitiesFor(config),
     config,
     approvals,
     // Approved requests run where the approval is decided (approval API, worker), which tell the
@@ -64,6 +66,7 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
     ...awsKeyRotationDeps(config, { client: document, tableName: TABLE_NAME }),
     ...awsPipelineStatusDeps(region, logger),
     ...requestStatusDeps({ ledger }), // the core's ledger too
+    ...extensionAwsDeps(enabledExtensions(config), { config, ledger, logger, region }),
   };
 }
 

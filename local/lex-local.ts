@@ -6,7 +6,6 @@
  */
 import { parseArgs } from 'node:util';
 import { createCodeHook } from '../handlers/router';
-import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { createSandboxCodeHookDeps } from './sandbox-deps';
@@ -32,11 +31,12 @@ export function parseLexLocalArgs(argv: readonly string[]): { port: number; host
 
 async function main(): Promise<void> {
   const { port, host, idleTtl } = parseLexLocalArgs(process.argv.slice(2));
+  const deps = createSandboxCodeHookDeps();
   const lex = await startLocalLex({
     port,
     host,
-    botLocale: toBotLocale(catalog),
-    codeHook: createCodeHook(createSandboxCodeHookDeps()),
+    botLocale: toBotLocale(deps.catalog),
+    codeHook: createCodeHook(deps),
     idleSessionTtlSeconds: idleTtl,
   });
   process.stdout.write(

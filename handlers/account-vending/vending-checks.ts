@@ -24,7 +24,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 const EMAIL_LOCAL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
 const EMAIL_DOMAIN =
   /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
-const OU_ID = /\b(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})\b/;
+/** An `ou-…` id anywhere in a value (a button sends the id, a checked value is `Name (ou-id)`). */
+export const OU_ID = /\b(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})\b/;
 
 const fail = (message: string, choices?: SlotChoice[]): SlotCheck =>
   choices ? { ok: false, message, choices } : { ok: false, message };

@@ -2,8 +2,8 @@
  * The approval state a write request carries into `PENDING_APPROVAL`: digest, quorum, deadline,
  * the capability's plan and risk, no votes yet (pure). Computed once, from the frozen parameters.
  */
-import { DEFAULT_CAPABILITIES } from '../capabilities';
 import type { ChatOpsConfig } from '../config/config.schema';
+import { capabilitiesFor } from '../extensions';
 import type { ApprovalState, ChatOpsRequest } from '../ledger/request';
 import { parameterDigest } from './parameter-digest';
 
@@ -12,7 +12,7 @@ export function planFor(
   request: Pick<ChatOpsRequest, 'intent' | 'parameters'>,
   config: ChatOpsConfig,
 ): { plan: string[]; risk: ApprovalState['risk'] } {
-  const capability = DEFAULT_CAPABILITIES.find((c) => c.intent === request.intent);
+  const capability = capabilitiesFor(config).find((c) => c.intent === request.intent);
   const params = Object.entries(request.parameters).map(([k, v]) => `${k}=${v}`);
   const plan = capability?.plan?.(request.parameters, config) ?? [
     `Run ${request.intent} with ${params.join(', ') || 'no parameters'}`,

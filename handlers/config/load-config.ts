@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type * as z from 'zod';
 import { catalog } from '../../intents/catalog';
+import { EXAMPLE_INTENTS } from '../../intents/examples';
 import { ConfigError } from '../errors';
 import { type ChatOpsConfig, configSchema } from './config.schema';
 import { localConfig } from './local-config';
@@ -26,13 +27,11 @@ export function parseConfig(input: unknown): ChatOpsConfig {
   if (!result.success) throw new ConfigError(toIssues(result.error));
   const config = result.data;
   const issues: { path: string; message: string }[] = [];
+  // Every intent config may name, the worked example's included even while it is off.
+  const known = [...catalog.list(), ...EXAMPLE_INTENTS].map((s) => s.id);
   for (const name of Object.keys(config.intents)) {
-    if (!catalog.get(name)) {
-      const known = catalog
-        .list()
-        .map((s) => s.id)
-        .join(', ');
-      issues.push({ path: `intents.${name}`, message: `unknown intent; known intents: ${known}` });
+    if (!known.includes(name)) {
+      issues.push({ path: `intents.${name}`, message: `unknown intent; known intents: ${known.join(', ')}` });
     }
   }
   const seen = new Set<string>();
