@@ -17,7 +17,7 @@ import { createCodeHook } from '../../handlers/router';
 import { LOCAL_TABLE_NAME } from '../../local/backend';
 import { localDynamoClient, startDynamoDbLocal } from '../../local/dynamodb-local';
 import { createSandboxCodeHookDeps } from '../../local/sandbox-deps';
-import { lexEvent } from '../support/lex-events';
+import { lexEvent } from '../kit/lex-events';
 import { countDynamoCalls } from './bench-store';
 import { percentile } from './load-driver';
 import { cpuMs, findChildPid } from './process-cpu';

@@ -13,7 +13,7 @@ import { TTL_ATTRIBUTE } from '../../../handlers/ledger/table-schema';
 import { receivedResumer } from '../../../handlers/received-resume';
 import { createCodeHook } from '../../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
-import { lexEvent, messageOf, requestIdIn } from '../../support/lex-events';
+import { lexEvent, messageOf, requestIdIn } from '../../kit/lex-events';
 import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
 
 let table: LedgerTable;

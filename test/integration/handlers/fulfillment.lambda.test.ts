@@ -6,8 +6,8 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { TEST_IDENTITY_KEY } from '../../support/identity';
-import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
+import { TEST_IDENTITY_KEY } from '../../kit/identity';
+import { lexEvent, messageOf, requestIdIn, slot } from '../../kit/lex-events';
 import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
 
 describe('handlers/fulfillment.lambda handler', () => {

@@ -11,7 +11,7 @@ import type { NewRequest } from '../../../../handlers/ledger/request';
 import { receivedResumer } from '../../../../handlers/received-resume';
 import { createCodeHook } from '../../../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../../../local/sandbox-deps';
-import { lexEvent, messageOf, requestIdIn } from '../../../support/lex-events';
+import { lexEvent, messageOf, requestIdIn } from '../../../kit/lex-events';
 import { newRequest } from './ledger-contract';
 
 const MINUTE = 60_000;
