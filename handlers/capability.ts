@@ -73,10 +73,12 @@ export interface AwsNeed {
   /** IAM actions, `service:Action`; never a wildcard. */
   actions: readonly string[];
   /**
-   * ARN patterns (`{partition}`, `{region}`, `{account}` are the stack's), computed from config where
-   * config names the resources; `*` only where the API has no resource-level permission (say so in `why`).
+   * ARN patterns (`{partition}`, `{region}`, `{account}` are the stack's); `*` only where the API
+   * has no resource-level permission (say so in `why`). Config-named resources: see `awsNeeds`.
    */
-  resources: readonly string[] | ((config: ChatOpsConfig) => readonly string[]);
+  resources: readonly string[];
+  /** IAM condition block, when the grant needs one (e.g. `kms:ViaService`). */
+  conditions?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The functions that make these calls. */
   by: readonly AwsCaller[];
   /** Why, for the reader of the synthesized policy. */
@@ -139,6 +141,18 @@ export interface Capability<D> {
    * the same frozen parameters the executor will use (shown to approvers: email, page, Slack).
    */
   plan?: (parameters: Readonly<Record<string, string>>, config: ChatOpsConfig) => string[];
-  /** Every AWS action its look-ups, `run`, `execute` / `launch` and scheduled jobs call. */
-  awsNeeds?: readonly AwsNeed[];
+  /**
+   * Every AWS action its look-ups, `run`, `execute` / `launch` and scheduled jobs call; a function
+   * of config when config names the resources (an IAM path, a secret prefix, a KMS key).
+   */
+  awsNeeds?: readonly AwsNeed[] | ((config: ChatOpsConfig) => readonly AwsNeed[]);
+}
+
+/** A capability's declared AWS needs under `config` (none when it declares none). */
+export function awsNeedsOf(
+  capability: Pick<Capability<never>, 'awsNeeds'>,
+  config: ChatOpsConfig,
+): readonly AwsNeed[] {
+  const needs = capability.awsNeeds;
+  return typeof needs === 'function' ? needs(config) : (needs ?? []);
 }

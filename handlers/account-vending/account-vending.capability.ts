@@ -5,6 +5,7 @@
  */
 import { vendAccountIntent } from '../../intents/vend-account.intent';
 import type { Capability } from '../capability';
+import { accountVendingNeeds } from './account-vending.aws-actions';
 import type { AccountVendingDeps } from './account-vending.deps';
 import {
   checkAccountEmail,
@@ -33,6 +34,7 @@ export function accountVendingPlan(
 export const accountVendingCapability: Capability<AccountVendingDeps> = {
   intent: vendAccountIntent.id,
   plan: accountVendingPlan,
+  awsNeeds: accountVendingNeeds,
   risk: (p) => (p.AccountType === 'Production' ? 'high' : 'medium'),
   launch: ({ request }, deps) => deps.provisioning.launch(request),
   slotChecks: {

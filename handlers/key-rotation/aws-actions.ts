@@ -6,6 +6,7 @@
  * Which function needs which: the code hook (dialog look-ups, ListDueAccessKeys), the executor
  * (rotation) and the sweeper.
  */
+import type { AwsNeed } from '../capability';
 import type { ChatOpsConfig } from '../config/config.schema';
 
 export interface AwsGrant {
@@ -94,4 +95,15 @@ export function keyRotationGrants(config: ChatOpsConfig): AwsGrant[] {
     });
   }
   return grants;
+}
+
+/** The grants as the capabilities' declared needs (`Capability.awsNeeds`). */
+export function keyRotationNeeds(config: ChatOpsConfig): AwsNeed[] {
+  return keyRotationGrants(config).map((g) => ({
+    actions: g.actions,
+    resources: g.resources,
+    by: g.functions,
+    why: g.reason,
+    ...(g.conditions ? { conditions: g.conditions } : {}),
+  }));
 }

@@ -6,7 +6,9 @@
  */
 import type { MetadataBearer } from '@smithy/types';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
-import type { Capability } from '../../handlers/capability';
+import { awsNeedsOf, type Capability } from '../../handlers/capability';
+import type { ChatOpsConfig } from '../../handlers/config/config.schema';
+import { testConfig } from './deps';
 
 /** IAM service prefixes of the SDK clients whose prefix is not their lower-cased name. */
 const IAM_PREFIXES: Readonly<Record<string, string>> = {
@@ -57,8 +59,11 @@ export function recordAws(): AwsRecorder {
 export function undeclaredActions(
   actions: readonly string[],
   capabilities: readonly Pick<Capability<never>, 'awsNeeds'>[],
+  config: ChatOpsConfig = testConfig(),
 ): string[] {
-  const declared = new Set(capabilities.flatMap((c) => c.awsNeeds ?? []).flatMap((need) => need.actions));
+  const declared = new Set(
+    capabilities.flatMap((c) => awsNeedsOf(c, config)).flatMap((need) => need.actions),
+  );
   return [...new Set(actions.filter((a) => !declared.has(a)))].sort();
 }
 
@@ -69,8 +74,9 @@ export function undeclaredActions(
 export function expectDeclared(
   recorder: Pick<AwsRecorder, 'actions'>,
   capability: Pick<Capability<never>, 'awsNeeds' | 'intent'>,
+  config: ChatOpsConfig = testConfig(),
 ): void {
-  const missing = undeclaredActions(recorder.actions(), [capability]);
+  const missing = undeclaredActions(recorder.actions(), [capability], config);
   if (missing.length) {
     throw new Error(
       `${capability.intent} called AWS actions its capability does not declare in awsNeeds: ${missing.join(', ')}`,
