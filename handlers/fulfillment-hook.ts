@@ -56,7 +56,10 @@ export async function handleFulfillment(
     idempotencyKey: key,
   };
   if (spec.sideEffect === 'read') return runReadOnly(input, capability, caller, deps, onRequest, reply);
-  const { request, created } = await deps.ledger.create(input, initialSteps(spec, deps.config, input));
+  const { request, created } = await deps.ledger.create(
+    input,
+    initialSteps(spec, deps.config, input, deps.now?.(), deps.capabilities),
+  );
   onRequest(request.id);
   if (!created && request.status === 'RECEIVED') {
     // Filed before create-in-state (or by an older writer): move it on now.
@@ -83,11 +86,12 @@ export function initialSteps(
   config: CodeHookDeps['config'],
   subject: Pick<ChatOpsRequest, 'intent' | 'parameters' | 'requester'>,
   now: Date = new Date(),
+  capabilities?: CodeHookDeps['capabilities'],
 ): InitialStep[] {
   const iamUser = config.users.find((u) => u.slackUserId === subject.requester.slackUserId)?.iamUser;
   const requirement = approvalRequirement(spec, config, iamUser ? { iamUser } : {}, subject.parameters);
   if (!requirement.required) {
-    const approval = openApproval(subject, 0, config, now);
+    const approval = openApproval(subject, 0, config, now, capabilities);
     return [
       {
         to: 'APPROVED',
@@ -96,7 +100,7 @@ export function initialSteps(
       },
     ];
   }
-  const approval = openApproval(subject, requirement.quorum, config, now);
+  const approval = openApproval(subject, requirement.quorum, config, now, capabilities);
   return [{ to: 'PENDING_APPROVAL', actor: 'system', details: { approval } }];
 }
 
@@ -110,7 +114,7 @@ export async function resumeWrite(
   deps: CodeHookDeps,
 ): Promise<ChatOpsRequest> {
   let current = request;
-  for (const step of initialSteps(spec, deps.config, request)) {
+  for (const step of initialSteps(spec, deps.config, request, deps.now?.(), deps.capabilities)) {
     current = await deps.ledger.advance(current, step.to, step.actor, step.details);
   }
   return current;
