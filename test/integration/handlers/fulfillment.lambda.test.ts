@@ -3,9 +3,16 @@
  * from the environment (TABLE_NAME, the SDK's AWS_ENDPOINT_URL_DYNAMODB, IDENTITY_KEY_SECRET_ID read
  * through Powertools parameters from a mocked Secrets Manager) and answers Lex events.
  */
+import {
+  ListAccountsCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListRootsCommand,
+  OrganizationsClient,
+} from '@aws-sdk/client-organizations';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
+import organizations from '../../fixtures/aws/organizations-small.json';
 import { TEST_IDENTITY_KEY } from '../../kit/identity';
 import { lexEvent, messageOf, requestIdIn, slot } from '../../kit/lex-events';
 import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
@@ -15,6 +22,8 @@ describe('handlers/fulfillment.lambda handler', () => {
   let handler: typeof import('../../../handlers/fulfillment.lambda').handler;
   const saved = { ...process.env };
   const secrets = mockClient(SecretsManagerClient);
+  // The deployed code hook checks VendAccount against the real Organizations API (mocked here).
+  const org = mockClient(OrganizationsClient);
 
   beforeAll(async () => {
     table = await freshLedgerTable();
@@ -30,12 +39,17 @@ describe('handlers/fulfillment.lambda handler', () => {
     secrets
       .on(GetSecretValueCommand, { SecretId: 'chatops/identity-key' })
       .resolves({ SecretString: JSON.stringify({ current: TEST_IDENTITY_KEY }) });
+    org.on(ListRootsCommand).resolves(organizations.ListRoots);
+    for (const [ParentId, page] of Object.entries(organizations.ListOrganizationalUnitsForParent))
+      org.on(ListOrganizationalUnitsForParentCommand, { ParentId }).resolves(page);
+    org.on(ListAccountsCommand).resolves(organizations.ListAccounts);
     ({ handler } = await import('../../../handlers/fulfillment.lambda'));
   });
 
   afterAll(() => {
     process.env = saved;
     secrets.restore();
+    org.restore();
     table.client.destroy();
   });
 

@@ -14,7 +14,7 @@ afterAll(async () => {
   await harness.stop();
 });
 
-const alice = signedIdentity('alice', { profile: false });
+const alice = signedIdentity('alice');
 const say = (sessionId: string, text: string) => harness.say(sessionId, text, alice);
 const text = (out: { messages?: { content?: string }[] }) =>
   out.messages?.map((m) => m.content).join('\n') ?? '';
@@ -59,7 +59,7 @@ describe('VendAccount', () => {
     // Act
     const confirm = await say(
       session,
-      'a new sandbox account called data-lab for dana@example.com under Workloads',
+      'a new sandbox account called data-lab for lab-owner@example.com under Workloads',
     );
     const denied = await say(session, 'nope');
 

@@ -4,8 +4,8 @@ import { DeleteSessionCommand, GetSessionCommand, PutSessionCommand } from '@aws
 import { signedIdentity } from '../../../kit/identity';
 import { type LocalLexHarness, startLocalLexHarness } from '../../support/local-lex';
 
-const alice = signedIdentity('alice', { profile: false });
-const bob = signedIdentity('bob', { profile: false });
+const alice = signedIdentity('alice');
+const bob = signedIdentity('bob');
 const unpack = (header: string | undefined) =>
   JSON.parse(gunzipSync(Buffer.from(header ?? '', 'base64')).toString());
 
