@@ -5,6 +5,7 @@
  * on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../handlers/config/load-config';
 import { createCodeHook } from '../handlers/router';
 import { toBotLocale } from '../intents/lex-definition';
 import { startLocalLex } from './lex-runtime/start-local-lex';
@@ -31,7 +32,8 @@ export function parseLexLocalArgs(argv: readonly string[]): { port: number; host
 
 async function main(): Promise<void> {
   const { port, host, idleTtl } = parseLexLocalArgs(process.argv.slice(2));
-  const deps = createSandboxCodeHookDeps();
+  // CHATOPS_CONFIG / CHATOPS_CONFIG_FILE when set (e.g. `examples.enabled`), else the sandbox config.
+  const deps = createSandboxCodeHookDeps({ config: loadConfig() });
   const lex = await startLocalLex({
     port,
     host,
