@@ -13,13 +13,19 @@ import type { CapabilityDeps } from './deps';
 import { workedExampleExtension } from './examples/worked-example.extension';
 import type { ChatOpsExtension } from './extension';
 
-/** The extensions `config` turns on, then `extra` (e.g. a team's own, or a test's throw-away one). */
+/** A team's own extensions, on in every stage: add yours here (one line). */
+const TEAM_EXTENSIONS: readonly ChatOpsExtension[] = [];
+
+/** Every extension this build ships, on or off (config may name their intents either way). */
+export const KNOWN_EXTENSIONS: readonly ChatOpsExtension[] = [workedExampleExtension, ...TEAM_EXTENSIONS];
+
+/** The extensions `config` turns on, then `extra` (e.g. a test's throw-away one). */
 export function enabledExtensions(
   config: Pick<ChatOpsConfig, 'examples'>,
   extra: readonly ChatOpsExtension[] = [],
 ): readonly ChatOpsExtension[] {
   // Tolerates a hand-built config without the key (tests): parseConfig always fills it.
-  return [...(config.examples?.enabled ? [workedExampleExtension] : []), ...extra];
+  return [...(config.examples?.enabled ? [workedExampleExtension] : []), ...TEAM_EXTENSIONS, ...extra];
 }
 
 /** The catalog: built-in intents, then the extensions' (validated: duplicate ids throw). */
