@@ -59,6 +59,8 @@ export const ERROR_CODES = [
   'ACCESS_KEY_STORE_FAILED',
   'ACCESS_KEY_ROTATION_FAILED',
   'KEY_SCHEDULE_CONFLICT',
+  // ledger: unique values held by live requests
+  'UNIQUE_KEY_TAKEN',
   // pipeline status and actions (issue 14)
   'PIPELINE_NOT_FOUND',
   'PIPELINE_NOT_LATEST_EXECUTION',

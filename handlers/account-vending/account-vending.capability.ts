@@ -7,6 +7,8 @@ import { vendAccountIntent } from '../../intents/vend-account.intent';
 import type { Capability } from '../capability';
 import type { AccountVendingDeps } from './account-vending.deps';
 import {
+  accountEmailKey,
+  accountNameKey,
   checkAccountEmail,
   checkAccountName,
   checkAccountType,
@@ -34,6 +36,11 @@ export const accountVendingCapability: Capability<AccountVendingDeps> = {
   intent: vendAccountIntent.id,
   plan: accountVendingPlan,
   risk: (p) => (p.AccountType === 'Production' ? 'high' : 'medium'),
+  // No two open requests for one account name or email, even when filed at the same instant.
+  uniqueKeys: (p) => [
+    ...(p.AccountName ? [accountNameKey(p.AccountName)] : []),
+    ...(p.AccountEmail ? [accountEmailKey(p.AccountEmail)] : []),
+  ],
   launch: ({ request }, deps) => deps.provisioning.launch(request),
   slotChecks: {
     AccountName: checkAccountName,
