@@ -52,6 +52,7 @@ describe('approval flow wiring', () => {
       'APPROVALS_URL',
       'APPROVAL_KEY_SECRET_ID',
       'APPROVAL_TOPIC_ARN',
+      'EXECUTION_QUEUE_URL',
       'TABLE_NAME',
     ]);
     expect(approvalVariables(dev, 'ApprovalApi')).toEqual([
@@ -101,7 +102,8 @@ describe('approval flow wiring', () => {
       'secretsmanager:GetSecretValue',
     ]);
     expect(actionsOnResource(dev, 'Fulfillment', 'ApprovalsTopic')).toEqual(['sns:Publish']);
-    expect(actionsOnResource(dev, 'Fulfillment', 'ExecutionsQueue')).toEqual([]);
+    // `never`-policy requests are handed to the execution worker.
+    expect(actionsOnResource(dev, 'Fulfillment', 'ExecutionsQueue')).toEqual(['sqs:SendMessage']);
     for (const id of ['ExpirySweeper', 'ExecutionWorker']) {
       for (const other of ['Secrets', 'ApprovalsTopic', 'SlackTurns'])
         expect(actionsOnResource(dev, id, other)).toEqual([]);
