@@ -161,12 +161,9 @@ async function runReadOnly(
 export async function followUp(request: ChatOpsRequest, deps: CodeHookDeps): Promise<string> {
   const note = deps.sandbox ? `\n${SANDBOX_NOTE}` : '';
   if (request.status === 'APPROVED') {
-    try {
-      await deps.executions.start(request);
-    } catch (error) {
-      deps.logger.error('could not hand an approved request to execution', { requestId: request.id, error });
-      return `Request ${request.id} is approved by policy, but I could not hand it to execution, so nothing has run. Please share the request id with an operator.${note}`;
-    }
+    // A failed hand-off fails the turn (the router's safe Close names the request, which stays
+    // APPROVED); a replay of the same turn runs this follow-up again and hands it off again.
+    await deps.executions.start(request);
     return `Request ${request.id} is approved by policy and handed to execution. I'll post the outcome here.${note}`;
   }
   try {

@@ -21,12 +21,12 @@ export const chatOutboxEnvSchema = z.object({ CHAT_QUEUE_URL: requiredVar() });
 export class OutboxChatNotifier implements ChatNotifier {
   constructor(private readonly options: { client: SQSClient; queueUrl: string }) {}
 
-  postToThread(origin: SlackOrigin, notice: ChatNotice): Promise<PostedMessage> {
+  async postToThread(origin: SlackOrigin, notice: ChatNotice): Promise<PostedMessage> {
     const target = { teamId: origin.teamId, channelId: origin.channelId, ...pick(origin.threadTs) };
     return this.send({ kind: 'thread', target, ...parts(notice) }, origin.channelId);
   }
 
-  postToChannel(channelId: string, notice: ChatNotice): Promise<PostedMessage> {
+  async postToChannel(channelId: string, notice: ChatNotice): Promise<PostedMessage> {
     return this.send({ kind: 'channel', target: channelId, ...parts(notice) }, channelId);
   }
 
@@ -36,7 +36,7 @@ export class OutboxChatNotifier implements ChatNotifier {
   }
 
   /** The DM channel is opened by the consumer: `channelId` is empty here. */
-  directMessage(slackUserId: string, notice: ChatNotice): Promise<PostedMessage> {
+  async directMessage(slackUserId: string, notice: ChatNotice): Promise<PostedMessage> {
     return this.send({ kind: 'dm', target: slackUserId, ...parts(notice) }, '');
   }
 
