@@ -6,8 +6,9 @@
  * Slack failure is reported for redelivery. Logs carry ids only.
  */
 import type { SQSEvent } from 'aws-lambda';
-import { processOutboxRecords } from '../../../../bot/lambda/chat-outbox.lambda';
+import { buildOutboxDeps, processOutboxRecords } from '../../../../bot/lambda/chat-outbox.lambda';
 import { SlackChatNotifier } from '../../../../bot/slack/slack-chat-notifier';
+import { ConfigError } from '../../../../handlers/errors';
 import { MemoryLedger } from '../../../../handlers/ledger/memory-ledger';
 import type { Logger } from '../../../../handlers/logger';
 import { loadFixture } from '../../../support/fixtures';
@@ -158,5 +159,27 @@ describe('chat-outbox.lambda processOutboxRecords', () => {
       messageId: '3b8f1c1e-6c1a-4a44-9a55-1f0e7a4b0001',
       requestId: REQUEST_ID,
     });
+  });
+});
+
+describe('chat-outbox.lambda buildOutboxDeps', () => {
+  it('fails at cold start naming the missing variables, never a value', async () => {
+    // Act
+    const building = buildOutboxDeps({ SLACK_BOT_TOKEN: 'xoxb-not-a-real-token' });
+
+    // Assess
+    await expect(building).rejects.toThrow(ConfigError);
+    await expect(buildOutboxDeps({ SLACK_BOT_TOKEN: 'xoxb-not-a-real-token' })).rejects.toThrow(
+      /TABLE_NAME: environment variable is not set/,
+    );
+    await expect(buildOutboxDeps({ SLACK_BOT_TOKEN: 'xoxb-not-a-real-token' })).rejects.not.toThrow(/xoxb/);
+  });
+
+  it('refuses to start without a bot token (no secret ARN, no SLACK_BOT_TOKEN)', async () => {
+    // Act
+    const building = buildOutboxDeps({ TABLE_NAME: 'chatops-dev-requests', CHATOPS_CONFIG_FILE: '' });
+
+    // Assess
+    await expect(building).rejects.toThrow(/SLACK_/);
   });
 });
