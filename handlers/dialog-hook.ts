@@ -5,6 +5,7 @@
  * look-ups during the dialog; fulfilment re-checks everything and never trusts that cache.
  */
 import type { IntentSpec } from '../intents/define-intent';
+import { approvalRequirement } from './approvals/approval-policy';
 import type { Caller, Capability, SlotChoice } from './capability';
 import type { CapabilityDeps, CodeHookDeps } from './deps';
 import type { LexCodeHookEvent, LexCodeHookResponse, LexSlot } from './lex/lex-event';
@@ -105,10 +106,34 @@ export async function handleDialog(
     return elicitSlot(event, next.name, next.prompt, outcome.slots, attributes, choices);
   }
   const complete = spec.slots.every((s) => !s.required || outcome.values[s.name] !== undefined);
-  if (complete && capability?.confirmationPrompt && event.sessionState.intent.confirmationState === 'None') {
+  if (complete && spec.confirmation && event.sessionState.intent.confirmationState === 'None') {
     const ctx = { caller, slots: outcome.values, config: deps.config, deps, fresh: false };
-    const prompt = await capability.confirmationPrompt(outcome.values, ctx);
-    if (prompt) return confirmIntent(event, outcome.slots, prompt, attributes);
+    const custom = await capability?.confirmationPrompt?.(outcome.values, ctx);
+    const prompt = custom ?? fillSlots(spec.confirmation.prompt, outcome.values);
+    const approval = spec.sideEffect === 'write' ? approvalSentence(spec, caller, outcome.values, deps) : '';
+    return confirmIntent(event, outcome.slots, `${prompt}${approval}`, attributes);
   }
   return delegate(event, outcome.slots, attributes);
+}
+
+/** A confirmation template with its `{Slot}` references filled in (as Lex fills them). */
+function fillSlots(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * What approval this exact request will need under the policy in force (config, then catalog), so
+ * the confirmation never promises an approval that will not happen, or hides one that will.
+ */
+function approvalSentence(
+  spec: Readonly<IntentSpec>,
+  caller: Caller,
+  values: Readonly<Record<string, string>>,
+  deps: CodeHookDeps,
+): string {
+  const need = approvalRequirement(spec, deps.config, caller, values);
+  if (!need.required) return ' It runs without approval.';
+  return need.quorum > 1
+    ? ` It will need approval by ${need.quorum} different approvers.`
+    : ' It will need approval.';
 }

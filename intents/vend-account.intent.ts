@@ -124,8 +124,7 @@ export const vendAccountIntent = defineIntent({
     },
   ],
   confirmation: {
-    prompt:
-      'Create the {AccountType} account {AccountName} ({AccountEmail}) in {OrganizationalUnit}? It will need approval.',
+    prompt: 'Create the {AccountType} account {AccountName} ({AccountEmail}) in {OrganizationalUnit}?',
     declined: 'OK, I will not create the account.',
   },
   sideEffect: 'write',

@@ -34,6 +34,8 @@ export interface AccountProvisioningOptions {
   notifier: ChatNotifier;
   config: ChatOpsConfig;
   logger: Logger;
+  /** Appended to every notice (the sandbox twins' "simulated AWS" label); none on real AWS. */
+  resultNote?: string;
 }
 
 const OU_PARAMETER = /^(.*) \((ou-[a-z0-9-]+)\)$/;
@@ -172,7 +174,9 @@ export class AccountProvisioning {
 
   private async tell(request: ChatOpsRequest, notice: ChatNotice): Promise<void> {
     try {
-      await this.options.notifier.postToThread(request.origin, notice);
+      const { resultNote } = this.options;
+      const detail = [notice.detail, resultNote].filter(Boolean).join('\n');
+      await this.options.notifier.postToThread(request.origin, detail ? { ...notice, detail } : notice);
     } catch (error) {
       this.options.logger.warn('could not post to the requester thread', { requestId: request.id, error });
     }

@@ -4,12 +4,14 @@
  * lifecycle handler code the EventBridge Lambda runs. Used by the local stack, the local Lex
  * runtime and tests.
  */
+
 import { AccountProvisioning } from '../account-vending/account-provisioning';
 import { handleLifecycleEvent } from '../account-vending/lifecycle';
 import type { ChatOpsConfig } from '../config/config.schema';
 import type { Ledger } from '../ledger/ledger.port';
 import type { Logger } from '../logger';
 import type { ChatNotifier } from '../notify/chat-notifier.port';
+import { SANDBOX_EXECUTION_NOTE } from './sandbox-executors';
 import { SandboxOrganizations } from './sandbox-organizations';
 import { SandboxServiceCatalog } from './sandbox-service-catalog';
 import { defaultSandboxWorld, type SandboxWorldData } from './sandbox-world';
@@ -67,6 +69,7 @@ export function createSandboxVending(options: SandboxVendingOptions): SandboxVen
     notifier: options.notifier,
     config: options.config,
     logger: options.logger,
+    resultNote: SANDBOX_EXECUTION_NOTE,
   });
   return {
     organization: new SandboxOrganizations(world),

@@ -19,7 +19,9 @@ import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
 let table: LedgerTable;
 const calls: string[] = [];
 
-beforeAll(async () => {
+// A fresh table per test: filed requests (and their account names) never carry over between tests.
+beforeEach(async () => {
+  calls.length = 0;
   table = await freshLedgerTable();
   table.client.middlewareStack.add(
     (next, context) => (args) => {
@@ -30,7 +32,7 @@ beforeAll(async () => {
   );
 });
 
-afterAll(() => {
+afterEach(() => {
   table.client.destroy();
 });
 

@@ -5,10 +5,17 @@
  * `never`-policy write request is handed to the execution queue (SQS mocked) with its id only.
  */
 import { GetUserCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
+import {
+  ListAccountsCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListRootsCommand,
+  OrganizationsClient,
+} from '@aws-sdk/client-organizations';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
+import organizations from '../../fixtures/aws/organizations-small.json';
 import { TEST_IDENTITY_KEY } from '../../support/identity';
 import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
 import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
@@ -21,6 +28,8 @@ describe('handlers/fulfillment.lambda handler', () => {
   const sqs = mockClient(SQSClient);
   const iam = mockClient(IAMClient);
   const executionQueueUrl = 'https://sqs.us-east-1.amazonaws.com/111111111111/chatops-dev-executions';
+  // The deployed code hook checks VendAccount against the real Organizations API (mocked here).
+  const org = mockClient(OrganizationsClient);
 
   beforeAll(async () => {
     table = await freshLedgerTable();
@@ -38,6 +47,10 @@ describe('handlers/fulfillment.lambda handler', () => {
     secrets
       .on(GetSecretValueCommand, { SecretId: 'chatops/identity-key' })
       .resolves({ SecretString: JSON.stringify({ current: TEST_IDENTITY_KEY }) });
+    org.on(ListRootsCommand).resolves(organizations.ListRoots);
+    for (const [ParentId, page] of Object.entries(organizations.ListOrganizationalUnitsForParent))
+      org.on(ListOrganizationalUnitsForParentCommand, { ParentId }).resolves(page);
+    org.on(ListAccountsCommand).resolves(organizations.ListAccounts);
     ({ handler } = await import('../../../handlers/fulfillment.lambda'));
   });
 
@@ -46,6 +59,7 @@ describe('handlers/fulfillment.lambda handler', () => {
     secrets.restore();
     sqs.restore();
     iam.restore();
+    org.restore();
     table.client.destroy();
   });
 

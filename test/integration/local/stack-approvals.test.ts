@@ -131,7 +131,7 @@ describe('local stack: an approval conversation end to end', () => {
 
     // Act
     const click = await pressApprove(BOB, requestId, approval);
-    await eventually(() => aliceHears(`${requestId} (VendAccount) succeeded`).length > 0);
+    await eventually(() => aliceHears(`${requestId} succeeded: account`).length > 0);
 
     // Assess
     expect(click.status).toBe(200);
@@ -151,8 +151,8 @@ describe('local stack: an approval conversation end to end', () => {
       (c) => c.method === 'chat.update' && c.args.ts === approval.result.ts,
     );
     expect(updates.map((c) => mentions(c, `${requestId} was approved by`))).toEqual([true]);
-    expect(JSON.stringify(aliceHears(`${requestId} (VendAccount) succeeded`)[0]?.args)).toMatch(
-      /Account lab-button \(\d{12}\) was created in Workloads/,
+    expect(JSON.stringify(aliceHears(`${requestId} succeeded: account`)[0]?.args)).toMatch(
+      /account lab-button is ready, account id \d{12}/,
     );
   }, 90_000);
 
@@ -182,7 +182,7 @@ describe('local stack: an approval conversation end to end', () => {
         comment: '',
       }).toString(),
     });
-    await eventually(() => aliceHears(`${requestId} (VendAccount) succeeded`).length > 0);
+    await eventually(() => aliceHears(`${requestId} succeeded: account`).length > 0);
 
     // Assess
     expect(page.status).toBe(200);

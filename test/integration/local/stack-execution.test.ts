@@ -56,9 +56,13 @@ describe('local stack: an approved request runs to completion', () => {
 
     // Assess
     const text = printed.join('\n');
-    const id = /Request (REQ-[0-9A-Z]{8}) \(VendAccount\) succeeded\./.exec(text)?.[1] ?? '';
+    const [, id = '', accountId = ''] =
+      /Request (REQ-[0-9A-Z]{8}) succeeded: account data-lab is ready, account id (\d{12})\./.exec(text) ??
+      [];
     expect(id).not.toBe('');
-    expect(text).toContain('(Sandbox: simulated AWS');
-    expect(text).toMatch(/Account data-lab \(\d{12}\) was created in Workloads \(ou-wkl1-22222222\)/);
+    expect(text).toContain(`Request ${id}: provisioning started for account data-lab.`);
+    expect(text).toContain(`Request ${id} is approved by policy and has started.`);
+    expect(text).not.toContain('It will need approval');
+    expect(text.slice(text.indexOf(accountId))).toContain('(Sandbox: simulated AWS');
   }, 40_000);
 });

@@ -20,6 +20,7 @@ import {
   startLocalLex,
 } from '../../../local/lex-runtime/start-local-lex';
 import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
+import { SANDBOX_USERS } from '../../../local/sandbox-users';
 import { signedForTest } from '../../support/identity';
 
 export interface LocalLexHarness {
@@ -53,9 +54,15 @@ export function sandboxUser(
   slackUserId: 'UALICE0001' | 'UBOB00001' | 'UCAROL0001' = 'UALICE0001',
   channelId = 'D0ALICE001',
 ): Record<string, string> {
+  // The verified Slack profile the Slack side sends from users.info (VendAccount needs it).
+  const profile = SANDBOX_USERS.find((u) => u.id === slackUserId);
   return signedForTest(
     toRequestAttributes({
-      requester: { teamId: 'T0SANDBOX', slackUserId },
+      requester: {
+        teamId: 'T0SANDBOX',
+        slackUserId,
+        ...(profile ? { name: profile.realName, email: profile.email } : {}),
+      },
       origin: { teamId: 'T0SANDBOX', channelId },
       userGroupIds: [],
       org: { userTeamId: 'T0SANDBOX', guest: false },

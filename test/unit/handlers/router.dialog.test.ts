@@ -71,8 +71,9 @@ describe('code hook router: DialogCodeHook', () => {
     const event = lexEvent('dialog-rotate-access-key', 'carol');
     // Act
     const response = await hook(event);
-    // Assess
-    expect(response.sessionState.dialogAction).toEqual({ type: 'Delegate' });
+    // Assess: complete, so the hook confirms, saying that someone else's key needs approval
+    expect(response.sessionState.dialogAction).toEqual({ type: 'ConfirmIntent' });
+    expect(messageOf(response)).toMatch(/It will need approval\.$/);
   });
 
   it('resolves "mine" to the caller’s mapped IAM user', async () => {
@@ -82,8 +83,9 @@ describe('code hook router: DialogCodeHook', () => {
     event.sessionState.intent.slots.UserName = slot('mine');
     // Act
     const response = await hook(event);
-    // Assess
-    expect(response.sessionState.dialogAction).toEqual({ type: 'Delegate' });
+    // Assess: one's own key runs without approval (whenOtherUser), and the confirmation says so
+    expect(response.sessionState.dialogAction).toEqual({ type: 'ConfirmIntent' });
+    expect(messageOf(response)).toMatch(/It runs without approval\.$/);
     expect(response.sessionState.intent?.slots?.UserName?.value?.interpretedValue).toBe('bob');
     expect(response.sessionState.intent?.slots?.UserName?.value?.originalValue).toBe('mine');
   });

@@ -58,7 +58,7 @@ describe('VendAccount', () => {
     // Act
     const confirm = await say(
       session,
-      'a new sandbox account called data-lab for dana@example.com under Workloads',
+      'a new sandbox account called data-lab for lab-owner@example.com under Workloads',
     );
     const denied = await say(session, 'nope');
 

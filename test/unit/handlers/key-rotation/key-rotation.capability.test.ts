@@ -16,7 +16,8 @@ describe('RotateAccessKey dialog', () => {
     // Act
     const response = await hook(rotateEvent('alice'));
     // Assess
-    expect(response.sessionState.dialogAction).toEqual({ type: 'Delegate' });
+    expect(response.sessionState.dialogAction).toEqual({ type: 'ConfirmIntent' });
+    expect(messageOf(response)).toMatch(/It runs without approval\.$/);
     expect(response.sessionState.intent?.slots?.UserName?.value?.interpretedValue).toBe('alice');
   });
 

@@ -39,7 +39,10 @@ describe('PipelineStatus', () => {
     // Assess
     expect(result).toMatchObject({
       ok: false,
-      choices: expect.arrayContaining(['fleet-svc-100', 'fleet-svc-101']),
+      choices: expect.arrayContaining([
+        { text: 'fleet-svc-100', value: 'fleet-svc-100' },
+        { text: 'fleet-svc-101', value: 'fleet-svc-101' },
+      ]),
     });
     expect(result.ok ? '' : result.message).toContain('Several pipelines match "fleet svc 10"');
   });
@@ -53,7 +56,7 @@ describe('PipelineStatus', () => {
     expect(result).toEqual({
       ok: false,
       message: 'I can\'t find a pipeline named "wbe-app". Did you mean web-app? Which pipeline?',
-      choices: ['web-app'],
+      choices: [{ text: 'web-app', value: 'web-app' }],
     });
   });
 
