@@ -126,8 +126,18 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
     entry: 'bot/lambda/worker.lambda.ts',
     description: 'Queued Slack turns: Lex RecognizeText and the reply in Slack',
     trigger: { kind: 'turnQueue' },
-    // turnQueue: a rate-limited turn is re-enqueued with a delay (SqsTurnRequeue).
-    access: ['ledger', 'turnQueue', 'slackSecret', 'identityKey', 'lexRecognize'],
+    // turnQueue: a rate-limited turn is re-enqueued with a delay (SqsTurnRequeue). approvalKey +
+    // executionQueue: the Approve / Reject buttons decide through the approval desk and hand an
+    // approved request to the execution worker (bot/lambda/worker.lambda.ts).
+    access: [
+      'ledger',
+      'turnQueue',
+      'slackSecret',
+      'identityKey',
+      'lexRecognize',
+      'approvalKey',
+      'executionQueue',
+    ],
     timeoutSeconds: 30,
   },
   {

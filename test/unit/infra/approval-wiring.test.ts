@@ -38,7 +38,7 @@ const ref = (prefix: string) => ({ Ref: expect.stringMatching(new RegExp(`^${pre
 
 function actionsOnResource(template: Template, roleId: string, resourcePrefix: string): string[] {
   return resourcesOf(template, 'AWS::IAM::Policy')
-    .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`${roleId}Role`))
+    .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`"${roleId}Role`))
     .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement)
     .filter((s) => JSON.stringify(s.Resource).includes(resourcePrefix))
     .flatMap((s) => [s.Action].flat() as string[])
@@ -56,6 +56,12 @@ describe('approval flow wiring', () => {
       'TABLE_NAME',
     ]);
     expect(approvalVariables(dev, 'ApprovalApi')).toEqual([
+      'APPROVAL_KEY_SECRET_ID',
+      'EXECUTION_QUEUE_URL',
+      'TABLE_NAME',
+    ]);
+    // The Slack worker decides Approve / Reject clicks through the same desk as the approval API.
+    expect(approvalVariables(dev, 'Worker')).toEqual([
       'APPROVAL_KEY_SECRET_ID',
       'EXECUTION_QUEUE_URL',
       'TABLE_NAME',
@@ -109,6 +115,11 @@ describe('approval flow wiring', () => {
         expect(actionsOnResource(dev, id, other)).toEqual([]);
     }
     expect(actionsOnResource(dev, 'ExpirySweeper', 'ExecutionsQueue')).toEqual([]);
+    expect(actionsOnResource(dev, 'Worker', 'ExecutionsQueue')).toEqual(['sqs:SendMessage']);
+    expect(actionsOnResource(dev, 'Worker', 'SecretsApprovalKey')).toEqual([
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+    ]);
   });
 
   it('has no CloudFormation dependency cycle, even with the approval URL on the approval API itself', () => {

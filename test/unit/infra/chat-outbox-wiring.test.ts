@@ -24,7 +24,7 @@ function variablesOf(id: string): Record<string, unknown> {
 
 function statementsOf(id: string): { Action: string | string[]; Resource: unknown }[] {
   return resourcesOf(dev, 'AWS::IAM::Policy')
-    .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`${id}Role`))
+    .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`"${id}Role`))
     .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: never[] }).Statement);
 }
 
