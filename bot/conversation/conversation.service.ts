@@ -59,10 +59,13 @@ export class ConversationService {
       channelId,
       ...(threadTs ? { threadTs } : {}),
       turnId: turn.id,
+      ...(turn.enterpriseId ? { enterpriseId: turn.enterpriseId } : {}),
     });
     const sessionId = sessionIdFor({
       teamId: turn.teamId,
-      ...(identity.org?.enterpriseId ? { enterpriseId: identity.org.enterpriseId } : {}),
+      ...(identity.org?.payloadEnterpriseId || identity.org?.enterpriseId
+        ? { enterpriseId: identity.org.payloadEnterpriseId ?? identity.org.enterpriseId }
+        : {}),
       channelId,
       userId: turn.userId,
       ...(turn.sessionThreadTs ? { threadTs: turn.sessionThreadTs } : {}),

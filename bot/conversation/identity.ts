@@ -20,11 +20,15 @@ export interface IdentityInput {
   channelId: string;
   threadTs?: string;
   turnId: string;
+  /** Enterprise Grid organisation of the signed payload (see OrgFacts.payloadEnterpriseId). */
+  enterpriseId?: string;
 }
 
-function orgFactsOf(profile: UserProfile | undefined): OrgFacts {
-  if (!profile) return {};
+function orgFactsOf(profile: UserProfile | undefined, payloadEnterpriseId?: string): OrgFacts {
+  const payload = payloadEnterpriseId ? { payloadEnterpriseId } : {};
+  if (!profile) return payload;
   return {
+    ...payload,
     ...(profile.enterpriseId ? { enterpriseId: profile.enterpriseId } : {}),
     ...(profile.teamId ? { userTeamId: profile.teamId } : {}),
     guest: profile.guest,
@@ -68,21 +72,26 @@ export class IdentityResolver {
       },
       userGroupIds,
       turnId: input.turnId,
-      org: orgFactsOf(profile),
+      org: orgFactsOf(profile, input.enterpriseId),
     };
   }
 
   /** The organisation facts of `userId` from `users.info` (cached); `guest` is unset when unknown. */
-  async orgFacts(userId: string): Promise<OrgFacts> {
-    return orgFactsOf(await this.profile(userId));
+  async orgFacts(userId: string, payloadEnterpriseId?: string): Promise<OrgFacts> {
+    return orgFactsOf(await this.profile(userId), payloadEnterpriseId);
   }
 
   /**
    * The refusal for `userId` of `teamId` attempting `level` (handlers/identity/membership.ts), or
    * `undefined` when allowed: the Slack side refuses early with the code hook's own message.
    */
-  async refusal(teamId: string, userId: string, level: AccessLevel): Promise<string | undefined> {
-    return refusalFor(teamId, await this.orgFacts(userId), level, this.config.slack);
+  async refusal(
+    teamId: string,
+    userId: string,
+    level: AccessLevel,
+    payloadEnterpriseId?: string,
+  ): Promise<string | undefined> {
+    return refusalFor(teamId, await this.orgFacts(userId, payloadEnterpriseId), level, this.config.slack);
   }
 
   private async profile(userId: string): Promise<UserProfile | undefined> {

@@ -27,7 +27,14 @@ export interface TurnRunnerDeps {
   limiter: TurnRateLimiter;
   logger: Logger;
   /** One organisation, real members: the refusal for this user, or undefined (IdentityResolver.refusal). */
-  membership: { refusal(teamId: string, userId: string, level: AccessLevel): Promise<string | undefined> };
+  membership: {
+    refusal(
+      teamId: string,
+      userId: string,
+      level: AccessLevel,
+      payloadEnterpriseId?: string,
+    ): Promise<string | undefined>;
+  };
 }
 
 /** The friendly note for a deferred turn. */
@@ -77,7 +84,7 @@ export class DefaultTurnRunner implements TurnRunner {
    */
   private async refused(turn: Turn): Promise<boolean> {
     const level = turn.kind === 'approval' ? 'approve' : 'read';
-    const refusal = await this.deps.membership.refusal(turn.teamId, turn.userId, level);
+    const refusal = await this.deps.membership.refusal(turn.teamId, turn.userId, level, turn.enterpriseId);
     if (!refusal) return false;
     this.deps.logger.warn('Turn refused: not a member of the organisation', {
       turnId: turn.id,

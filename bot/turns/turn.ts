@@ -24,6 +24,8 @@ interface TurnBase {
   /** Slack event id, action key or slash-command trigger id: the de-dup key and Lex's `turnId`. */
   id: string;
   teamId: string;
+  /** Enterprise Grid organisation of the signed payload (Bolt's `context.enterpriseId`); absent outside Grid. */
+  enterpriseId?: string;
   userId: string;
   channelId: string;
   /** ISO time the ingress received it. */
@@ -82,6 +84,10 @@ const clickedSchema = z.object({
 const base = {
   id: z.string().min(1).max(200),
   teamId: z.string().regex(/^[TE][A-Z0-9]+$/),
+  enterpriseId: z
+    .string()
+    .regex(/^E[A-Z0-9]+$/)
+    .optional(),
   userId: z.string().regex(/^[UW][A-Z0-9]+$/),
   channelId: z.string().regex(/^[CDG][A-Z0-9]+$/),
   receivedAt: z.string(),

@@ -25,6 +25,12 @@ export interface OrgFacts {
   userTeamId?: string;
   /** `is_restricted || is_ultra_restricted`; undefined when `users.info` could not be read. */
   guest?: boolean;
+  /**
+   * The Enterprise Grid organisation the signed payload came from (Bolt's `context.enterpriseId`,
+   * from the payload's `enterprise_id` / `authorizations[].enterprise_id` / `enterprise.id`).
+   * Absent outside Grid. When present it decides where the payload is from, before any profile.
+   */
+  payloadEnterpriseId?: string;
 }
 
 export type OrgAccess = 'member' | 'guest' | 'unverified' | 'external';
@@ -59,7 +65,8 @@ export function orgAccess(
     const inOrg = (team: string | undefined, enterprise: string | undefined) =>
       (team !== undefined && teams.includes(team)) ||
       (slack.enterpriseId !== undefined && enterprise === slack.enterpriseId);
-    if (!inOrg(teamId, org?.enterpriseId)) return 'external';
+    // The payload's own enterprise (signed by Slack) decides when Slack gave one; else the user's.
+    if (!inOrg(teamId, org?.payloadEnterpriseId ?? org?.enterpriseId)) return 'external';
     if (org?.userTeamId && !inOrg(org.userTeamId, org.enterpriseId)) return 'external';
   }
   if (org?.guest === undefined) return 'unverified';

@@ -24,6 +24,8 @@ export const REQUEST_ATTRIBUTE_KEYS = {
   userTeamId: 'chatops:slackUserTeamId',
   /** `true` (guest), `false` (full member); absent when Slack would not say (treated as unverified). */
   guest: 'chatops:slackGuest',
+  /** Enterprise Grid organisation of the signed payload (absent outside Grid). */
+  payloadEnterpriseId: 'chatops:slackPayloadEnterpriseId',
 } as const;
 
 const identitySchema = z.object({
@@ -44,6 +46,10 @@ const identitySchema = z.object({
     .regex(/^[TE][A-Z0-9]+$/)
     .optional(),
   [REQUEST_ATTRIBUTE_KEYS.guest]: z.enum(['true', 'false']).optional(),
+  [REQUEST_ATTRIBUTE_KEYS.payloadEnterpriseId]: z
+    .string()
+    .regex(/^E[A-Z0-9]+$/)
+    .optional(),
 });
 
 export interface VerifiedIdentity {
@@ -71,6 +77,7 @@ export function toRequestAttributes(identity: VerifiedIdentity): Record<string, 
   if (identity.org?.enterpriseId) attrs[k.enterpriseId] = identity.org.enterpriseId;
   if (identity.org?.userTeamId) attrs[k.userTeamId] = identity.org.userTeamId;
   if (identity.org?.guest !== undefined) attrs[k.guest] = String(identity.org.guest);
+  if (identity.org?.payloadEnterpriseId) attrs[k.payloadEnterpriseId] = identity.org.payloadEnterpriseId;
   return attrs;
 }
 
@@ -90,6 +97,7 @@ export function parseRequestAttributes(
     ...(a[k.enterpriseId] ? { enterpriseId: a[k.enterpriseId] } : {}),
     ...(a[k.userTeamId] ? { userTeamId: a[k.userTeamId] } : {}),
     ...(guest ? { guest: guest === 'true' } : {}),
+    ...(a[k.payloadEnterpriseId] ? { payloadEnterpriseId: a[k.payloadEnterpriseId] } : {}),
   };
   return {
     requester: {

@@ -13,6 +13,8 @@ export interface AppIdentity {
   teamId: string;
   apiAppId: string;
   botUserId: string;
+  /** The Enterprise Grid organisation of the workspace (absent: not Grid). */
+  enterpriseId?: string;
 }
 
 export type JsonObject = Record<string, unknown>;
@@ -35,11 +37,14 @@ export function eventCallback(
   eventId: string,
   eventTime: number,
 ): JsonObject {
+  const enterprise = app.enterpriseId ?? null;
   return {
     token: 'XXYYZZverificationtoken',
+    // Grid workspaces' envelopes carry the organisation too (https://docs.slack.dev/apis/events-api/#callback-field).
+    ...(enterprise ? { enterprise_id: enterprise } : {}),
     team_id: app.teamId,
     context_team_id: app.teamId,
-    context_enterprise_id: null,
+    context_enterprise_id: enterprise,
     api_app_id: app.apiAppId,
     event,
     type: 'event_callback',
@@ -47,7 +52,7 @@ export function eventCallback(
     event_time: eventTime,
     authorizations: [
       {
-        enterprise_id: null,
+        enterprise_id: enterprise,
         team_id: app.teamId,
         user_id: app.botUserId,
         is_bot: true,

@@ -30,6 +30,8 @@ export interface SlackSenderOptions {
   eventsUrl: string;
   signingSecret: string;
   teamId: string;
+  /** The Enterprise Grid organisation of `teamId` (envelopes then carry `enterprise_id`). */
+  enterpriseId?: string;
   apiAppId?: string;
   botUserId?: string;
   /** Prefix for `response_url`s (the emulator's `responseUrlBase`); default a hooks.slack.com look-alike. */
@@ -108,6 +110,7 @@ export class SlackSender {
       teamId: options.teamId,
       apiAppId: options.apiAppId ?? SANDBOX_BOT.appId,
       botUserId: options.botUserId ?? SANDBOX_BOT.userId,
+      ...(options.enterpriseId ? { enterpriseId: options.enterpriseId } : {}),
     };
   }
 

@@ -6,12 +6,15 @@
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ClickedMessage } from '../../turns/turn';
+import { payloadEnterprise } from '../payload-enterprise';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 export interface Click {
   id: string;
   teamId: string;
+  /** Enterprise Grid organisation of the payload (`enterprise.id`), absent outside Grid. */
+  enterpriseId?: string;
   userId: string;
   channelId: string;
   messageTs: string;
@@ -45,6 +48,7 @@ export function clickFrom(args: Pick<ButtonArgs, 'body' | 'action' | 'context'>)
   return {
     id: `act:${channelId}:${messageTs}:${body.user.id}`,
     teamId,
+    ...payloadEnterprise(body.enterprise?.id, args.context.enterpriseId),
     userId: body.user.id,
     channelId,
     messageTs,
@@ -90,6 +94,7 @@ export function clickTurnBase(click: Click, now: Date) {
   return {
     id: click.id,
     teamId: click.teamId,
+    ...(click.enterpriseId ? { enterpriseId: click.enterpriseId } : {}),
     userId: click.userId,
     channelId: click.channelId,
     receivedAt: now.toISOString(),

@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { HomeTurn } from '../../turns/turn';
 import type { ListenerContext } from '../listener-context';
+import { eventEnterprise } from '../payload-enterprise';
 
 type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
@@ -17,6 +18,7 @@ export function appHomeTurn(
     kind: 'home',
     id: `evt:${args.body.event_id}`,
     teamId,
+    ...eventEnterprise(args.body, args.context),
     userId: e.user,
     channelId: e.channel,
     receivedAt: now.toISOString(),

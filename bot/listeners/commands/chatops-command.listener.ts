@@ -9,6 +9,7 @@ import { toUtterance } from '../../conversation/slack-text';
 import { helpMessage } from '../../render/help';
 import type { CommandTurn, UtteranceTurn } from '../../turns/turn';
 import type { ListenerContext } from '../listener-context';
+import { payloadEnterprise } from '../payload-enterprise';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 type Command = CommandArgs['command'];
@@ -38,6 +39,7 @@ function base(command: Command, now: Date) {
   return {
     id: `cmd:${command.trigger_id}`,
     teamId: command.team_id,
+    ...payloadEnterprise(command.enterprise_id),
     userId: command.user_id,
     channelId: command.channel_id,
     receivedAt: now.toISOString(),

@@ -7,6 +7,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { toUtterance } from '../../conversation/slack-text';
 import type { UtteranceTurn } from '../../turns/turn';
 import type { ListenerContext } from '../listener-context';
+import { eventEnterprise } from '../payload-enterprise';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -25,6 +26,7 @@ export function directMessageTurn(
     source: 'message',
     id: `evt:${args.body.event_id}`,
     teamId,
+    ...eventEnterprise(args.body, args.context),
     userId: m.user,
     channelId: m.channel,
     receivedAt: now.toISOString(),

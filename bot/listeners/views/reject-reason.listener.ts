@@ -14,6 +14,7 @@ import {
 } from '../../render/reject-modal';
 import type { ApprovalTurn } from '../../turns/turn';
 import type { ListenerContext } from '../listener-context';
+import { payloadEnterprise } from '../payload-enterprise';
 
 export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -46,6 +47,7 @@ export function rejectSubmission(args: Pick<ViewArgs, 'body' | 'view'>, now: Dat
       kind: 'approval',
       id: `view:${view.id}`,
       teamId,
+      ...payloadEnterprise(body.enterprise?.id),
       userId,
       channelId: context.clicked.channelId,
       receivedAt: now.toISOString(),

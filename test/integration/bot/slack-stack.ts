@@ -10,13 +10,14 @@ import { type ChatOpsSlackApp, createSlackApp } from '../../../bot/app';
 import { SlackChatNotifier } from '../../../bot/slack/slack-chat-notifier';
 import { createSlackWebClient } from '../../../bot/slack/slack-client';
 import { WebClientSlackGateway } from '../../../bot/slack/slack-gateway';
+import type { ChatOpsConfig } from '../../../handlers/config/config.schema';
 import { parseConfig } from '../../../handlers/config/load-config';
 import { localConfig, SANDBOX_TEAM_ID } from '../../../handlers/config/local-config';
 import { DynamoLedger } from '../../../handlers/ledger/dynamo-ledger';
 import { silentLogger } from '../../../handlers/logger';
 import { DeferredChatNotifier } from '../../../local/deferred-chat-notifier';
 import { createSandboxCodeHookDeps, type SandboxVendingChoices } from '../../../local/sandbox-deps';
-import { SANDBOX_BOT, SANDBOX_USERS } from '../../../local/sandbox-users';
+import { type EmulatedSlackUser, SANDBOX_BOT, SANDBOX_USERS } from '../../../local/sandbox-users';
 import { SlackSender } from '../../../local/slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from '../../../local/slack-emulator/web-api';
 import { testIdentityKeys } from '../../support/identity';
@@ -47,11 +48,15 @@ export async function startSlackStack(
     turnsPerMinute?: number;
     socketMode?: boolean;
     vending?: Omit<SandboxVendingChoices, 'notifier'>;
+    /** The app's config (default: the local config). */
+    config?: ChatOpsConfig;
+    /** The users the emulator answers `users.info` for (default: the sandbox users). */
+    users?: readonly EmulatedSlackUser[];
   } = {},
 ): Promise<SlackStack> {
   const table: LedgerTable = await freshLedgerTable();
   const ledger = new DynamoLedger({ client: table.docClient, tableName: table.tableName });
-  const config = parseConfig(localConfig);
+  const config = options.config ?? parseConfig(localConfig);
   const notifier = new DeferredChatNotifier();
   const deps = createSandboxCodeHookDeps({ ledger, config }, { notifier, ...options.vending });
   const lex = await startLocalLexHarness({ deps });
@@ -60,7 +65,7 @@ export async function startSlackStack(
     teamId: SANDBOX_TEAM_ID,
     botUserId: SANDBOX_BOT.userId,
     botId: SANDBOX_BOT.botId,
-    users: SANDBOX_USERS,
+    users: options.users ?? SANDBOX_USERS,
     ...(options.socketMode ? { appToken: APP_TOKEN, apiAppId: SANDBOX_BOT.appId } : {}),
   });
   const app = createSlackApp({

@@ -1,5 +1,6 @@
 import { directMessageTurn } from '../../../../../bot/listeners/messages/direct-message.listener';
 import fixture from '../../../../fixtures/slack/event-message-im.json';
+import grid from '../../../../fixtures/slack/event-message-im-grid.json';
 
 const now = new Date('2024-01-01T00:00:00Z');
 const context = { botUserId: 'UCHATOPSBOT', teamId: 'T0SANDBOX' };
@@ -27,6 +28,21 @@ describe('directMessageTurn', () => {
       receivedAt: '2024-01-01T00:00:00.000Z',
       text: 'I need a new sandbox account',
     });
+  });
+
+  it('carries the Enterprise Grid organisation of the signed envelope', () => {
+    // Prepare
+    const gridArgs = {
+      message: grid.event,
+      body: grid,
+      context: { botUserId: 'UCHATOPSBOT' },
+    } as unknown as Parameters<typeof directMessageTurn>[0];
+
+    // Act
+    const turn = directMessageTurn(gridArgs, now);
+
+    // Assess
+    expect(turn).toMatchObject({ teamId: 'T0WORKSPC2', enterpriseId: 'E0GRIDORG1', userId: 'W0ALICE001' });
   });
 
   it('scopes a reply in a DM thread to that thread', () => {
