@@ -179,8 +179,10 @@ async function runReadOnly(
 export async function followUp(request: ChatOpsRequest, deps: CodeHookDeps): Promise<string> {
   const note = deps.sandbox ? `\n${SANDBOX_NOTE}` : '';
   if (request.status === 'APPROVED') {
+    // A failed hand-off fails the turn (the router's safe Close names the request, which stays
+    // APPROVED); a replay of the same turn runs this follow-up again and hands it off again.
     await deps.executions.start(request);
-    return `Request ${request.id} is approved by policy and has started. I'll post the outcome here.${note}`;
+    return `Request ${request.id} is approved by policy and handed to execution. I'll post the outcome here.${note}`;
   }
   try {
     const { notified } = await deps.approvals.requestApproval(request);

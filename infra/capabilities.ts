@@ -31,6 +31,7 @@ const CAPABILITIES = [
   'iamUsersRead',
   'keyRotation',
   'pipelinesRead',
+  'pipelineActions',
 ] as const;
 type Capability = (typeof CAPABILITIES)[number];
 
@@ -171,6 +172,8 @@ export function capabilityPolicy(
       const named = scope.pipelines.length > 0;
       return {
         statements: [
+          // The pipeline directory (slot checks, "which pipelines are there") lists them.
+          new iam.PolicyStatement({ actions: ['codepipeline:ListPipelines'], resources: ['*'] }),
           new iam.PolicyStatement({
             actions: [
               'codepipeline:GetPipeline',
@@ -181,13 +184,46 @@ export function capabilityPolicy(
             resources: named ? scope.pipelines.map(pipelineArn) : [pipelineArn('*')],
           }),
         ],
+        wildcards: [
+          {
+            finding: 'Resource::*',
+            reason:
+              "codepipeline:ListPipelines supports only Resource '*' (it lists pipeline names, read-only); the state and history reads below are scoped to the configured pipelines.",
+          },
+          ...(named
+            ? []
+            : [
+                {
+                  finding: `Resource::arn:<AWS::Partition>:codepipeline:${nag.region}:${nag.account}:*`,
+                  reason:
+                    'The deployment config names no pipelines, which means every pipeline in this account and region may be read (read-only state and history).',
+                },
+              ]),
+        ],
+      };
+    }
+    case 'pipelineActions': {
+      // PutApprovalResult acts on an action (`<pipeline>/<stage>/<action>`), RetryStageExecution
+      // on a stage (`<pipeline>/<stage>`); both are chosen in the conversation, under the pipeline.
+      const under = (name: string) => `arn:${partition}:codepipeline:${region}:${account}:${name}/*`;
+      const named = scope.pipelines.length > 0;
+      return {
+        statements: [
+          new iam.PolicyStatement({
+            actions: ['codepipeline:PutApprovalResult', 'codepipeline:RetryStageExecution'],
+            resources: named ? scope.pipelines.map(under) : [under('*')],
+          }),
+        ],
         wildcards: named
-          ? []
+          ? scope.pipelines.map((name) => ({
+              finding: `Resource::arn:<AWS::Partition>:codepipeline:${nag.region}:${nag.account}:${name}/*`,
+              reason: `Approving a manual approval action or retrying a stage of pipeline ${name} (configured in the deployment config): the stage and action are named in the approved request, so only the part below the pipeline is a wildcard.`,
+            }))
           : [
               {
-                finding: `Resource::arn:<AWS::Partition>:codepipeline:${nag.region}:${nag.account}:*`,
+                finding: `Resource::arn:<AWS::Partition>:codepipeline:${nag.region}:${nag.account}:*/*`,
                 reason:
-                  'The deployment config names no pipelines, which means every pipeline in this account and region may be read (read-only state and history).',
+                  'The deployment config names no pipelines, which means approvals and stage retries of every pipeline in this account and region may be requested (each one only after its approval policy).',
               },
             ],
       };

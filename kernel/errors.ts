@@ -51,7 +51,6 @@ export const ERROR_CODES = [
   'SLACK_NOT_BOUND',
   'PROVISIONING_REFUSED',
   // approvals
-  'CHAT_UNAVAILABLE',
   // signed identity (issue 9)
   'IDENTITY_KEY_INVALID',
   // key rotation (handlers/key-rotation/)
@@ -69,7 +68,6 @@ export const ERROR_CODES = [
   'PIPELINE_APPROVAL_TOKEN_INVALID',
   'PIPELINE_NOTHING_TO_DO',
   'PIPELINE_EVENT_INVALID',
-  'SLACK_POST_FAILED',
   // account vending
   'ACCOUNT_FACTORY_FAILED',
   'SSO_PROFILE_INCOMPLETE',

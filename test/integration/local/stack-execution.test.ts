@@ -54,7 +54,7 @@ describe('local stack: an approved request runs to completion', () => {
       [];
     expect(id).not.toBe('');
     expect(text).toContain(`Request ${id}: provisioning started for account data-lab.`);
-    expect(text).toContain(`Request ${id} is approved by policy and has started.`);
+    expect(text).toContain(`Request ${id} is approved by policy and handed to execution.`);
     expect(text).not.toContain('It will need approval');
     expect(text.slice(text.indexOf(accountId))).toContain('(Sandbox: simulated AWS');
   }, 40_000);
