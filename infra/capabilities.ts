@@ -55,6 +55,18 @@ const ORGANIZATIONS_READ = [
 const ORGANIZATIONS_REASON =
   "Organizations look-ups (ListRoots, ListAccounts, ListOrganizationalUnitsForParent, DescribeOrganizationalUnit): ListRoots and ListAccounts support only Resource '*', and OU ARNs embed the organization id, which this stack does not know; all actions are read-only.";
 
+/**
+ * `iam:ListUsers` (the due-keys sweep and "which keys are due", over the configured path) grants
+ * only on Resource '*': IAM has no resource-level permission for it; the adapter passes the
+ * configured `PathPrefix`, and every action that reads or changes a user is scoped to that path.
+ */
+const LIST_USERS = new iam.PolicyStatement({ actions: ['iam:ListUsers'], resources: ['*'] });
+const LIST_USERS_WILDCARD = {
+  finding: 'Resource::*',
+  reason:
+    "iam:ListUsers supports only Resource '*' (read-only; called with the configured PathPrefix); the user reads and key changes are scoped to the configured IAM path.",
+};
+
 /** The statements and acknowledged wildcards of `capability` in `stack`, scoped by `scope`. */
 export function capabilityPolicy(
   stack: Stack,
@@ -122,9 +134,14 @@ export function capabilityPolicy(
     case 'iamUsersRead':
       return {
         statements: [
-          new iam.PolicyStatement({ actions: ['iam:GetUser', 'iam:ListAccessKeys'], resources: [users] }),
+          new iam.PolicyStatement({
+            actions: ['iam:GetUser', 'iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed'],
+            resources: [users],
+          }),
+          LIST_USERS,
         ],
         wildcards: [
+          LIST_USERS_WILDCARD,
           {
             finding: `Resource::arn:<AWS::Partition>:iam::${nag.account}:user${scope.iamUserPath}*`,
             reason: `Users are scoped to the configured IAM path ${scope.iamUserPath} (deployment config keyRotation.iamUserPath): only users the platform team placed there can be looked up.`,
@@ -138,6 +155,7 @@ export function capabilityPolicy(
             actions: [
               'iam:GetUser',
               'iam:ListAccessKeys',
+              'iam:GetAccessKeyLastUsed',
               'iam:CreateAccessKey',
               'iam:UpdateAccessKey',
               'iam:DeleteAccessKey',
@@ -155,8 +173,10 @@ export function capabilityPolicy(
             ],
             resources: [keySecrets],
           }),
+          LIST_USERS,
         ],
         wildcards: [
+          LIST_USERS_WILDCARD,
           {
             finding: `Resource::arn:<AWS::Partition>:iam::${nag.account}:user${scope.iamUserPath}*`,
             reason: `Key rotation acts only on IAM users under the configured path ${scope.iamUserPath} (deployment config keyRotation.iamUserPath).`,
@@ -173,7 +193,11 @@ export function capabilityPolicy(
       return {
         statements: [
           // The pipeline directory (slot checks, "which pipelines are there") lists them.
-          new iam.PolicyStatement({ actions: ['codepipeline:ListPipelines'], resources: ['*'] }),
+          // Open AWS Health issues shown with a pipeline's status (handlers/pipeline-status/health.port.ts).
+          new iam.PolicyStatement({
+            actions: ['codepipeline:ListPipelines', 'health:DescribeEvents'],
+            resources: ['*'],
+          }),
           new iam.PolicyStatement({
             actions: [
               'codepipeline:GetPipeline',
@@ -188,7 +212,7 @@ export function capabilityPolicy(
           {
             finding: 'Resource::*',
             reason:
-              "codepipeline:ListPipelines supports only Resource '*' (it lists pipeline names, read-only); the state and history reads below are scoped to the configured pipelines.",
+              "codepipeline:ListPipelines and health:DescribeEvents support only Resource '*' (pipeline names and open AWS Health events, read-only); the state and history reads below are scoped to the configured pipelines.",
           },
           ...(named
             ? []

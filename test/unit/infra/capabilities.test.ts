@@ -94,7 +94,12 @@ describe('capabilities', () => {
     }[];
 
     // Assess
-    expect(list).toEqual(expect.objectContaining({ Action: 'codepipeline:ListPipelines', Resource: '*' }));
+    expect(list).toEqual(
+      expect.objectContaining({
+        Action: ['codepipeline:ListPipelines', 'health:DescribeEvents'],
+        Resource: '*',
+      }),
+    );
     expect(reads?.Resource).toHaveLength(pipelines.length);
     expect(JSON.stringify(reads?.Resource)).toContain(`:${pipelines[0]}`);
   });

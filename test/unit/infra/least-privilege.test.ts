@@ -60,6 +60,8 @@ describe('least privilege', () => {
         'servicecatalog:SearchProducts',
         'servicecatalog:DescribeRecord',
         'codepipeline:ListPipelines',
+        'health:DescribeEvents',
+        'iam:ListUsers',
       ]),
     );
   });
