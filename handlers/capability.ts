@@ -3,7 +3,7 @@
  * `(input, deps)`; they know nothing of Slack or Lex wire types (DESIGN §6 rule 1).
  */
 import type { ChatOpsConfig } from './config/config.schema';
-import type { ChatOpsRequest, Requester } from './ledger/request';
+import type { ChatOpsRequest, NewRequest, Requester } from './ledger/request';
 
 /** The verified caller with the roles config gives them. */
 export interface Caller extends Requester {
@@ -119,6 +119,13 @@ export interface Capability<D> {
     values: Readonly<Record<string, string>>,
     ctx: SlotCheckContext<D>,
   ) => Promise<string | undefined>;
+  /**
+   * Values no other live request may hold while this one is open, as `<Intent>:<Slot>:<value>`
+   * (e.g. the account name and email of a VendAccount request): claimed atomically with the
+   * request's creation, released when it ends ({@link NewRequest.uniqueKeys}). Slot checks read
+   * them with `ledger.uniqueHolder` in one consistent read.
+   */
+  uniqueKeys?: (parameters: Readonly<Record<string, string>>) => string[];
   /** How risky a write request is, for approvers (default `medium`). */
   risk?: (parameters: Readonly<Record<string, string>>) => 'low' | 'medium' | 'high';
   /** Runs a read-only intent immediately (write intents go through approval and execution). */

@@ -33,6 +33,8 @@ export class ChatOpsStack extends Stack {
   readonly bot?: LexBot;
   readonly slack?: SlackIngress;
   readonly approvals: Approvals;
+  /** The chat outbox (queued Slack notices of the core functions), once its consumer exists. */
+  readonly chatQueue?: ProtectedQueue;
 
   constructor(scope: Construct, id: string, props: ChatOpsStackProps) {
     super(scope, id, props);
@@ -105,17 +107,9 @@ export class ChatOpsStack extends Stack {
         value: this.slack.requestUrl,
       });
     }
-    let executions: ProtectedQueue | undefined;
-    const executionEntry = entries.find((e) => e.trigger.kind === 'executionQueue');
-    if (executionEntry) {
-      executions = new ProtectedQueue(this, 'Executions', {
-        consumerTimeout: Duration.seconds(executionEntry.timeoutSeconds),
-      });
-      this.mustGet(executionEntry.id).function.addEventSource(
-        new SqsEventSource(executions.queue, { batchSize: 1, reportBatchItemFailures: true }),
-      );
-      monitoring.watchDeadLetters('Executions', executions.deadLetterQueue);
-    }
+    // One approved request per invocation; Slack notices five at a time, posted in order.
+    const executions = this.consumedQueue(entries, 'executionQueue', 'Executions', 1, monitoring);
+    this.chatQueue = this.consumedQueue(entries, 'chatQueue', 'ChatNotices', 5, monitoring);
     for (const handler of byTrigger('approvalApi')) this.approvals.routeTo(handler);
     if (this.approvals.api) {
       monitoring.watchApprovalApi(this.approvals.api.api);
@@ -134,6 +128,7 @@ export class ChatOpsStack extends Stack {
       table: this.table,
       ...(this.slack ? { turnQueue: this.slack.turns.queue } : {}),
       ...(executions ? { executionQueue: executions.queue } : {}),
+      ...(this.chatQueue ? { chatQueue: this.chatQueue.queue } : {}),
       slackSecret: secrets.slack,
       identityKey: secrets.identityKey,
       approvalKey: secrets.approvalKey,
@@ -160,6 +155,34 @@ export class ChatOpsStack extends Stack {
       new CfnOutput(this, 'LexBotId', { value: this.bot.bot.attrId });
       new CfnOutput(this, 'LexBotAliasId', { value: this.bot.alias.attrBotAliasId });
     }
+  }
+
+  /**
+   * The queue `id` (SSE, TLS only, dead-letter queue watched by an alarm) drained by the entry with
+   * trigger `kind`, with partial batch responses; undefined when no entry has that trigger. An
+   * entry with reserved concurrency gets the same event-source maximum concurrency, so SQS never
+   * invokes it beyond that (a throttled message would count a receive towards the DLQ).
+   */
+  private consumedQueue(
+    entries: readonly LambdaEntry[],
+    kind: 'executionQueue' | 'chatQueue',
+    id: string,
+    batchSize: number,
+    monitoring: Monitoring,
+  ): ProtectedQueue | undefined {
+    const entry = entries.find((e) => e.trigger.kind === kind);
+    if (!entry) return undefined;
+    const queue = new ProtectedQueue(this, id, { consumerTimeout: Duration.seconds(entry.timeoutSeconds) });
+    const maxConcurrency = entry.reservedConcurrency ? Math.max(2, entry.reservedConcurrency) : undefined;
+    this.mustGet(entry.id).function.addEventSource(
+      new SqsEventSource(queue.queue, {
+        batchSize,
+        reportBatchItemFailures: true,
+        ...(maxConcurrency ? { maxConcurrency } : {}),
+      }),
+    );
+    monitoring.watchDeadLetters(id, queue.deadLetterQueue);
+    return queue;
   }
 
   private mustGet(id: string): ChatOpsFunction {

@@ -8,6 +8,8 @@ import type { Capability } from '../capability';
 import { accountVendingNeeds } from './account-vending.aws-actions';
 import type { AccountVendingDeps } from './account-vending.deps';
 import {
+  accountEmailKey,
+  accountNameKey,
   checkAccountEmail,
   checkAccountName,
   checkAccountType,
@@ -36,6 +38,11 @@ export const accountVendingCapability: Capability<AccountVendingDeps> = {
   plan: accountVendingPlan,
   awsNeeds: accountVendingNeeds,
   risk: (p) => (p.AccountType === 'Production' ? 'high' : 'medium'),
+  // No two open requests for one account name or email, even when filed at the same instant.
+  uniqueKeys: (p) => [
+    ...(p.AccountName ? [accountNameKey(p.AccountName)] : []),
+    ...(p.AccountEmail ? [accountEmailKey(p.AccountEmail)] : []),
+  ],
   launch: ({ request }, deps) => deps.provisioning.launch(request),
   slotChecks: {
     AccountName: checkAccountName,

@@ -37,6 +37,8 @@ export function baseEnv(standInUrl: string): Record<string, string> {
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     TABLE_NAME: 'chatops-bench',
     TURN_QUEUE_URL: `${standInUrl}/111111111111/turns`,
+    EXECUTION_QUEUE_URL: `${standInUrl}/111111111111/executions`,
+    CHAT_QUEUE_URL: `${standInUrl}/111111111111/chat`,
     LEX_BOT_ID: 'CHATOPSBOT',
     LEX_BOT_ALIAS_ID: 'TSTALIASID',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -106,6 +108,11 @@ export function coldStartCases(): Record<string, () => ColdStartCase> {
       event: {},
       env: {},
       answered: (r) => typeof r === 'object' && r !== null,
+    }),
+    ChatOutbox: () => ({
+      event: fixture('events/sqs-chat-outbox-batch.json'),
+      env: {},
+      answered: (r) => Array.isArray((r as { batchItemFailures?: unknown[] }).batchItemFailures),
     }),
     Worker: () => {
       const turn = {

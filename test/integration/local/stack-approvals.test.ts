@@ -12,6 +12,7 @@ import { silentLogger } from '../../../handlers/logger';
 import type { EmailNotification } from '../../../local/notifications';
 import { dmChannelFor, type RecordedCall } from '../../../local/slack-emulator/web-api';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
+import { eventually } from '../support/eventually';
 
 const ALICE = 'UALICE0001';
 const BOB = 'UBOB00001';
@@ -31,14 +32,6 @@ function findButton(blocks: unknown, actionId: string): Button | undefined {
 }
 
 const mentions = (call: RecordedCall, text: string) => JSON.stringify(call.args).includes(text);
-
-async function eventually(condition: () => boolean, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Alice's configuration: the local default, with Alice also an approver (see the header). */
 function config() {

@@ -134,7 +134,7 @@ describe('a replayed turn resumes its request', () => {
     // Assess
     const id = requestIdIn(messageOf(replayed)) ?? '';
     expect(first.sessionState.intent?.state).toBe('Failed');
-    expect(messageOf(replayed)).toContain(`Request ${id} is approved by policy and has started`);
+    expect(messageOf(replayed)).toContain(`Request ${id} is approved by policy and handed to execution`);
     expect(executions.started.map((r) => r.id)).toEqual([id]);
     expect(await receivedIds(ledger)).toEqual([]);
   });
