@@ -51,10 +51,12 @@ export function keyRotationGrants(config: ChatOpsConfig): AwsGrant[] {
     },
     {
       functions: ['codeHook'],
-      // ListUsers is not resource-scoped beyond the account (IAM service authorization reference).
+      // ListUsers has no resource-level permission: Resource '*' only (as infra/capabilities.ts grants
+      // it); the adapter passes the configured PathPrefix.
       actions: ['iam:ListUsers'],
-      resources: [`arn:{partition}:iam::{account}:user/*`],
-      reason: 'An admin asking which keys are due lists the users under the configured path.',
+      resources: ['*'],
+      reason:
+        "An admin asking which keys are due lists the users under the configured path (iam:ListUsers supports only Resource '*').",
     },
     {
       functions: ['executor'],
