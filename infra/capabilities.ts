@@ -12,6 +12,7 @@
 import { Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { ChatOpsFunction } from './constructs/chatops-function';
+import type { DeclaredGrant } from './declared-grants';
 import type { Access } from './lambda-entries';
 
 /** What capability policies are scoped to (from the stage's deployment config). */
@@ -267,4 +268,32 @@ export function addCapabilityPolicy(
   fn.role.attachInlinePolicy(policy);
   for (const w of wildcards)
     Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[${w.finding}]`, reason: w.reason });
+}
+
+/**
+ * Attaches what the enabled extensions' capabilities declare for `fn` (infra/declared-grants.ts)
+ * as its own policy: exactly the declared actions on the declared resources, each wildcard
+ * resource acknowledged with the capabilities' own reasons. Nothing when no extension declares
+ * anything for this function. The built-in capabilities keep their reviewed policies above; a
+ * test checks that each of their declarations is inside what those grant.
+ */
+export function addDeclaredNeedsPolicy(
+  fn: ChatOpsFunction,
+  grants: readonly DeclaredGrant[],
+  nagResources: readonly (readonly string[])[],
+): void {
+  if (grants.length === 0) return;
+  const policy = new iam.Policy(fn, 'DeclaredNeedsPolicy', {
+    statements: grants.map((g) => iam.PolicyStatement.fromJson(g.statement)),
+  });
+  fn.role.attachInlinePolicy(policy);
+  grants.forEach((grant, i) => {
+    for (const resource of nagResources[i] ?? []) {
+      if (!resource.includes('*')) continue;
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${resource}]`,
+        reason: `Declared by ${grant.intents.join(', ')}: ${grant.reasons.join(' ')}`,
+      });
+    }
+  });
 }

@@ -7,6 +7,7 @@
  * `access` is both the grant and the environment: each kind adds least-privilege statements and
  * the names / ARNs the function reads (infra/access.ts), never a secret value.
  */
+import type { AwsCaller } from '../handlers/capability';
 
 /** What a function may touch (see infra/access.ts for the statements and environment of each). */
 export type Access =
@@ -80,6 +81,11 @@ export interface LambdaEntry {
    */
   readonly reservedConcurrency?: number;
   /**
+   * Which calls of the enabled extensions' capabilities this function makes (their declared
+   * `awsNeeds`, handlers/capability.ts): granted exactly those, by infra/declared-grants.ts.
+   */
+  readonly declaredNeeds?: AwsCaller;
+  /**
    * `--enable-source-maps` at run time (default true): readable stack traces, but Node parses the
    * source map at load (measured on the ingress bundle: about +130 ms, +20%, per cold start).
    */
@@ -103,6 +109,7 @@ const CODE_HOOK_ACCESS: readonly Access[] = [
 export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
   {
     id: 'Fulfillment',
+    declaredNeeds: 'codeHook',
     entry: 'handlers/fulfillment.lambda.ts',
     description: 'Lex V2 code hook: dialog validation and fulfillment (router)',
     trigger: { kind: 'lexCodeHook' },
@@ -181,6 +188,7 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
   },
   {
     id: 'ExecutionWorker',
+    declaredNeeds: 'executor',
     entry: 'handlers/execution/execution-worker.lambda.ts',
     description: 'Approved requests from the execution queue: re-check, then run the capability executor',
     trigger: { kind: 'executionQueue' },
@@ -203,6 +211,7 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
   },
   {
     id: 'KeySweeper',
+    declaredNeeds: 'sweeper',
     entry: 'handlers/key-rotation/sweeper.lambda.ts',
     description: 'Scheduled sweep: deactivates and deletes retired access keys on schedule, reminds owners',
     trigger: { kind: 'schedule', everyMinutes: 60 },
