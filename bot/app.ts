@@ -10,11 +10,11 @@ import { App } from '@slack/bolt';
 import type { ApprovalActionHandler } from '../handlers/approvals/approval-decisions.port';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import { ConfigError } from '../handlers/errors';
+import { catalogFor } from '../handlers/extensions';
 import type { IdentityKeySource } from '../handlers/identity/identity-keys';
 import type { Deduplicator } from '../handlers/ledger/dedup.port';
 import type { Ledger } from '../handlers/ledger/ledger.port';
 import { createLogger, type Logger } from '../handlers/logger';
-import { catalog as defaultCatalog } from '../intents/catalog';
 import type { IntentRegistry } from '../intents/registry';
 import { ephemeralTarget, Replies } from './conversation/replies';
 import type { ListenerInventory } from './listeners/register-listeners';
@@ -107,7 +107,8 @@ export function createSlackApp(options: SlackAppOptions): ChatOpsSlackApp {
   const slack = new WebClientSlackGateway(app.client);
   const replies = new Replies(slack, logger);
   const onFailure = (turn: Turn) => replies.ephemeral(ephemeralTarget(turn), SOMETHING_WENT_WRONG);
-  const catalog = options.catalog ?? defaultCatalog;
+  // Built-ins plus the extensions config enables: help and App Home follow the catalog.
+  const catalog = options.catalog ?? catalogFor(options.config);
   let inProcess: InProcessDispatcher | undefined;
   let runner: ComposedTurnRunner | undefined;
   let dispatcher: TurnDispatcher;

@@ -3,7 +3,7 @@
  * `(input, deps)`; they know nothing of Slack or Lex wire types (DESIGN §6 rule 1).
  */
 import type { ChatOpsConfig } from './config/config.schema';
-import type { ChatOpsRequest, Requester } from './ledger/request';
+import type { ChatOpsRequest, NewRequest, Requester } from './ledger/request';
 
 /** The verified caller with the roles config gives them. */
 export interface Caller extends Requester {
@@ -61,6 +61,30 @@ export interface ExecuteInput {
   caller?: Caller;
 }
 
+/** Which function calls AWS for a capability: the code hook (look-ups, `run`), the executor, a scheduled job. */
+export type AwsCaller = 'codeHook' | 'executor' | 'sweeper';
+
+/**
+ * An AWS permission a capability declares (its executor's and look-ups' calls). The CDK stack grants
+ * exactly these (infra/declared-grants.ts) and the test kit fails a test whose mocked SDK calls
+ * include an action no need declares (test/kit/aws.ts).
+ */
+export interface AwsNeed {
+  /** IAM actions, `service:Action`; never a wildcard. */
+  actions: readonly string[];
+  /**
+   * ARN patterns (`{partition}`, `{region}`, `{account}` are the stack's); `*` only where the API
+   * has no resource-level permission (say so in `why`). Config-named resources: see `awsNeeds`.
+   */
+  resources: readonly string[];
+  /** IAM condition block, when the grant needs one (e.g. `kms:ViaService`). */
+  conditions?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The functions that make these calls. */
+  by: readonly AwsCaller[];
+  /** Why, for the reader of the synthesized policy. */
+  why: string;
+}
+
 /**
  * One intent's behaviour, registered by the spec's id. Read-only intents `run` at once; write
  * intents (`sideEffect: 'write'`) must `execute` once approved — start-up refuses a write intent
@@ -95,6 +119,13 @@ export interface Capability<D> {
     values: Readonly<Record<string, string>>,
     ctx: SlotCheckContext<D>,
   ) => Promise<string | undefined>;
+  /**
+   * Values no other live request may hold while this one is open, as `<Intent>:<Slot>:<value>`
+   * (e.g. the account name and email of a VendAccount request): claimed atomically with the
+   * request's creation, released when it ends ({@link NewRequest.uniqueKeys}). Slot checks read
+   * them with `ledger.uniqueHolder` in one consistent read.
+   */
+  uniqueKeys?: (parameters: Readonly<Record<string, string>>) => string[];
   /** How risky a write request is, for approvers (default `medium`). */
   risk?: (parameters: Readonly<Record<string, string>>) => 'low' | 'medium' | 'high';
   /** Runs a read-only intent immediately (write intents go through approval and execution). */
@@ -117,4 +148,18 @@ export interface Capability<D> {
    * the same frozen parameters the executor will use (shown to approvers: email, page, Slack).
    */
   plan?: (parameters: Readonly<Record<string, string>>, config: ChatOpsConfig) => string[];
+  /**
+   * Every AWS action its look-ups, `run`, `execute` / `launch` and scheduled jobs call; a function
+   * of config when config names the resources (an IAM path, a secret prefix, a KMS key).
+   */
+  awsNeeds?: readonly AwsNeed[] | ((config: ChatOpsConfig) => readonly AwsNeed[]);
+}
+
+/** A capability's declared AWS needs under `config` (none when it declares none). */
+export function awsNeedsOf(
+  capability: Pick<Capability<never>, 'awsNeeds'>,
+  config: ChatOpsConfig,
+): readonly AwsNeed[] {
+  const needs = capability.awsNeeds;
+  return typeof needs === 'function' ? needs(config) : (needs ?? []);
 }

@@ -7,6 +7,7 @@
 import type { IntentRegistry } from '../intents/registry';
 import type { AccountVendingDeps } from './account-vending/account-vending.deps';
 import type { ApprovalRequests } from './approvals/approval-requests.port';
+import type { Capability } from './capability';
 import type { ChatOpsConfig } from './config/config.schema';
 import type { Executions } from './execution/execution.port';
 import type { HelpDeps } from './help/help.capability';
@@ -19,7 +20,10 @@ import type { RequestStatusDeps } from './request-status/request-status.deps';
 
 /** What the router, dialog and fulfilment hooks use themselves, whatever the capability. */
 export interface CoreDeps {
+  /** The intents this code hook serves: built-ins and enabled extensions (`catalogFor(config)`). */
   catalog: IntentRegistry;
+  /** Their capabilities (`capabilitiesFor(config)`, the default when absent). */
+  capabilities?: readonly Capability<CapabilityDeps>[];
   config: ChatOpsConfig;
   ledger: Ledger;
   approvals: ApprovalRequests;

@@ -13,6 +13,7 @@ import type { CapabilityDeps, CodeHookDeps } from './deps';
 import { checkSlots } from './dialog-hook';
 import { errorCode } from './errors';
 import type { ChatOpsRequest, InitialStep, NewRequest } from './ledger/request';
+import { UniqueKeyTakenError } from './ledger/transitions';
 import type { LexCodeHookEvent, LexCodeHookResponse } from './lex/lex-event';
 import type { VerifiedIdentity } from './lex/request-attributes';
 import { close, elicitSlot } from './lex/responses';
@@ -48,15 +49,28 @@ export async function handleFulfillment(
     const result = await capability?.run?.({ caller, parameters: outcome.values }, deps, deps.config);
     return reply(result?.message ?? 'Done.');
   }
+  const uniqueKeys = capability?.uniqueKeys?.(outcome.values) ?? [];
   const input = {
     intent: spec.id,
     parameters: outcome.values,
     requester: identity.requester,
     origin: identity.origin,
     idempotencyKey: key,
+    ...(uniqueKeys.length ? { uniqueKeys } : {}),
   };
   if (spec.sideEffect === 'read') return runReadOnly(input, capability, caller, deps, onRequest, reply);
-  const { request, created } = await deps.ledger.create(input, initialSteps(spec, deps.config, input));
+  let filed: Awaited<ReturnType<typeof deps.ledger.create>>;
+  try {
+    filed = await deps.ledger.create(
+      input,
+      initialSteps(spec, deps.config, input, deps.now?.(), deps.capabilities),
+    );
+  } catch (error) {
+    // Another request claimed the same value between the slot checks and this create.
+    if (error instanceof UniqueKeyTakenError) return reply(takenMessage(error), 'Failed');
+    throw error;
+  }
+  const { request, created } = filed;
   onRequest(request.id);
   if (!created && request.status === 'RECEIVED') {
     // Filed before create-in-state (or by an older writer): move it on now.
@@ -67,6 +81,13 @@ export async function handleFulfillment(
   }
   // New, or a replayed turn whose first run may have stopped before its follow-up: (re)do it.
   return reply(await followUp(request, deps));
+}
+
+/** What the requester reads when another open request holds one of this request's unique values. */
+function takenMessage(error: UniqueKeyTakenError): string {
+  const [, slot = 'value', ...rest] = error.key.split(':');
+  const holder = error.holderId ? ` (${error.holderId})` : '';
+  return `Another open request${holder} already uses ${slot} ${rest.join(':')}, so this one was not filed. Please ask again with another ${slot}.`;
 }
 
 /** Statuses a replayed turn picks up again: approvers notified again, or the execution started. */
@@ -83,11 +104,12 @@ export function initialSteps(
   config: CodeHookDeps['config'],
   subject: Pick<ChatOpsRequest, 'intent' | 'parameters' | 'requester'>,
   now: Date = new Date(),
+  capabilities?: CodeHookDeps['capabilities'],
 ): InitialStep[] {
   const iamUser = config.users.find((u) => u.slackUserId === subject.requester.slackUserId)?.iamUser;
   const requirement = approvalRequirement(spec, config, iamUser ? { iamUser } : {}, subject.parameters);
   if (!requirement.required) {
-    const approval = openApproval(subject, 0, config, now);
+    const approval = openApproval(subject, 0, config, now, capabilities);
     return [
       {
         to: 'APPROVED',
@@ -96,7 +118,7 @@ export function initialSteps(
       },
     ];
   }
-  const approval = openApproval(subject, requirement.quorum, config, now);
+  const approval = openApproval(subject, requirement.quorum, config, now, capabilities);
   return [{ to: 'PENDING_APPROVAL', actor: 'system', details: { approval } }];
 }
 
@@ -110,7 +132,7 @@ export async function resumeWrite(
   deps: CodeHookDeps,
 ): Promise<ChatOpsRequest> {
   let current = request;
-  for (const step of initialSteps(spec, deps.config, request)) {
+  for (const step of initialSteps(spec, deps.config, request, deps.now?.(), deps.capabilities)) {
     current = await deps.ledger.advance(current, step.to, step.actor, step.details);
   }
   return current;
@@ -161,8 +183,10 @@ async function runReadOnly(
 export async function followUp(request: ChatOpsRequest, deps: CodeHookDeps): Promise<string> {
   const note = deps.sandbox ? `\n${SANDBOX_NOTE}` : '';
   if (request.status === 'APPROVED') {
+    // A failed hand-off fails the turn (the router's safe Close names the request, which stays
+    // APPROVED); a replay of the same turn runs this follow-up again and hands it off again.
     await deps.executions.start(request);
-    return `Request ${request.id} is approved by policy and has started. I'll post the outcome here.${note}`;
+    return `Request ${request.id} is approved by policy and handed to execution. I'll post the outcome here.${note}`;
   }
   try {
     const { notified } = await deps.approvals.requestApproval(request);

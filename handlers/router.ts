@@ -6,11 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { canRun, requiredRoles, toCaller } from './authz/roles';
-import { buildCapabilityMap, type CapabilityMap, DEFAULT_CAPABILITIES } from './capabilities';
+import { buildCapabilityMap, type CapabilityMap } from './capabilities';
 import type { Capability } from './capability';
 import type { CapabilityDeps, CodeHookDeps } from './deps';
 import { handleDialog } from './dialog-hook';
 import { errorCode } from './errors';
+import { capabilitiesFor } from './extensions';
 import { handleFulfillment } from './fulfillment-hook';
 import { refusalFor } from './identity/membership';
 import {
@@ -48,7 +49,7 @@ function malformed(reference: string): LexCodeHookResponse {
  */
 export function createCodeHook(
   deps: CodeHookDeps,
-  capabilities: readonly Capability<CapabilityDeps>[] = DEFAULT_CAPABILITIES,
+  capabilities: readonly Capability<CapabilityDeps>[] = deps.capabilities ?? capabilitiesFor(deps.config),
 ): LexCodeHook {
   const map = buildCapabilityMap(deps.catalog, capabilities);
   return async (raw: unknown) => {

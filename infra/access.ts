@@ -22,6 +22,8 @@ export interface AccessTargets {
   readonly table: RequestTable;
   readonly turnQueue?: sqs.IQueue;
   readonly executionQueue?: sqs.IQueue;
+  /** The chat outbox, once the ChatOutbox entry exists. */
+  readonly chatQueue?: sqs.IQueue;
   readonly slackSecret: secretsmanager.ISecret;
   readonly identityKey: secretsmanager.ISecret;
   readonly approvalKey: secretsmanager.ISecret;
@@ -31,6 +33,14 @@ export interface AccessTargets {
   readonly approvalsUrl?: string;
   readonly capabilities: CapabilityScope;
 }
+
+/** The queue each send kind writes to, and the variable its URL travels in. */
+const QUEUES = {
+  turnQueue: { target: 'turnQueue', env: 'TURN_QUEUE_URL' },
+  executionQueue: { target: 'executionQueue', env: 'EXECUTION_QUEUE_URL' },
+  // handlers/notify/outbox-chat-notifier.ts chatOutboxEnvSchema.
+  chatOutbox: { target: 'chatQueue', env: 'CHAT_QUEUE_URL' },
+} as const;
 
 /** The environment variable each secret's ARN travels in (the function reads the value at cold start). */
 export const SECRET_ENV = {
@@ -65,12 +75,15 @@ export function applyAccess(fn: ChatOpsFunction, access: Access, targets: Access
       fn.addEnvironment('TABLE_NAME', targets.table.table.tableName);
       return;
     case 'turnQueue':
-    case 'executionQueue': {
-      const queue = need(access === 'turnQueue' ? targets.turnQueue : targets.executionQueue, access, fn);
+    case 'executionQueue':
+    case 'chatOutbox': {
+      const { target, env } = QUEUES[access];
+      const queue = need(targets[target], access, fn);
+      // SQS-managed SSE: sending needs no KMS permission.
       role.addToPrincipalPolicy(
         new iamLib.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }),
       );
-      fn.addEnvironment(access === 'turnQueue' ? 'TURN_QUEUE_URL' : 'EXECUTION_QUEUE_URL', queue.queueUrl);
+      fn.addEnvironment(env, queue.queueUrl);
       return;
     }
     case 'slackSecret':

@@ -12,6 +12,7 @@
 import { Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { ChatOpsFunction } from './constructs/chatops-function';
+import type { DeclaredGrant } from './declared-grants';
 import type { Access } from './lambda-entries';
 
 /** What capability policies are scoped to (from the stage's deployment config). */
@@ -31,6 +32,7 @@ const CAPABILITIES = [
   'iamUsersRead',
   'keyRotation',
   'pipelinesRead',
+  'pipelineActions',
 ] as const;
 type Capability = (typeof CAPABILITIES)[number];
 
@@ -53,6 +55,18 @@ const ORGANIZATIONS_READ = [
 ];
 const ORGANIZATIONS_REASON =
   "Organizations look-ups (ListRoots, ListAccounts, ListOrganizationalUnitsForParent, DescribeOrganizationalUnit): ListRoots and ListAccounts support only Resource '*', and OU ARNs embed the organization id, which this stack does not know; all actions are read-only.";
+
+/**
+ * `iam:ListUsers` (the due-keys sweep and "which keys are due", over the configured path) grants
+ * only on Resource '*': IAM has no resource-level permission for it; the adapter passes the
+ * configured `PathPrefix`, and every action that reads or changes a user is scoped to that path.
+ */
+const LIST_USERS = new iam.PolicyStatement({ actions: ['iam:ListUsers'], resources: ['*'] });
+const LIST_USERS_WILDCARD = {
+  finding: 'Resource::*',
+  reason:
+    "iam:ListUsers supports only Resource '*' (read-only; called with the configured PathPrefix); the user reads and key changes are scoped to the configured IAM path.",
+};
 
 /** The statements and acknowledged wildcards of `capability` in `stack`, scoped by `scope`. */
 export function capabilityPolicy(
@@ -121,9 +135,14 @@ export function capabilityPolicy(
     case 'iamUsersRead':
       return {
         statements: [
-          new iam.PolicyStatement({ actions: ['iam:GetUser', 'iam:ListAccessKeys'], resources: [users] }),
+          new iam.PolicyStatement({
+            actions: ['iam:GetUser', 'iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed'],
+            resources: [users],
+          }),
+          LIST_USERS,
         ],
         wildcards: [
+          LIST_USERS_WILDCARD,
           {
             finding: `Resource::arn:<AWS::Partition>:iam::${nag.account}:user${scope.iamUserPath}*`,
             reason: `Users are scoped to the configured IAM path ${scope.iamUserPath} (deployment config keyRotation.iamUserPath): only users the platform team placed there can be looked up.`,
@@ -137,6 +156,7 @@ export function capabilityPolicy(
             actions: [
               'iam:GetUser',
               'iam:ListAccessKeys',
+              'iam:GetAccessKeyLastUsed',
               'iam:CreateAccessKey',
               'iam:UpdateAccessKey',
               'iam:DeleteAccessKey',
@@ -154,8 +174,10 @@ export function capabilityPolicy(
             ],
             resources: [keySecrets],
           }),
+          LIST_USERS,
         ],
         wildcards: [
+          LIST_USERS_WILDCARD,
           {
             finding: `Resource::arn:<AWS::Partition>:iam::${nag.account}:user${scope.iamUserPath}*`,
             reason: `Key rotation acts only on IAM users under the configured path ${scope.iamUserPath} (deployment config keyRotation.iamUserPath).`,
@@ -171,6 +193,12 @@ export function capabilityPolicy(
       const named = scope.pipelines.length > 0;
       return {
         statements: [
+          // The pipeline directory (slot checks, "which pipelines are there") lists them.
+          // Open AWS Health issues shown with a pipeline's status (handlers/pipeline-status/health.port.ts).
+          new iam.PolicyStatement({
+            actions: ['codepipeline:ListPipelines', 'health:DescribeEvents'],
+            resources: ['*'],
+          }),
           new iam.PolicyStatement({
             actions: [
               'codepipeline:GetPipeline',
@@ -181,13 +209,46 @@ export function capabilityPolicy(
             resources: named ? scope.pipelines.map(pipelineArn) : [pipelineArn('*')],
           }),
         ],
+        wildcards: [
+          {
+            finding: 'Resource::*',
+            reason:
+              "codepipeline:ListPipelines and health:DescribeEvents support only Resource '*' (pipeline names and open AWS Health events, read-only); the state and history reads below are scoped to the configured pipelines.",
+          },
+          ...(named
+            ? []
+            : [
+                {
+                  finding: `Resource::arn:<AWS::Partition>:codepipeline:${nag.region}:${nag.account}:*`,
+                  reason:
+                    'The deployment config names no pipelines, which means every pipeline in this account and region may be read (read-only state and history).',
+                },
+              ]),
+        ],
+      };
+    }
+    case 'pipelineActions': {
+      // PutApprovalResult acts on an action (`<pipeline>/<stage>/<action>`), RetryStageExecution
+      // on a stage (`<pipeline>/<stage>`); both are chosen in the conversation, under the pipeline.
+      const under = (name: string) => `arn:${partition}:codepipeline:${region}:${account}:${name}/*`;
+      const named = scope.pipelines.length > 0;
+      return {
+        statements: [
+          new iam.PolicyStatement({
+            actions: ['codepipeline:PutApprovalResult', 'codepipeline:RetryStageExecution'],
+            resources: named ? scope.pipelines.map(under) : [under('*')],
+          }),
+        ],
         wildcards: named
-          ? []
+          ? scope.pipelines.map((name) => ({
+              finding: `Resource::arn:<AWS::Partition>:codepipeline:${nag.region}:${nag.account}:${name}/*`,
+              reason: `Approving a manual approval action or retrying a stage of pipeline ${name} (configured in the deployment config): the stage and action are named in the approved request, so only the part below the pipeline is a wildcard.`,
+            }))
           : [
               {
-                finding: `Resource::arn:<AWS::Partition>:codepipeline:${nag.region}:${nag.account}:*`,
+                finding: `Resource::arn:<AWS::Partition>:codepipeline:${nag.region}:${nag.account}:*/*`,
                 reason:
-                  'The deployment config names no pipelines, which means every pipeline in this account and region may be read (read-only state and history).',
+                  'The deployment config names no pipelines, which means approvals and stage retries of every pipeline in this account and region may be requested (each one only after its approval policy).',
               },
             ],
       };
@@ -207,4 +268,32 @@ export function addCapabilityPolicy(
   fn.role.attachInlinePolicy(policy);
   for (const w of wildcards)
     Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[${w.finding}]`, reason: w.reason });
+}
+
+/**
+ * Attaches what the enabled extensions' capabilities declare for `fn` (infra/declared-grants.ts)
+ * as its own policy: exactly the declared actions on the declared resources, each wildcard
+ * resource acknowledged with the capabilities' own reasons. Nothing when no extension declares
+ * anything for this function. The built-in capabilities keep their reviewed policies above; a
+ * test checks that each of their declarations is inside what those grant.
+ */
+export function addDeclaredNeedsPolicy(
+  fn: ChatOpsFunction,
+  grants: readonly DeclaredGrant[],
+  nagResources: readonly (readonly string[])[],
+): void {
+  if (grants.length === 0) return;
+  const policy = new iam.Policy(fn, 'DeclaredNeedsPolicy', {
+    statements: grants.map((g) => iam.PolicyStatement.fromJson(g.statement)),
+  });
+  fn.role.attachInlinePolicy(policy);
+  grants.forEach((grant, i) => {
+    for (const resource of nagResources[i] ?? []) {
+      if (!resource.includes('*')) continue;
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${resource}]`,
+        reason: `Declared by ${grant.intents.join(', ')}: ${grant.reasons.join(' ')}`,
+      });
+    }
+  });
 }

@@ -5,10 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
+import { DEFAULT_CAPABILITIES } from '../handlers/capabilities';
+import { catalogFor } from '../handlers/extensions';
 import { type AccessTargets, applyAccess } from './access';
+import { addDeclaredNeedsPolicy } from './capabilities';
 import type { DeploymentConfig } from './config/deployment-config';
 import { Approvals } from './constructs/approvals';
 import { ChatOpsFunction, retentionDays } from './constructs/chatops-function';
@@ -18,6 +21,7 @@ import { Monitoring } from './constructs/monitoring';
 import { RequestTable } from './constructs/request-table';
 import { ChatOpsSecrets } from './constructs/secrets';
 import { ProtectedQueue, SlackIngress } from './constructs/slack-ingress';
+import { declaredGrants } from './declared-grants';
 import { PROJECT_ROOT } from './lambda/bundle-settings';
 import { LAMBDA_ENTRIES, type LambdaEntry } from './lambda-entries';
 
@@ -33,6 +37,8 @@ export class ChatOpsStack extends Stack {
   readonly bot?: LexBot;
   readonly slack?: SlackIngress;
   readonly approvals: Approvals;
+  /** The chat outbox (queued Slack notices of the core functions), once its consumer exists. */
+  readonly chatQueue?: ProtectedQueue;
 
   constructor(scope: Construct, id: string, props: ChatOpsStackProps) {
     super(scope, id, props);
@@ -87,6 +93,8 @@ export class ChatOpsStack extends Stack {
       this.bot = new LexBot(this, 'Lex', {
         botName: `ChatOps-${config.stage}`,
         fulfillment: fulfillment.function,
+        // The intents config enables: the built-ins and any extension switched on.
+        catalog: catalogFor(config.chatops),
       });
     }
     const [worker] = byTrigger('turnQueue');
@@ -105,17 +113,9 @@ export class ChatOpsStack extends Stack {
         value: this.slack.requestUrl,
       });
     }
-    let executions: ProtectedQueue | undefined;
-    const executionEntry = entries.find((e) => e.trigger.kind === 'executionQueue');
-    if (executionEntry) {
-      executions = new ProtectedQueue(this, 'Executions', {
-        consumerTimeout: Duration.seconds(executionEntry.timeoutSeconds),
-      });
-      this.mustGet(executionEntry.id).function.addEventSource(
-        new SqsEventSource(executions.queue, { batchSize: 1, reportBatchItemFailures: true }),
-      );
-      monitoring.watchDeadLetters('Executions', executions.deadLetterQueue);
-    }
+    // One approved request per invocation; Slack notices five at a time, posted in order.
+    const executions = this.consumedQueue(entries, 'executionQueue', 'Executions', 1, monitoring);
+    this.chatQueue = this.consumedQueue(entries, 'chatQueue', 'ChatNotices', 5, monitoring);
     for (const handler of byTrigger('approvalApi')) this.approvals.routeTo(handler);
     if (this.approvals.api) {
       monitoring.watchApprovalApi(this.approvals.api.api);
@@ -134,6 +134,7 @@ export class ChatOpsStack extends Stack {
       table: this.table,
       ...(this.slack ? { turnQueue: this.slack.turns.queue } : {}),
       ...(executions ? { executionQueue: executions.queue } : {}),
+      ...(this.chatQueue ? { chatQueue: this.chatQueue.queue } : {}),
       slackSecret: secrets.slack,
       identityKey: secrets.identityKey,
       approvalKey: secrets.approvalKey,
@@ -144,6 +145,24 @@ export class ChatOpsStack extends Stack {
     };
     for (const entry of entries) {
       for (const access of entry.access) applyAccess(this.mustGet(entry.id), access, targets);
+    }
+    // Extensions' declared AWS needs, granted exactly to the function that makes the calls.
+    const builtIn = new Set(DEFAULT_CAPABILITIES.map((c) => c.intent));
+    const nagScope = {
+      partition: '<AWS::Partition>',
+      region: Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region,
+      account: Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account,
+    };
+    for (const entry of entries) {
+      if (!entry.declaredNeeds) continue;
+      const scope = { partition: this.partition, region: this.region, account: this.account };
+      const grants = declaredGrants(config.chatops, entry.declaredNeeds, scope, [], builtIn);
+      const shown = declaredGrants(config.chatops, entry.declaredNeeds, nagScope, [], builtIn);
+      addDeclaredNeedsPolicy(
+        this.mustGet(entry.id),
+        grants,
+        shown.map((g) => g.statement.Resource),
+      );
     }
     // Roles Service Catalog must be told about (Account Factory portfolio → Access): README.
     for (const entry of entries.filter((e) => e.access.includes('accountVending'))) {
@@ -160,6 +179,34 @@ export class ChatOpsStack extends Stack {
       new CfnOutput(this, 'LexBotId', { value: this.bot.bot.attrId });
       new CfnOutput(this, 'LexBotAliasId', { value: this.bot.alias.attrBotAliasId });
     }
+  }
+
+  /**
+   * The queue `id` (SSE, TLS only, dead-letter queue watched by an alarm) drained by the entry with
+   * trigger `kind`, with partial batch responses; undefined when no entry has that trigger. An
+   * entry with reserved concurrency gets the same event-source maximum concurrency, so SQS never
+   * invokes it beyond that (a throttled message would count a receive towards the DLQ).
+   */
+  private consumedQueue(
+    entries: readonly LambdaEntry[],
+    kind: 'executionQueue' | 'chatQueue',
+    id: string,
+    batchSize: number,
+    monitoring: Monitoring,
+  ): ProtectedQueue | undefined {
+    const entry = entries.find((e) => e.trigger.kind === kind);
+    if (!entry) return undefined;
+    const queue = new ProtectedQueue(this, id, { consumerTimeout: Duration.seconds(entry.timeoutSeconds) });
+    const maxConcurrency = entry.reservedConcurrency ? Math.max(2, entry.reservedConcurrency) : undefined;
+    this.mustGet(entry.id).function.addEventSource(
+      new SqsEventSource(queue.queue, {
+        batchSize,
+        reportBatchItemFailures: true,
+        ...(maxConcurrency ? { maxConcurrency } : {}),
+      }),
+    );
+    monitoring.watchDeadLetters(id, queue.deadLetterQueue);
+    return queue;
   }
 
   private mustGet(id: string): ChatOpsFunction {

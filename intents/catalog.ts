@@ -1,4 +1,5 @@
 /** The catalog: every intent the bot knows, in one registry (DESIGN §5 names). */
+import type { IntentSpec } from './define-intent';
 import { fallbackIntent } from './fallback.intent';
 import { helpIntent } from './help.intent';
 import { listDueAccessKeysIntent } from './list-due-access-keys.intent';
@@ -11,8 +12,8 @@ import { retryPipelineStageIntent } from './retry-pipeline-stage.intent';
 import { rotateAccessKeyIntent } from './rotate-access-key.intent';
 import { vendAccountIntent } from './vend-account.intent';
 
-/** The one catalog instance; constructing it validates every spec. */
-export const catalog = new IntentRegistry([
+/** The built-in intents, in help order (the fallback intent is added last by {@link catalogOf}). */
+export const BUILT_IN_INTENTS: readonly Readonly<IntentSpec>[] = [
   vendAccountIntent,
   rotateAccessKeyIntent,
   listDueAccessKeysIntent,
@@ -22,5 +23,15 @@ export const catalog = new IntentRegistry([
   retryPipelineStageIntent,
   requestStatusIntent,
   helpIntent,
-  fallbackIntent,
-]);
+];
+
+/**
+ * The built-in intents plus `extra` (an extension's, e.g. the worked example), the fallback last;
+ * constructing it validates every spec (duplicate ids throw).
+ */
+export function catalogOf(extra: readonly Readonly<IntentSpec>[] = []): IntentRegistry {
+  return new IntentRegistry([...BUILT_IN_INTENTS, ...extra, fallbackIntent]);
+}
+
+/** The built-in catalog (no extension); handlers/extensions.ts `catalogFor(config)` adds enabled ones. */
+export const catalog = catalogOf();

@@ -1,5 +1,19 @@
 /** VendAccount: a new AWS account through Control Tower Account Factory (DESIGN §2). */
-import { defineIntent } from './define-intent';
+import { defineIntent, type SlotTypeSpec } from './define-intent';
+
+/** Organizational unit names (examples only: validated against the organization); shared by the OU intents. */
+export const organizationalUnitValues: SlotTypeSpec = {
+  name: 'OrganizationalUnitValues',
+  description: 'An organizational unit name (examples only: validated against the organization).',
+  resolution: 'OriginalValue',
+  values: [
+    { value: 'Sandbox' },
+    { value: 'Workloads' },
+    { value: 'Security' },
+    { value: 'Infrastructure' },
+    { value: 'Production' },
+  ],
+};
 
 export const vendAccountIntent = defineIntent({
   id: 'VendAccount',
@@ -64,18 +78,7 @@ export const vendAccountIntent = defineIntent({
         { value: 'checkout-staging' },
       ],
     },
-    {
-      name: 'OrganizationalUnitValues',
-      description: 'An organizational unit name (examples only: validated against the organization).',
-      resolution: 'OriginalValue',
-      values: [
-        { value: 'Sandbox' },
-        { value: 'Workloads' },
-        { value: 'Security' },
-        { value: 'Infrastructure' },
-        { value: 'Production' },
-      ],
-    },
+    organizationalUnitValues,
   ],
   slots: [
     {

@@ -51,7 +51,6 @@ export const ERROR_CODES = [
   'SLACK_NOT_BOUND',
   'PROVISIONING_REFUSED',
   // approvals
-  'CHAT_UNAVAILABLE',
   // signed identity (issue 9)
   'IDENTITY_KEY_INVALID',
   // key rotation (handlers/key-rotation/)
@@ -59,6 +58,8 @@ export const ERROR_CODES = [
   'ACCESS_KEY_STORE_FAILED',
   'ACCESS_KEY_ROTATION_FAILED',
   'KEY_SCHEDULE_CONFLICT',
+  // ledger: unique values held by live requests
+  'UNIQUE_KEY_TAKEN',
   // pipeline status and actions (issue 14)
   'PIPELINE_NOT_FOUND',
   'PIPELINE_NOT_LATEST_EXECUTION',
@@ -67,7 +68,6 @@ export const ERROR_CODES = [
   'PIPELINE_APPROVAL_TOKEN_INVALID',
   'PIPELINE_NOTHING_TO_DO',
   'PIPELINE_EVENT_INVALID',
-  'SLACK_POST_FAILED',
   // account vending
   'ACCOUNT_FACTORY_FAILED',
   'SSO_PROFILE_INCOMPLETE',

@@ -13,7 +13,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createLexRuntimeClient } from '../bot/conversation/lex-client';
 import { type ApprovalApiHandler, createApprovalApi } from '../handlers/approvals/approval-api';
-import { buildCapabilityMap, DEFAULT_CAPABILITIES } from '../handlers/capabilities';
+import { buildCapabilityMap } from '../handlers/capabilities';
 import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import type { CodeHookDeps } from '../handlers/deps';
 import { CapabilityExecutions } from '../handlers/execution/capability-executions';
@@ -38,7 +38,6 @@ import { pipelineStatusDeps } from '../handlers/pipeline-status/pipeline-status.
 import { receivedResumer } from '../handlers/received-resume';
 import { createCodeHook } from '../handlers/router';
 import type { SandboxServiceCatalog } from '../handlers/sandbox/sandbox-service-catalog';
-import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
@@ -178,7 +177,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     { notifier: chat, ...vending.choices },
   );
   const executions = new CapabilityExecutions({
-    capabilities: buildCapabilityMap(catalog, DEFAULT_CAPABILITIES),
+    capabilities: buildCapabilityMap(sandboxDeps.catalog, sandboxDeps.capabilities ?? []),
     deps: sandboxDeps,
     config,
     ledger,
@@ -229,7 +228,11 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       stop: () => stoppers.stopAll(),
     };
   }
-  const lexServer = await startLocalLex({ botLocale: toBotLocale(catalog), codeHook, ...LOCAL_LEX_BOT });
+  const lexServer = await startLocalLex({
+    botLocale: toBotLocale(sandboxDeps.catalog),
+    codeHook,
+    ...LOCAL_LEX_BOT,
+  });
   stoppers.add('local Lex', () => lexServer.stop());
   const client = localLexRuntimeClient(lexServer.endpoint);
   stoppers.add('Lex client', () => client.destroy());

@@ -5,8 +5,8 @@
  * on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../handlers/config/load-config';
 import { createCodeHook } from '../handlers/router';
-import { catalog } from '../intents/catalog';
 import { toBotLocale } from '../intents/lex-definition';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { createSandboxCodeHookDeps } from './sandbox-deps';
@@ -32,11 +32,13 @@ export function parseLexLocalArgs(argv: readonly string[]): { port: number; host
 
 async function main(): Promise<void> {
   const { port, host, idleTtl } = parseLexLocalArgs(process.argv.slice(2));
+  // CHATOPS_CONFIG / CHATOPS_CONFIG_FILE when set (e.g. `examples.enabled`), else the sandbox config.
+  const deps = createSandboxCodeHookDeps({ config: loadConfig() });
   const lex = await startLocalLex({
     port,
     host,
-    botLocale: toBotLocale(catalog),
-    codeHook: createCodeHook(createSandboxCodeHookDeps()),
+    botLocale: toBotLocale(deps.catalog),
+    codeHook: createCodeHook(deps),
     idleSessionTtlSeconds: idleTtl,
   });
   process.stdout.write(

@@ -9,6 +9,8 @@ import { parseConfig } from '../handlers/config/load-config';
 import { localConfig } from '../handlers/config/local-config';
 import type { CodeHookDeps } from '../handlers/deps';
 import { RecordingExecutions } from '../handlers/execution/execution.port';
+import type { ChatOpsExtension } from '../handlers/extension';
+import { capabilitiesFor, catalogFor, enabledExtensions, extensionSandboxDeps } from '../handlers/extensions';
 import { localIdentityKey, staticIdentityKeys } from '../handlers/identity/identity-keys';
 import { keyRotationDeps } from '../handlers/key-rotation/key-rotation.deps';
 import { MemoryKeySchedule } from '../handlers/key-rotation/memory-key-schedule';
@@ -23,7 +25,6 @@ import { SandboxIam } from '../handlers/sandbox/sandbox-iam';
 import { SandboxSecrets } from '../handlers/sandbox/sandbox-secrets';
 import { createSandboxVending, type SandboxVending } from '../handlers/sandbox/sandbox-vending';
 import { defaultSandboxWorld } from '../handlers/sandbox/sandbox-world';
-import { catalog } from '../intents/catalog';
 
 /** Options of the sandbox account vending (see handlers/sandbox/sandbox-vending.ts). */
 export interface SandboxVendingChoices {
@@ -32,6 +33,8 @@ export interface SandboxVendingChoices {
   dropEvents?: boolean;
   /** Receives the vending parts (tests reach the Service Catalog twin through it). */
   onVending?: (vending: SandboxVending) => void;
+  /** Extensions beyond those config enables (a team's own, a test's throw-away one). */
+  extensions?: readonly ChatOpsExtension[];
 }
 
 /**
@@ -45,18 +48,21 @@ export function createSandboxCodeHookDeps(
   const config = overrides.config ?? parseConfig(localConfig);
   const ledger = overrides.ledger ?? new MemoryLedger();
   const logger = overrides.logger ?? silentLogger;
+  const world = defaultSandboxWorld();
+  const extensions = enabledExtensions(config, choices.extensions);
   const vending = createSandboxVending({
     config,
     ledger,
     logger,
     notifier: choices.notifier ?? new RecordingChatNotifier(),
-    world: defaultSandboxWorld(),
+    world,
     ...(choices.delayMs !== undefined ? { delayMs: choices.delayMs } : {}),
     ...(choices.dropEvents ? { dropEvents: true } : {}),
   });
   choices.onVending?.(vending);
   return {
-    catalog,
+    catalog: catalogFor(config, choices.extensions),
+    capabilities: capabilitiesFor(config, choices.extensions),
     config,
     approvals: new RecordingApprovalRequests(config.approvers.emails),
     executions: new RecordingExecutions(),
@@ -72,6 +78,7 @@ export function createSandboxCodeHookDeps(
     }),
     ...pipelineStatusDeps({ pipelines: new SandboxCodePipeline() }),
     ...requestStatusDeps({ ledger }),
+    ...extensionSandboxDeps(extensions, { config, ledger, logger, world }),
     ...overrides,
     // Built only when not overridden: CHATOPS_IDENTITY_KEY, else a fresh random key.
     identityKeys: overrides.identityKeys ?? staticIdentityKeys({ current: localIdentityKey() }),

@@ -76,6 +76,8 @@ export interface LocalStack {
   keys: LocalKeyRotation;
   /** The sandbox CodePipeline and its notifications (emit an EventBridge event). */
   pipelines: LocalBackend['pipelines'];
+  /** Sandbox account vending: its Service Catalog twin (what was provisioned), the poller. */
+  vending: LocalBackend['vending'];
   /** Resolves when every turn started so far has finished. */
   idle(): Promise<void>;
   /** Stops everything (DynamoDB Local's Java process included); safe to call twice. */
@@ -127,6 +129,7 @@ async function startSlackSide(
     signingSecret,
     keys: backend.keys,
     pipelines: backend.pipelines,
+    vending: backend.vending,
     stop: () => stoppers.stopAll(),
   };
   if (options.realSlack) {

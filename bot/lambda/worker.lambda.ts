@@ -12,10 +12,12 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { approvalDeskFromEnv } from '../../handlers/approvals/approval-lambda-deps';
 import { parseEnv } from '../../handlers/config/env';
 import { loadConfig } from '../../handlers/config/load-config';
 import { identityKeysFromEnv } from '../../handlers/identity/secrets-manager-keys';
 import { createLogger, type Logger } from '../../handlers/logger';
+import { SlackChatNotifier } from '../slack/slack-chat-notifier';
 import { createSlackWebClient } from '../slack/slack-client';
 import { WebClientSlackGateway } from '../slack/slack-gateway';
 import { createTurnRunner } from '../turns/create-turn-runner';
@@ -99,10 +101,19 @@ export function createWorkerRunner(
   parseEnv(workerEnvSchema, env);
   const config = loadConfig(env);
   const client = createSlackWebClient(secrets.botToken, logger, env.SLACK_API_URL || undefined);
+  const slack = new WebClientSlackGateway(client);
+  const ledger = dynamoLedger(env, config.ledger.retentionDays);
+  // Approve / Reject buttons: the approval desk (tokens' keys, hand-off to the execution queue)
+  // when the stack gives the worker the approval key and the queue; else the "use the email" twin.
+  const approvals =
+    env.APPROVAL_KEY_SECRET_ID && env.EXECUTION_QUEUE_URL
+      ? approvalDeskFromEnv(env, { config, ledger, chat: new SlackChatNotifier(slack), logger })
+      : undefined;
   return createTurnRunner({
-    slack: new WebClientSlackGateway(client),
+    slack,
     lex: lexBot(env),
-    ledger: dynamoLedger(env, config.ledger.retentionDays),
+    ledger,
+    ...(approvals ? { approvals } : {}),
     config,
     logger,
     rateLimit: rateLimit(env),

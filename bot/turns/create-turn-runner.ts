@@ -8,10 +8,10 @@ import {
   approvalsNotAvailable,
 } from '../../handlers/approvals/approval-decisions.port';
 import type { ChatOpsConfig } from '../../handlers/config/config.schema';
+import { catalogFor } from '../../handlers/extensions';
 import type { IdentityKeySource } from '../../handlers/identity/identity-keys';
 import type { Ledger } from '../../handlers/ledger/ledger.port';
 import type { Logger } from '../../handlers/logger';
-import { catalog as defaultCatalog } from '../../intents/catalog';
 import type { IntentRegistry } from '../../intents/registry';
 import { ConversationService } from '../conversation/conversation.service';
 import { IdentityResolver } from '../conversation/identity';
@@ -47,7 +47,7 @@ export interface ComposedTurnRunner extends TurnRunner {
 /** The turn runner with its services wired. */
 export function createTurnRunner(options: TurnRunnerOptions): ComposedTurnRunner {
   const { slack, lex, ledger, config, logger } = options;
-  const catalog = options.catalog ?? defaultCatalog;
+  const catalog = options.catalog ?? catalogFor(config);
   const now = options.now ?? Date.now;
   const identities = new IdentityResolver(slack, config, logger, now);
   const replies = new Replies(slack, logger);

@@ -13,7 +13,7 @@ import type { ChatOpsConfig } from '../config/config.schema';
 import { ChatOpsError, errorCode } from '../errors';
 import type { Ledger } from '../ledger/ledger.port';
 import type { ChatOpsRequest, RequestStatus } from '../ledger/request';
-import { TransitionConflictError } from '../ledger/transitions';
+import { isTerminal, TransitionConflictError } from '../ledger/transitions';
 import type { Logger } from '../logger';
 import type { ChatNotice, ChatNotifier } from '../notify/chat-notifier.port';
 import { type AccountFactory, AccountFactoryError } from './account-factory.port';
@@ -98,6 +98,13 @@ export class AccountProvisioning {
   }
 
   /** Every VendAccount request in `status`, oldest first (every page). */
+  /** The live request holding unique value `key`, if any (claims are released when a request ends). */
+  async openHolder(key: string): Promise<ChatOpsRequest | undefined> {
+    const id = await this.options.ledger.uniqueHolder(key);
+    const holder = id ? await this.options.ledger.get(id) : undefined;
+    return holder && !isTerminal(holder.status) ? holder : undefined;
+  }
+
   async listVending(status: RequestStatus): Promise<ChatOpsRequest[]> {
     const all: ChatOpsRequest[] = [];
     let cursor: string | undefined;

@@ -5,8 +5,11 @@
  */
 import { vendAccountIntent } from '../../intents/vend-account.intent';
 import type { Capability } from '../capability';
+import { accountVendingNeeds } from './account-vending.aws-actions';
 import type { AccountVendingDeps } from './account-vending.deps';
 import {
+  accountEmailKey,
+  accountNameKey,
   checkAccountEmail,
   checkAccountName,
   checkAccountType,
@@ -33,7 +36,13 @@ export function accountVendingPlan(
 export const accountVendingCapability: Capability<AccountVendingDeps> = {
   intent: vendAccountIntent.id,
   plan: accountVendingPlan,
+  awsNeeds: accountVendingNeeds,
   risk: (p) => (p.AccountType === 'Production' ? 'high' : 'medium'),
+  // No two open requests for one account name or email, even when filed at the same instant.
+  uniqueKeys: (p) => [
+    ...(p.AccountName ? [accountNameKey(p.AccountName)] : []),
+    ...(p.AccountEmail ? [accountEmailKey(p.AccountEmail)] : []),
+  ],
   launch: ({ request }, deps) => deps.provisioning.launch(request),
   slotChecks: {
     AccountName: checkAccountName,

@@ -1,7 +1,8 @@
 /**
  * Lambda entry for the Control Tower lifecycle events (EventBridge rule on source
  * `aws.controltower`, detail `eventName` `CreateManagedAccount` / `UpdateManagedAccount`): completes
- * the matching in-progress VendAccount request and starts the next queued one. Env: `TABLE_NAME`.
+ * the matching in-progress VendAccount request and starts the next queued one, telling the
+ * requester through the chat outbox. Env: `TABLE_NAME`, `CHAT_QUEUE_URL`.
  */
 import type { Context } from 'aws-lambda';
 import { loadConfig } from '../config/load-config';

@@ -1,12 +1,13 @@
 /**
  * Completion from a Control Tower lifecycle event: the event names the account (name, id, OU), so
- * it is matched to the in-progress VendAccount request for that account name (names are unique
- * among accounts and open requests, checked at the dialog and at fulfilment). Duplicate, late and
+ * it is matched to the open VendAccount request holding that account name's claim (a name is held
+ * by at most one open request: the ledger claims it with the request, handlers/ledger/). Duplicate, late and
  * foreign events find no in-progress request, or lose the conditional transition, and change nothing.
  */
 import type { Logger } from '../logger';
 import type { AccountProvisioning } from './account-provisioning';
 import { parseLifecycleEvent } from './lifecycle-event';
+import { accountNameKey } from './vending-checks';
 
 /**
  * `not-yet`: the request for that account is still between ProvisionProduct and `IN_PROGRESS`
@@ -27,14 +28,13 @@ export async function handleLifecycleEvent(event: unknown, deps: LifecycleDeps):
     deps.logger.warn('not a finished Control Tower account lifecycle event; ignored');
     return 'not-lifecycle';
   }
-  const running = await deps.provisioning.listVending('IN_PROGRESS');
-  const request = running.find((r) => r.parameters.AccountName === outcome.accountName);
+  // The open request for this account name holds its claim: one consistent read finds it whatever
+  // its status, so an event racing our own APPROVED → IN_PROGRESS write is never lost between two
+  // (eventually consistent) status-index queries.
+  const holder = await deps.provisioning.openHolder(accountNameKey(outcome.accountName));
+  const request = holder?.status === 'IN_PROGRESS' ? holder : undefined;
   if (!request) {
-    const starting = [
-      ...(await deps.provisioning.listVending('APPROVED')),
-      ...(await deps.provisioning.listVending('QUEUED')),
-    ].some((r) => r.parameters.AccountName === outcome.accountName);
-    if (starting) return 'not-yet';
+    if (holder && (holder.status === 'APPROVED' || holder.status === 'QUEUED')) return 'not-yet';
     deps.logger.info('no in-progress request for this account (duplicate, late or not ours)', {
       accountName: outcome.accountName,
       state: outcome.state,

@@ -1,7 +1,7 @@
 /**
  * Lambda entry of the provisioning poller (EventBridge schedule, e.g. every 5 minutes): the
  * `DescribeRecord` fallback for lost lifecycle events, the 60-minute timeout, and draining the
- * quota queue. Env: `TABLE_NAME`.
+ * quota queue, telling requesters through the chat outbox. Env: `TABLE_NAME`, `CHAT_QUEUE_URL`.
  */
 import type { Context } from 'aws-lambda';
 import { loadConfig } from '../config/load-config';

@@ -4,35 +4,30 @@
  * checked against the Organization's accounts and the ledger's open VendAccount requests.
  */
 import type { Caller, SlotCheck, SlotCheckContext, SlotChoice } from '../capability';
-import type { RequestStatus } from '../ledger/request';
 import type { AccountVendingDeps } from './account-vending.deps';
 import type { OrganizationalUnit } from './organization.port';
 import { SsoProfileError, ssoUserOf } from './sso-user';
 
 type Ctx = SlotCheckContext<AccountVendingDeps>;
 
-/** Statuses of a request that may still create an account. */
-export const OPEN_STATUSES: readonly RequestStatus[] = [
-  'RECEIVED',
-  'PENDING_APPROVAL',
-  'APPROVED',
-  'QUEUED',
-  'IN_PROGRESS',
-];
-
 const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 const EMAIL_LOCAL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
 const EMAIL_DOMAIN =
   /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
-const OU_ID = /\b(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})\b/;
+/** An `ou-…` id anywhere in a value (a button sends the id, a checked value is `Name (ou-id)`). */
+export const OU_ID = /\b(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})\b/;
 
 const fail = (message: string, choices?: SlotChoice[]): SlotCheck =>
   choices ? { ok: false, message, choices } : { ok: false, message };
 
-async function openRequests(ctx: Ctx) {
-  const lists = await Promise.all(OPEN_STATUSES.map((s) => ctx.deps.provisioning.listVending(s)));
-  // A replayed fulfilment turn finds its own request: that is not a clash.
-  return lists.flat().filter((r) => r.idempotencyKey !== ctx.idempotencyKey);
+/** The unique values a VendAccount request claims while open (see Capability.uniqueKeys). */
+export const accountNameKey = (name: string) => `VendAccount:AccountName:${name.trim().toLowerCase()}`;
+export const accountEmailKey = (email: string) => `VendAccount:AccountEmail:${email.trim().toLowerCase()}`;
+
+/** The open request holding `key` (one consistent read), unless it is this turn's own (a replay). */
+async function openHolder(key: string, ctx: Ctx) {
+  const holder = await ctx.deps.provisioning.openHolder(key);
+  return holder && holder.idempotencyKey !== ctx.idempotencyKey ? holder : undefined;
 }
 
 /** The requester's profile must give Account Factory an SSO user; `undefined` when it does. */
@@ -61,7 +56,7 @@ export async function checkAccountName(value: string, ctx: Ctx): Promise<SlotChe
   if (accounts.some((a) => a.name.toLowerCase() === wanted)) {
     return fail(`An account named ${name} already exists in the organization. Please choose another name.`);
   }
-  const open = (await openRequests(ctx)).find((r) => r.parameters.AccountName?.toLowerCase() === wanted);
+  const open = await openHolder(accountNameKey(name), ctx);
   if (open)
     return fail(
       `Request ${open.id} is already creating an account named ${name} (${open.status}). Please choose another name.`,
@@ -93,7 +88,7 @@ export async function checkAccountEmail(value: string, ctx: Ctx): Promise<SlotCh
       `${email} already owns an AWS account in this organization. Please give an unused email address.`,
     );
   }
-  const open = (await openRequests(ctx)).find((r) => r.parameters.AccountEmail?.toLowerCase() === email);
+  const open = await openHolder(accountEmailKey(email), ctx);
   if (open)
     return fail(
       `${email} is already the owner of request ${open.id} (${open.status}). Please give an unused email address.`,

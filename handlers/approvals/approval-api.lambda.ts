@@ -4,16 +4,14 @@
  * core's factory (./approval-lambda-deps.ts; env `TABLE_NAME`, `APPROVAL_KEY_SECRET_ID`,
  * `EXECUTION_QUEUE_URL`). The CSRF key is derived from the approval token keys in the same secret
  * (./page/csrf.ts), so no second secret is deployed and a key rotation keeps open pages valid.
- *
- * Slack is not reachable from here yet (its ChatNotifier adapter lives on the Slack side), so the
- * approvers' message and the requester's thread are updated by the Slack worker when it handles the
- * request; until then `chatUnavailable` logs what it could not post.
+ * The approvers' message and the requester's thread are updated through the chat outbox
+ * (`CHAT_QUEUE_URL`, ../notify/outbox-chat-notifier.ts): a missing variable fails the cold start.
  */
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { loadConfig } from '../config/load-config';
 import { createLogger } from '../logger';
-import { chatUnavailable } from '../notify/unavailable-chat-notifier';
+import { chatOutboxFromEnv } from '../notify/outbox-chat-notifier';
 import { type ApprovalApiHandler, createApprovalApi } from './approval-api';
 import { approvalDeskFromEnv, approvalEnv, ledgerFromEnv } from './approval-lambda-deps';
 import { deriveCsrfKey } from './page/csrf';
@@ -23,8 +21,9 @@ function build(env: NodeJS.ProcessEnv = process.env): ApprovalApiHandler {
   const config = loadConfig(env);
   const logger = createLogger('chatops-approval-api');
   const checked = approvalEnv(env, ['APPROVAL_KEY_SECRET_ID', 'EXECUTION_QUEUE_URL']);
+  const chat = chatOutboxFromEnv(env);
   const ledger = ledgerFromEnv(checked, config);
-  const desk = approvalDeskFromEnv(env, { config, ledger, chat: chatUnavailable, logger });
+  const desk = approvalDeskFromEnv(env, { config, ledger, chat, logger });
   const keys = new SecretsApprovalKeys({
     client: new SecretsManagerClient({}),
     secretId: checked.APPROVAL_KEY_SECRET_ID ?? '',

@@ -6,6 +6,7 @@
  * {@link DecisionRecorder}. Every refusal changes nothing and says precisely why.
  */
 import type { Ledger } from '../ledger/ledger.port';
+import { decodeMessage } from '../notify/recorded-message';
 import type {
   ApprovalActionHandler,
   ApprovalActionOutcome,
@@ -13,7 +14,6 @@ import type {
 } from './approval-decisions.port';
 import type { ApprovalDesk, ApprovalView, DeskRefusal, DeskResult } from './approval-desk.port';
 import { APPROVAL_MESSAGE_ID, outcomeText } from './approval-notices';
-import { decodeMessage } from './approval-notifier';
 import type { ApprovalTokens, TokenProblem } from './approval-tokens';
 import { approvalView } from './approval-view';
 import { type Approver, approverByEmail, approverBySlack } from './approvers';

@@ -3,16 +3,18 @@
  * `PENDING_APPROVAL` it (a) emails every approver their personal link (one message each, through
  * the {@link EmailChannel}: SNS in AWS, the sink locally), counting only the sends the channel
  * accepted, and (b) posts the approvers-channel message with Approve / Reject buttons and remembers
- * where it went (`externalIds.approvalMessage`, an audited NOTE) so it can be updated later. A
+ * where it went (`externalIds.approvalMessage`, an audited NOTE, ../notify/recorded-message.ts) so
+ * it can be updated later: itself when the post returns where it landed, through `recordAs` when
+ * the post was only queued (the chat outbox's consumer records it). A
  * failure of one channel never loses the request: it stays `PENDING_APPROVAL` and the requester is
  * told who was reached.
  */
 import type { ChatOpsConfig } from '../config/config.schema';
 import type { Ledger } from '../ledger/ledger.port';
 import type { ChatOpsRequest } from '../ledger/request';
-import { TransitionConflictError } from '../ledger/transitions';
 import type { Logger } from '../logger';
-import type { ChatNotifier, PostedMessage } from '../notify/chat-notifier.port';
+import type { ChatNotifier } from '../notify/chat-notifier.port';
+import { recordPostedMessage } from '../notify/recorded-message';
 import { approvalEmail } from './approval-email';
 import { APPROVAL_MESSAGE_ID, pendingNotice } from './approval-notices';
 import type { ApprovalNotification, ApprovalRequests } from './approval-requests.port';
@@ -30,13 +32,6 @@ export interface ApprovalNotifierDeps {
   /** Base of the approval page, e.g. `https://…/approvals` (no trailing slash). */
   approvalsUrl: string;
   logger: Logger;
-}
-
-/** `channel/ts` as kept on the request, and back. */
-export const encodeMessage = (m: PostedMessage) => `${m.channelId}/${m.ts}`;
-export function decodeMessage(value: string | undefined): PostedMessage | undefined {
-  const [channelId, ts] = (value ?? '').split('/');
-  return channelId && ts ? { channelId, ts } : undefined;
 }
 
 export class ApprovalNotifier implements ApprovalRequests {
@@ -86,32 +81,17 @@ export class ApprovalNotifier implements ApprovalRequests {
   private async postToChannel(request: ChatOpsRequest): Promise<boolean> {
     const { config, chat, logger } = this.deps;
     try {
-      const posted = await chat.postToChannel(
-        config.slack.approversChannel,
-        pendingNotice(approvalView(request, config)),
-      );
-      await this.remember(request.id, posted);
+      const recordAs = { requestId: request.id, externalId: APPROVAL_MESSAGE_ID };
+      const posted = await chat.postToChannel(config.slack.approversChannel, {
+        ...pendingNotice(approvalView(request, config)),
+        recordAs,
+      });
+      // A queued post (the chat outbox) is recorded by the outbox's consumer once it is in Slack.
+      if (!posted.queued) await recordPostedMessage(this.deps.ledger, recordAs, posted);
       return true;
     } catch (error) {
       logger.warn('approvers channel message not posted', { requestId: request.id, code: errorCode(error) });
       return false;
-    }
-  }
-
-  /** Records where the message went; a vote landing first just means one more read. */
-  private async remember(id: string, posted: PostedMessage): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.deps.ledger.get(id);
-      if (!current) return;
-      try {
-        await this.deps.ledger.amend(id, current.version, 'system', {
-          event: 'NOTE',
-          externalIds: { [APPROVAL_MESSAGE_ID]: encodeMessage(posted) },
-        });
-        return;
-      } catch (error) {
-        if (!(error instanceof TransitionConflictError)) throw error;
-      }
     }
   }
 }

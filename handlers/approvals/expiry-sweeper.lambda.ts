@@ -1,22 +1,24 @@
 /**
  * Lambda entry of the scheduled expiry sweep (EventBridge Scheduler/rule, e.g. every 5 minutes):
- * moves overdue `PENDING_APPROVAL` requests to `EXPIRED` (./expiry-sweeper.ts). Env: `TABLE_NAME`.
+ * moves overdue `PENDING_APPROVAL` requests to `EXPIRED` (./expiry-sweeper.ts) and tells the
+ * requester and the approvers' channel through the chat outbox. Env: `TABLE_NAME`, `CHAT_QUEUE_URL`.
  */
 import { loadConfig } from '../config/load-config';
 import { createLogger } from '../logger';
-import { chatUnavailable } from '../notify/unavailable-chat-notifier';
+import { chatOutboxFromEnv } from '../notify/outbox-chat-notifier';
 import { approvalEnv, ledgerFromEnv } from './approval-lambda-deps';
 import { type ExpirySweepDeps, sweepExpired } from './expiry-sweeper';
 
 let deps: ExpirySweepDeps | undefined;
 
 function buildDeps(): ExpirySweepDeps {
+  const chat = chatOutboxFromEnv(process.env);
   const config = loadConfig();
   const env = approvalEnv(process.env, []);
   return {
     config,
     ledger: ledgerFromEnv(env, config),
-    chat: chatUnavailable,
+    chat,
     logger: createLogger('chatops-expiry-sweeper'),
     now: () => new Date(),
   };

@@ -11,8 +11,8 @@ import type { ChatOpsRequest } from '../ledger/request';
 import { TransitionConflictError } from '../ledger/transitions';
 import type { Logger } from '../logger';
 import type { ChatNotifier } from '../notify/chat-notifier.port';
+import { decodeMessage } from '../notify/recorded-message';
 import { APPROVAL_MESSAGE_ID, decidedNotice, requesterNotice } from './approval-notices';
-import { decodeMessage } from './approval-notifier';
 import { approvalView } from './approval-view';
 
 export interface ExpirySweepDeps {

@@ -141,6 +141,14 @@ export const configSchema = z
         stageEvents: false,
         actionEvents: false,
       }),
+    /**
+     * The worked example of extending ChatOps (ListOuAccounts; handlers/examples/): off by default.
+     * `enabled: true` adds its intents to the catalog, hence to the Lex bot, help, App Home and grants.
+     */
+    examples: z
+      .object({ enabled: z.boolean().default(false) })
+      .strict()
+      .default({ enabled: false }),
     ledger: z
       .object({ retentionDays: z.number().int().min(1).max(3650).default(400) })
       .default({ retentionDays: 400 }),

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type * as z from 'zod';
 import { catalog } from '../../intents/catalog';
 import { ConfigError } from '../errors';
+import { KNOWN_EXTENSIONS } from '../extensions';
 import { type ChatOpsConfig, configSchema } from './config.schema';
 import { localConfig } from './local-config';
 
@@ -26,13 +27,11 @@ export function parseConfig(input: unknown): ChatOpsConfig {
   if (!result.success) throw new ConfigError(toIssues(result.error));
   const config = result.data;
   const issues: { path: string; message: string }[] = [];
+  // Every intent config may name: the extensions' too, even while config leaves them off.
+  const known = [...catalog.list(), ...KNOWN_EXTENSIONS.flatMap((e) => e.intents)].map((s) => s.id);
   for (const name of Object.keys(config.intents)) {
-    if (!catalog.get(name)) {
-      const known = catalog
-        .list()
-        .map((s) => s.id)
-        .join(', ');
-      issues.push({ path: `intents.${name}`, message: `unknown intent; known intents: ${known}` });
+    if (!known.includes(name)) {
+      issues.push({ path: `intents.${name}`, message: `unknown intent; known intents: ${known.join(', ')}` });
     }
   }
   const seen = new Set<string>();

@@ -6,6 +6,7 @@
  */
 import type { ChatOpsRequest } from '../ledger/request';
 import type { Logger } from '../logger';
+import type { Executions } from './execution.port';
 
 export interface ExecutionHandOff {
   /** Queues the approved request for execution; resolves once it is safely queued. */
@@ -33,6 +34,19 @@ export class InProcessHandOff implements ExecutionHandOff {
 
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+}
+
+/**
+ * {@link Executions} that only hand the request off (the code hook in Lambda: a `never`-policy
+ * request goes to the execution queue, and the execution worker runs it, as for an approved one).
+ * Throws when the hand-off fails (the request stays `APPROVED`, so a replayed turn hands it off again).
+ */
+export class HandOffExecutions implements Executions {
+  constructor(private readonly handOff: ExecutionHandOff) {}
+
+  async start(request: ChatOpsRequest): Promise<void> {
+    await this.handOff.handOff(request);
   }
 }
 

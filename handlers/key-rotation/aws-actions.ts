@@ -6,6 +6,7 @@
  * Which function needs which: the code hook (dialog look-ups, ListDueAccessKeys), the executor
  * (rotation) and the sweeper.
  */
+import type { AwsNeed } from '../capability';
 import type { ChatOpsConfig } from '../config/config.schema';
 
 export interface AwsGrant {
@@ -50,10 +51,12 @@ export function keyRotationGrants(config: ChatOpsConfig): AwsGrant[] {
     },
     {
       functions: ['codeHook'],
-      // ListUsers is not resource-scoped beyond the account (IAM service authorization reference).
+      // ListUsers has no resource-level permission: Resource '*' only (as infra/capabilities.ts grants
+      // it); the adapter passes the configured PathPrefix.
       actions: ['iam:ListUsers'],
-      resources: [`arn:{partition}:iam::{account}:user/*`],
-      reason: 'An admin asking which keys are due lists the users under the configured path.',
+      resources: ['*'],
+      reason:
+        "An admin asking which keys are due lists the users under the configured path (iam:ListUsers supports only Resource '*').",
     },
     {
       functions: ['executor'],
@@ -94,4 +97,15 @@ export function keyRotationGrants(config: ChatOpsConfig): AwsGrant[] {
     });
   }
   return grants;
+}
+
+/** The grants as the capabilities' declared needs (`Capability.awsNeeds`). */
+export function keyRotationNeeds(config: ChatOpsConfig): AwsNeed[] {
+  return keyRotationGrants(config).map((g) => ({
+    actions: g.actions,
+    resources: g.resources,
+    by: g.functions,
+    why: g.reason,
+    ...(g.conditions ? { conditions: g.conditions } : {}),
+  }));
 }

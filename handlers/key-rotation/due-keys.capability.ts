@@ -7,12 +7,14 @@ import { listDueAccessKeysIntent } from '../../intents/list-due-access-keys.inte
 import { ADMIN_ROLE } from '../authz/roles';
 import type { Capability } from '../capability';
 import { keyTail } from './access-keys.port';
+import { keyRotationNeeds } from './aws-actions';
 import { describeLastUse, keyAgeDays } from './key-facts';
 import { noMappingMessage } from './key-rotation.capability';
 import type { KeyRotationDeps } from './key-rotation.deps';
 
 export const dueKeysCapability: Capability<KeyRotationDeps> = {
   intent: listDueAccessKeysIntent.id,
+  awsNeeds: (config) => keyRotationNeeds(config).filter((need) => need.by.includes('codeHook')),
   async run({ caller, request }, deps, config) {
     const admin = caller.roles.has(ADMIN_ROLE);
     if (!admin && !caller.iamUser) return { message: noMappingMessage(caller) };

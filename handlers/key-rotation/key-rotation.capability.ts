@@ -9,6 +9,7 @@ import { ADMIN_ROLE } from '../authz/roles';
 import type { Caller, Capability, SlotCheck } from '../capability';
 import type { ChatOpsConfig } from '../config/config.schema';
 import { type AccessKeyInfo, type AwsCallContext, keyTail } from './access-keys.port';
+import { keyRotationNeeds } from './aws-actions';
 import { describeLastUse, keyAgeDays } from './key-facts';
 import type { KeyRotationDeps } from './key-rotation.deps';
 import { rotateAccessKey } from './rotate-key.executor';
@@ -63,6 +64,7 @@ async function describeKeys(
 export const keyRotationCapability: Capability<KeyRotationDeps> = {
   intent: rotateAccessKeyIntent.id,
   plan: keyRotationPlan,
+  awsNeeds: keyRotationNeeds,
   risk: () => 'medium',
   execute: rotateAccessKey,
   dialogDefaults({ caller }): Record<string, string> {

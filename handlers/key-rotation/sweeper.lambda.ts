@@ -1,9 +1,7 @@
 /**
  * Lambda entry of the key sweeper (scheduled by EventBridge, e.g. hourly). The event may carry
- * `{ "dryRun": true }` to only report. Clients and config are created once per container. The
- * Slack adapter of the chat notifier lives on the Slack side (bot/slack/), so this entry is built
- * with {@link createSweeperHandler} by whoever can give it one; the default `handler` logs the
- * DMs it could not send instead (nothing is lost: every step is in the schedule's audit trail).
+ * `{ "dryRun": true }` to only report. Clients and config are created once per container; the
+ * owners' DMs go through the chat outbox (`CHAT_QUEUE_URL`). Env: `TABLE_NAME`, `CHAT_QUEUE_URL`.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -11,22 +9,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { parseEnv, requiredVar } from '../config/env';
 import { loadConfig } from '../config/load-config';
-import { createLogger, type Logger } from '../logger';
-import type { ChatNotifier, PostedMessage } from '../notify/chat-notifier.port';
+import { createLogger } from '../logger';
+import { chatOutboxEnvSchema, chatOutboxFromEnv } from '../notify/outbox-chat-notifier';
 import { DynamoKeySchedule } from './dynamo-key-schedule';
 import { IamAccessKeys } from './iam-access-keys';
 import { type SweeperDeps, type SweepReport, sweepKeys } from './sweeper';
 
-export const sweeperEnvSchema = z.object({ TABLE_NAME: requiredVar() });
-
-/** A notifier for entries without Slack: logs that a DM could not be sent (ids only). */
-export function loggingNotifier(logger: Logger): ChatNotifier {
-  const none = async (): Promise<PostedMessage> => {
-    logger.warn('no Slack notifier in this function; notice not sent');
-    return { channelId: '', ts: '' };
-  };
-  return { postToThread: none, postToChannel: none, directMessage: none, updateMessage: async () => {} };
-}
+export const sweeperEnvSchema = z.object({ TABLE_NAME: requiredVar(), ...chatOutboxEnvSchema.shape });
 
 /** The handler over injected deps. */
 export function createSweeperHandler(deps: SweeperDeps): (event?: unknown) => Promise<SweepReport> {
@@ -44,7 +33,7 @@ function buildDeps(env: NodeJS.ProcessEnv = process.env): SweeperDeps {
   return {
     accessKeys: new IamAccessKeys(new IAMClient({}), config.keyRotation.iamUserPath),
     keySchedule: new DynamoKeySchedule({ client, tableName: TABLE_NAME }),
-    notifier: loggingNotifier(logger),
+    notifier: chatOutboxFromEnv(env),
     clock: () => new Date(),
     logger,
   };

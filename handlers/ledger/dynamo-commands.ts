@@ -20,6 +20,7 @@ import {
   TTL_ATTRIBUTE,
   toEventItem,
   toRequestItem,
+  uniqueClaimKey,
 } from './table-schema';
 
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
@@ -42,11 +43,29 @@ export function createItems(
   const put = (item: Item) => ({
     Put: { TableName: tableName, Item: { ...item, ...ttl }, ConditionExpression: NOT_EXISTS },
   });
+  // A request created already ended holds nothing; a live one claims its unique values (last).
+  const claims = expiresAt === undefined ? (request.uniqueKeys ?? []) : [];
   return [
     put(toRequestItem(request)),
     put({ ...idempotencyKey(request.idempotencyKey), type: 'IDEMPOTENCY', requestId: request.id }),
     ...events.map((event) => put(toEventItem(event))),
+    ...claims.map((key) => put({ ...uniqueClaimKey(key), type: 'UNIQUE', requestId: request.id })),
   ];
+}
+
+/** Where the claims start in {@link createItems}' list (after the request, pointer and events). */
+export const claimsOffset = (events: readonly AuditEvent[]) => 2 + events.length;
+
+/** Releases a claim when its request ends (a claim of another request, or none, is left alone). */
+function releaseClaim(tableName: string, key: string, requestId: string): TransactItems[number] {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: uniqueClaimKey(key),
+      ConditionExpression: `${NOT_EXISTS} OR requestId = :id`,
+      ExpressionAttributeValues: { ':id': requestId },
+    },
+  };
 }
 
 /**
@@ -86,6 +105,7 @@ export function transitionItems(
   if (expiresAt !== undefined) {
     items.push(expirePointer(tableName, next, expiresAt));
     for (const key of eventKeys) items.push(expireEvent(tableName, key, expiresAt));
+    for (const key of current.uniqueKeys ?? []) items.push(releaseClaim(tableName, key, current.id));
   }
   return items;
 }

@@ -26,6 +26,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { DEDUP_TTL_SECONDS, type Deduplicator } from './dedup.port';
 import {
+  claimsOffset,
   createItems,
   historyQuery,
   listQuery,
@@ -63,6 +64,7 @@ import {
   SORT_KEY,
   statusPartition,
   TTL_ATTRIBUTE,
+  uniqueClaimKey,
 } from './table-schema';
 import {
   amendEvent,
@@ -77,6 +79,7 @@ import {
   TransitionConflictError,
   transitionable,
   transitionEvent,
+  UniqueKeyTakenError,
 } from './transitions';
 
 export interface DynamoLedgerOptions {
@@ -123,10 +126,24 @@ export class DynamoLedger implements Ledger, Deduplicator {
         const existing = await this.byIdempotencyKey(input.idempotencyKey);
         if (existing) return { request: existing, created: false };
       }
+      const claims = reasons.slice(claimsOffset(events));
+      const taken = claims.findIndex((r) => r.Code === CONDITION_FAILED);
+      const key = request.uniqueKeys?.[taken];
+      if (taken >= 0 && key !== undefined) throw new UniqueKeyTakenError(key, await this.uniqueHolder(key));
       // Otherwise an id collision (a fresh id next time) or a TransactionConflict: try again.
       if (attempt >= MAX_ATTEMPTS) throw new LedgerUnavailableError('create', 'TransactionCanceledException');
       await pause(attempt);
     }
+  }
+
+  async uniqueHolder(key: string): Promise<string | undefined> {
+    const out = await this.call('get', () =>
+      this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: uniqueClaimKey(key), ConsistentRead: true }),
+      ),
+    );
+    const holder = out.Item?.requestId;
+    return typeof holder === 'string' ? holder : undefined;
   }
 
   async get(id: string): Promise<ChatOpsRequest | undefined> {

@@ -38,6 +38,9 @@ export interface Ledger {
   /** The request, or `undefined`. */
   get(id: string): Promise<ChatOpsRequest | undefined>;
 
+  /** The id of the live request holding unique value `key` ({@link NewRequest.uniqueKeys}), if any (consistent read). */
+  uniqueHolder(key: string): Promise<string | undefined>;
+
   /** A requester's requests, newest first. */
   listByRequester(slackUserId: string, options?: ListOptions): Promise<Page<ChatOpsRequest>>;
 

@@ -38,6 +38,7 @@ import {
   TransitionConflictError,
   transitionable,
   transitionEvent,
+  UniqueKeyTakenError,
 } from './transitions';
 
 export interface MemoryLedgerOptions {
@@ -112,6 +113,8 @@ function indexIn(indexes: Map<string, SortedIndex>, name: string): SortedIndex {
 export class MemoryLedger implements Ledger {
   private readonly requests = new Map<string, ChatOpsRequest>();
   private readonly idempotencyKeys = new Map<string, string>();
+  /** Unique value → the live request holding it. */
+  private readonly claims = new Map<string, string>();
   private readonly events = new Map<string, AuditEvent[]>();
   private readonly byRequester = new Map<string, SortedIndex>();
   private readonly byStatus = new Map<string, SortedIndex>();
@@ -137,6 +140,10 @@ export class MemoryLedger implements Ledger {
     while (this.requests.has(id)) id = this.newId();
     const initial = initialRequest(plainCopy(input), id, this.now().toISOString());
     const { request, events } = planCreate(initial, createdEvent(initial), plainCopy(path));
+    const claims = isTerminal(request.status) ? [] : (request.uniqueKeys ?? []);
+    const taken = claims.find((key) => this.claims.has(key));
+    if (taken !== undefined) throw new UniqueKeyTakenError(taken, this.claims.get(taken));
+    for (const key of claims) this.claims.set(key, id);
     this.requests.set(id, request);
     this.idempotencyKeys.set(input.idempotencyKey, id);
     indexIn(this.byRequester, request.requester.slackUserId).insert(byTime(request), id);
@@ -157,6 +164,10 @@ export class MemoryLedger implements Ledger {
 
   private expiry(): number {
     return Math.floor(this.now().getTime() / 1000) + this.retentionSeconds;
+  }
+
+  async uniqueHolder(key: string): Promise<string | undefined> {
+    return this.claims.get(key);
   }
 
   async get(id: string): Promise<ChatOpsRequest | undefined> {
@@ -219,7 +230,10 @@ export class MemoryLedger implements Ledger {
       indexIn(this.byStatus, next.status).insert(byTime(next), id);
     }
     this.events.get(id)?.push(transitionEvent(current, next, actor, plainCopy(details)));
-    if (isTerminal(to)) this.expiresAt.set(id, this.expiry());
+    if (isTerminal(to)) {
+      this.expiresAt.set(id, this.expiry());
+      for (const key of current.uniqueKeys ?? []) if (this.claims.get(key) === id) this.claims.delete(key);
+    }
     return plainCopy(next);
   }
 

@@ -52,6 +52,8 @@ export interface ChatOpsRequest {
   reason?: string;
   /** The approval in progress or decided: set when the request enters `PENDING_APPROVAL`. */
   approval?: ApprovalState;
+  /** The unique values this request claimed at creation (released when it ends). */
+  uniqueKeys?: string[];
 }
 
 /** One approval counted towards the quorum, with the parameter digest the approver saw. */
@@ -99,6 +101,12 @@ export interface NewRequest {
   origin: SlackOrigin;
   /** Same key → same request (create is idempotent on it). */
   idempotencyKey: string;
+  /**
+   * Values no other live request may hold at the same time (e.g. `VendAccount:AccountName:data-lab`):
+   * claimed atomically with the create, released when the request ends. A clash is
+   * {@link UniqueKeyTakenError}; see {@link Ledger.uniqueHolder} for the look-up.
+   */
+  uniqueKeys?: readonly string[];
 }
 
 export interface TransitionDetails {
@@ -152,6 +160,7 @@ export function initialRequest(input: NewRequest, id: string, at: string): ChatO
     createdAt: at,
     updatedAt: at,
     idempotencyKey: input.idempotencyKey,
+    ...(input.uniqueKeys?.length ? { uniqueKeys: [...input.uniqueKeys] } : {}),
   };
 }
 

@@ -9,6 +9,7 @@
  * | audit event      | `REQ#<id>`        | `EVT#<iso-time>#<seq:6>`    |
  * | idempotency key  | `IDEMP#<key>`     | `META` (→ `requestId`)      |
  * | de-dup marker    | `DEDUP#<id>`      | `META` (TTL one hour)       |
+ * | unique claim     | `UNIQUE#<key>`    | `META` (→ `requestId`; deleted when the request ends) |
  *
  * Requests also carry `GSI1PK=REQUESTER#<slackUserId>` / `GSI1SK=<createdAt>#<id>` (my requests,
  * by time) and `GSI2PK=STATUS#<status>` / `GSI2SK=<createdAt>#<id>` (sweeps, by time).
@@ -79,6 +80,7 @@ export const eventKey = (id: string, at: string, seq: number): Key => ({
 });
 export const idempotencyKey = (key: string): Key => ({ [PARTITION_KEY]: `IDEMP#${key}`, [SORT_KEY]: META });
 export const dedupKey = (id: string): Key => ({ [PARTITION_KEY]: `DEDUP#${id}`, [SORT_KEY]: META });
+export const uniqueClaimKey = (key: string): Key => ({ [PARTITION_KEY]: `UNIQUE#${key}`, [SORT_KEY]: META });
 export const requesterPartition = (slackUserId: string) => `REQUESTER#${slackUserId}`;
 export const statusPartition = (status: string) => `STATUS#${status}`;
 
@@ -111,6 +113,7 @@ const REQUEST_FIELDS = [
   'externalIds',
   'reason',
   'approval',
+  'uniqueKeys',
 ] as const satisfies readonly (keyof ChatOpsRequest)[];
 
 /** The model stored in a request item (keys, index keys and TTL dropped). */

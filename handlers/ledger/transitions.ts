@@ -58,6 +58,23 @@ export class TransitionConflictError extends ChatOpsError {
   }
 }
 
+/**
+ * Another live request already holds one of the unique values this one would claim (e.g. an open
+ * request creating an account of the same name). Nothing was written.
+ */
+export class UniqueKeyTakenError extends ChatOpsError {
+  constructor(
+    readonly key: string,
+    readonly holderId: string | undefined,
+  ) {
+    super(
+      'UNIQUE_KEY_TAKEN',
+      `${key} is already held${holderId ? ` by request ${holderId}` : ''}.`,
+      holderId ? { key, holderId } : { key },
+    );
+  }
+}
+
 /** No request with this id. */
 export class RequestNotFoundError extends ChatOpsError {
   constructor(requestId: string) {

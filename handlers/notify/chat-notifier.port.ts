@@ -28,12 +28,29 @@ export interface ChatNotice {
   actions?: readonly NoticeAction[];
   /** Slack user ids to mention as real mentions (e.g. the requester in "Requested by"). */
   mentions?: readonly string[];
+  /**
+   * Where the posted message should be remembered: the external id `externalId` of request
+   * `requestId` gets `channel/ts` (an audited NOTE). An in-process notifier ignores it (the caller
+   * records what it got back); the chat outbox's consumer records it once Slack has answered.
+   */
+  recordAs?: RecordAs;
+}
+
+/** The request external id a posted message's `channel/ts` is recorded as. */
+export interface RecordAs {
+  requestId: string;
+  externalId: string;
 }
 
 /** Where a posted message landed, so it can be updated later. */
 export interface PostedMessage {
   channelId: string;
   ts: string;
+  /**
+   * Set when the notice was only queued (the chat outbox): it is not in Slack yet, `ts` is empty
+   * and nothing may be recorded from it (put `recordAs` on the notice instead).
+   */
+  queued?: true;
 }
 
 export interface ChatNotifier {

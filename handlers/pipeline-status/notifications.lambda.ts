@@ -1,12 +1,11 @@
 /**
  * Lambda entry for CodePipeline's EventBridge events (pipeline execution, and where config asks
- * stage / action, state changes): one Slack message per event id in the pipeline's channel. Env:
- * `TABLE_NAME` (the ledger table: de-dup markers), `SLACK_BOT_TOKEN_SECRET_ID` (the bot token's
- * secret), `AWS_REGION` (set by Lambda; the pipelines' region), config as for every entry.
- * Clients are created once per container. A failed post throws, so EventBridge retries it.
+ * stage / action, state changes): one Slack message per event id in the pipeline's channel, queued
+ * on the chat outbox. Env: `TABLE_NAME` (the ledger table: de-dup markers), `CHAT_QUEUE_URL` (the
+ * chat outbox), `AWS_REGION` (set by Lambda; the pipelines' region), config as for every entry.
+ * Clients are created once per container. A failed send throws, so EventBridge retries it.
  */
 
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -16,8 +15,7 @@ import { parseEnv, requiredVar } from '../config/env';
 import { loadConfig } from '../config/load-config';
 import { DynamoLedger } from '../ledger/dynamo-ledger';
 import { createLogger } from '../logger';
-import type { ChatNotifier } from '../notify/chat-notifier.port';
-import { SlackWebApiNotifier } from '../notify/slack-web-api-notifier';
+import { chatOutboxFromEnv } from '../notify/outbox-chat-notifier';
 import { CodePipelineAdapter } from './codepipeline-adapter';
 import {
   handlePipelineEvent,
@@ -27,13 +25,13 @@ import {
 
 export const notificationsEnvSchema = z.object({
   TABLE_NAME: requiredVar(),
-  SLACK_BOT_TOKEN_SECRET_ID: requiredVar(),
+  CHAT_QUEUE_URL: requiredVar(),
   AWS_REGION: requiredVar(),
 });
 
 /** The entry's deps (built once per container). */
 export function buildNotificationDeps(env: NodeJS.ProcessEnv = process.env): PipelineNotificationDeps {
-  const { TABLE_NAME, SLACK_BOT_TOKEN_SECRET_ID, AWS_REGION } = parseEnv(notificationsEnvSchema, env);
+  const { TABLE_NAME, AWS_REGION } = parseEnv(notificationsEnvSchema, env);
   const config = loadConfig(env);
   const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true },
@@ -43,15 +41,9 @@ export function buildNotificationDeps(env: NodeJS.ProcessEnv = process.env): Pip
     tableName: TABLE_NAME,
     retentionDays: config.ledger.retentionDays,
   });
-  const slack = new SlackWebApiNotifier(async () => {
-    const token = await getSecret(SLACK_BOT_TOKEN_SECRET_ID, { maxAge: 300 });
-    if (typeof token !== 'string' || !token) throw new Error('the Slack bot token secret is empty');
-    return token;
-  });
   return {
     config,
-    // Only channel posts are made from here; the rest of the port is never called.
-    notifier: slack as unknown as ChatNotifier,
+    notifier: chatOutboxFromEnv(env),
     dedup: ledger,
     pipelines: new CodePipelineAdapter(new CodePipelineClient({ region: AWS_REGION }), AWS_REGION),
     logger: createLogger('chatops-pipeline-notifications'),

@@ -9,6 +9,7 @@ import { pipelineApprovalIntent } from '../../intents/pipeline-approval.intent';
 import { retryPipelineStageIntent } from '../../intents/retry-pipeline-stage.intent';
 import type { Capability, SlotCheck } from '../capability';
 import { failedStage, waitingApproval } from './pipeline-answer';
+import { pipelineExecutorNeeds } from './pipeline-aws-actions';
 import { PipelineActionError } from './pipeline-errors';
 import { asChoices, checkPipelineName } from './pipeline-slots';
 import type { PipelineStatusDeps } from './pipeline-status.deps';
@@ -36,6 +37,7 @@ async function withWaitingApproval(value: string, deps: PipelineStatusDeps): Pro
 }
 
 export const retryPipelineStageCapability: Capability<PipelineStatusDeps> = {
+  awsNeeds: pipelineExecutorNeeds('codepipeline:RetryStageExecution'),
   intent: retryPipelineStageIntent.id,
   slotChecks: { PipelineName: (value, { deps }) => withFailedStage(value, deps) },
   plan: (p) => [
@@ -68,6 +70,7 @@ export const retryPipelineStageCapability: Capability<PipelineStatusDeps> = {
 };
 
 export const pipelineApprovalCapability: Capability<PipelineStatusDeps> = {
+  awsNeeds: pipelineExecutorNeeds('codepipeline:PutApprovalResult'),
   intent: pipelineApprovalIntent.id,
   slotChecks: {
     PipelineName: (value, { deps }) => withWaitingApproval(value, deps),

@@ -3,6 +3,7 @@
  * the CDK stack (least privilege: exactly these, on these resources). `{region}` / `{account}` are
  * the stack's; pipelines are `arn:aws:codepipeline:{region}:{account}:<name>`.
  */
+import type { AwsNeed } from '../capability';
 export interface AwsGrant {
   actions: readonly string[];
   /** Resource ARN patterns; `*` only where the API has no resource-level permissions. */
@@ -53,3 +54,24 @@ export const pipelineNotificationAwsActions: readonly AwsGrant[] = [
     why: 'failure summary of a FAILED event',
   },
 ];
+
+const EXECUTOR_ACTIONS = ['codepipeline:PutApprovalResult', 'codepipeline:RetryStageExecution'];
+const toNeed = (grant: AwsGrant, by: AwsNeed['by']): AwsNeed => ({
+  actions: grant.actions,
+  resources: grant.resources,
+  by,
+  why: grant.why,
+});
+
+/** What every pipeline capability's look-ups read (`Capability.awsNeeds`). */
+export const pipelineReadNeeds: readonly AwsNeed[] = pipelineAwsActions
+  .filter((g) => !g.actions.some((a) => EXECUTOR_ACTIONS.includes(a)))
+  .map((g) => toNeed(g, ['codeHook']));
+
+/** The read needs plus the executor's one action (`codepipeline:PutApprovalResult` or `…:RetryStageExecution`). */
+export function pipelineExecutorNeeds(action: string): readonly AwsNeed[] {
+  return [
+    ...pipelineReadNeeds,
+    ...pipelineAwsActions.filter((g) => g.actions.includes(action)).map((g) => toNeed(g, ['executor'])),
+  ];
+}

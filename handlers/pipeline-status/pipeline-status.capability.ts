@@ -10,6 +10,7 @@ import { approvalPolicy } from '../authz/roles';
 import type { Capability } from '../capability';
 import type { ChatOpsConfig } from '../config/config.schema';
 import { pipelineStatus, renderPipelineAnswer } from './pipeline-answer';
+import { pipelineReadNeeds } from './pipeline-aws-actions';
 import { checkPipelineName, pipelineApprovers } from './pipeline-slots';
 import type { PipelineStatusDeps } from './pipeline-status.deps';
 import type { ExecutionSummary } from './pipelines.port';
@@ -55,6 +56,7 @@ export async function describePipeline(
 }
 
 export const pipelineStatusCapability: Capability<PipelineStatusDeps> = {
+  awsNeeds: pipelineReadNeeds,
   intent: pipelineStatusIntent.id,
   slotChecks: {
     PipelineName: (value, { deps }) => checkPipelineName(value, deps),

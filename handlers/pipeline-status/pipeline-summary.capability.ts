@@ -6,6 +6,7 @@
 import { pipelineSummaryIntent } from '../../intents/pipeline-summary.intent';
 import type { Capability, SlotCheck } from '../capability';
 import { formatDuration, statusMark } from './pipeline-answer';
+import { pipelineReadNeeds } from './pipeline-aws-actions';
 import type { PipelineStatusDeps } from './pipeline-status.deps';
 
 export const SUMMARY_PAGE_SIZE = 20;
@@ -60,6 +61,7 @@ export async function summarisePipelines(
 }
 
 export const pipelineSummaryCapability: Capability<PipelineStatusDeps> = {
+  awsNeeds: pipelineReadNeeds,
   intent: pipelineSummaryIntent.id,
   slotChecks: {
     async Page(value): Promise<SlotCheck> {

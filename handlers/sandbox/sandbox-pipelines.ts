@@ -101,14 +101,14 @@ function named(): Record<string, SandboxPipeline> {
           'Webhook (git push by carol)',
         ),
         run(
-          '7c2d9e4f-2221-4b1a-8f3e-6b2c1d0e9f01',
+          'a91f03b6-2221-4b1a-8f3e-6b2c1d0e9f01',
           'Succeeded',
           '2026-11-22T11:05:00.000Z',
           '2026-11-22T11:14:30.000Z',
           'Webhook (git push by alice)',
         ),
         run(
-          '7c2d9e4f-2220-4b1a-8f3e-6b2c1d0e9f00',
+          '52e8c7d0-2220-4b1a-8f3e-6b2c1d0e9f00',
           'Succeeded',
           '2026-11-21T15:45:00.000Z',
           '2026-11-21T15:53:09.000Z',

@@ -12,6 +12,9 @@ import { signSlackRequest } from '../../local/slack-emulator/signer';
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const fixture = (path: string) => JSON.parse(readFileSync(join(FIXTURES, path), 'utf8'));
 const SIGNING_SECRET = 'bench-signing-secret';
+const IDENTITY_KEY = 'bench-identity-key-bench-identity-key-0123';
+/** The identity keyring secret's value, as the stand-in's Secrets Manager answers it. */
+export const IDENTITY_KEYRING = JSON.stringify({ current: IDENTITY_KEY });
 
 export interface ColdStartCase {
   event: unknown;
@@ -34,6 +37,8 @@ export function baseEnv(standInUrl: string): Record<string, string> {
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     TABLE_NAME: 'chatops-bench',
     TURN_QUEUE_URL: `${standInUrl}/111111111111/turns`,
+    EXECUTION_QUEUE_URL: `${standInUrl}/111111111111/executions`,
+    CHAT_QUEUE_URL: `${standInUrl}/111111111111/chat`,
     LEX_BOT_ID: 'CHATOPSBOT',
     LEX_BOT_ALIAS_ID: 'TSTALIASID',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -41,13 +46,13 @@ export function baseEnv(standInUrl: string): Record<string, string> {
     SLACK_BOT_USER_ID: 'UCHATOPSBOT',
     SLACK_BOT_ID: 'BCHATOPS01',
     SLACK_API_URL: `${standInUrl}/api/`,
-    CHATOPS_IDENTITY_KEY: 'bench-identity-key-bench-identity-key-0123',
+    // As deployed: the identity keyring is read from Secrets Manager (the stand-in) at cold start.
+    IDENTITY_KEY_SECRET_ID: 'chatops/bench/identity-key',
   };
 }
 
-/** A signed `url_verification`, the first request Slack sends to a new request URL. */
-function ingressCase(): ColdStartCase {
-  const body = JSON.stringify({ token: 't', challenge: 'bench-challenge', type: 'url_verification' });
+/** An API Gateway proxy event carrying `body`, signed as Slack signs it. */
+function signedSlackEvent(body: string) {
   const signature = signSlackRequest(body, SIGNING_SECRET);
   const base = fixture('slack/apigw-event-message-im.json');
   const headers = {
@@ -55,8 +60,14 @@ function ingressCase(): ColdStartCase {
     'X-Slack-Request-Timestamp': signature['x-slack-request-timestamp'],
     'X-Slack-Signature': signature['x-slack-signature'],
   };
+  return { ...base, body, headers, multiValueHeaders: {} };
+}
+
+/** A signed `url_verification`, the first request Slack sends to a new request URL. */
+function ingressCase(): ColdStartCase {
+  const body = JSON.stringify({ token: 't', challenge: 'bench-challenge', type: 'url_verification' });
   return {
-    event: { ...base, body, headers, multiValueHeaders: {} },
+    event: signedSlackEvent(body),
     env: {},
     answered: (r) => {
       const result = r as { statusCode?: number; body?: string };
@@ -65,10 +76,29 @@ function ingressCase(): ColdStartCase {
   };
 }
 
+/**
+ * A signed DM (`message.im`) with a fresh event id: what every conversation's first cold ingress
+ * does — verify, de-duplicate (DynamoDB), queue the turn (SQS), acknowledge.
+ */
+function ingressMessageCase(): ColdStartCase {
+  const envelope = fixture('slack/event-message-im.json');
+  const body = JSON.stringify({
+    ...envelope,
+    event_id: `Ev0BENCH${Date.now()}`,
+    event_time: Math.floor(Date.now() / 1000),
+  });
+  return {
+    event: signedSlackEvent(body),
+    env: {},
+    answered: (r) => (r as { statusCode?: number }).statusCode === 200,
+  };
+}
+
 /** Cases by Lambda entry id (entries without a case are measured for size only). */
 export function coldStartCases(): Record<string, () => ColdStartCase> {
   return {
     Ingress: ingressCase,
+    IngressMessage: ingressMessageCase,
     Fulfillment: () => ({
       event: fixture('lex/fulfillment-help.json'),
       env: {},
@@ -78,6 +108,11 @@ export function coldStartCases(): Record<string, () => ColdStartCase> {
       event: {},
       env: {},
       answered: (r) => typeof r === 'object' && r !== null,
+    }),
+    ChatOutbox: () => ({
+      event: fixture('events/sqs-chat-outbox-batch.json'),
+      env: {},
+      answered: (r) => Array.isArray((r as { batchItemFailures?: unknown[] }).batchItemFailures),
     }),
     Worker: () => {
       const turn = {

@@ -7,6 +7,7 @@
  * ≤ 300 ms; every other bundle ≤ 3 MB.
  */
 import { spawn } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,24 +16,46 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { LAMBDA_BUNDLE, PROJECT_ROOT } from '../../infra/lambda/bundle-settings';
 import { LAMBDA_ENTRIES } from '../../infra/lambda-entries';
-import { baseEnv, coldStartCases } from './lambda-events';
+import { baseEnv, coldStartCases, IDENTITY_KEYRING } from './lambda-events';
 
 const RUNS = 10;
 const MB = 1024 * 1024;
 const TARGETS = { ingressBytes: 1 * MB, ingressColdMs: 300, otherBytes: 3 * MB };
 
-/** Loopback stand-in for AWS and Slack: every request gets `{}` (Slack: `{"ok":true}`). */
+/**
+ * Loopback stand-in for AWS and Slack: Secrets Manager `GetSecretValue` answers the identity
+ * keyring (./lambda-events.ts `IDENTITY_KEYRING`), SQS `SendMessage` a message id with the body's
+ * MD5 (the SDK checks it), every other AWS call `{}`; Slack `{"ok":true,…}`.
+ */
 export async function startStandIn(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const slack = req.url?.startsWith('/api/');
       res.writeHead(200, { 'content-type': slack ? 'application/json' : 'application/x-amz-json-1.0' });
-      res.end(slack ? '{"ok":true,"ts":"1700000000.000100","channel":"DALICE0001"}' : '{}');
+      if (slack) return res.end('{"ok":true,"ts":"1700000000.000100","channel":"DALICE0001"}');
+      res.end(JSON.stringify(awsAnswer(String(req.headers['x-amz-target'] ?? ''), Buffer.concat(chunks))));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+function awsAnswer(target: string, body: Buffer): unknown {
+  if (target === 'secretsmanager.GetSecretValue') {
+    const { SecretId } = JSON.parse(body.toString('utf8')) as { SecretId: string };
+    return {
+      ARN: `arn:aws:secretsmanager:us-east-1:111111111111:secret:${SecretId}`,
+      Name: SecretId,
+      SecretString: IDENTITY_KEYRING,
+    };
+  }
+  if (target === 'AmazonSQS.SendMessage') {
+    const { MessageBody } = JSON.parse(body.toString('utf8')) as { MessageBody: string };
+    return { MessageId: randomUUID(), MD5OfMessageBody: createHash('md5').update(MessageBody).digest('hex') };
+  }
+  return {};
 }
 
 /** Builds `entry` into `outdir` with the stack's settings; returns the bundle path. */
@@ -111,12 +134,14 @@ export async function runLambdaBench(): Promise<Record<string, number | string |
     }));
     // Baseline in the same run (the machine's load varies): the ingress bundled without the settings.
     if (ingress) measured.push({ ...ingress, key: 'ingressNaive', naive: true });
+    // The same bundle answering a real DM (de-dup + queue), not only Slack's URL check.
+    if (ingress) measured.push({ ...ingress, id: 'IngressMessage', key: 'ingressMessage', naive: false });
     for (const entry of measured) {
       const bundle = await bundleEntry(entry.entry, join(dir, entry.key, 'index.js'), entry.naive);
       const bytes = statSync(bundle).size;
       const { key } = entry;
       figures[`${key}_bundle_kb`] = Math.round(bytes / 1024);
-      const limit = entry.id === 'Ingress' ? TARGETS.ingressBytes : TARGETS.otherBytes;
+      const limit = entry.entry === ingress?.entry ? TARGETS.ingressBytes : TARGETS.otherBytes;
       if (!entry.naive) targetsMet &&= bytes <= limit;
       const makeCase = cases[entry.id];
       if (!makeCase) continue;
@@ -143,13 +168,14 @@ export async function runLambdaBench(): Promise<Record<string, number | string |
       figures[`${key}_cold_max_ms`] = round(Math.max(...times));
       figures[`${key}_load_median_ms`] = round(median(loads));
       figures[`${key}_answered`] = `${answered}/${RUNS}`;
-      if (entry.key === 'ingress') targetsMet &&= median(times) <= TARGETS.ingressColdMs && answered === RUNS;
+      if (entry.key === 'ingress' || entry.key === 'ingressMessage')
+        targetsMet &&= median(times) <= TARGETS.ingressColdMs && answered === RUNS;
     }
   } finally {
     standIn.server.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  figures.targets = `ingress bundle <= 1024 KB, ingress cold median <= ${TARGETS.ingressColdMs} ms, other bundles <= 3072 KB`;
+  figures.targets = `ingress bundle <= 1024 KB, ingress cold median <= ${TARGETS.ingressColdMs} ms (URL check and a DM), other bundles <= 3072 KB`;
   figures.targets_met = targetsMet;
   return figures;
 }

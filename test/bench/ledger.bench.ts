@@ -17,7 +17,8 @@ import { createCodeHook } from '../../handlers/router';
 import { LOCAL_TABLE_NAME } from '../../local/backend';
 import { localDynamoClient, startDynamoDbLocal } from '../../local/dynamodb-local';
 import { createSandboxCodeHookDeps } from '../../local/sandbox-deps';
-import { lexEvent } from '../support/lex-events';
+import { testIdentityKeys } from '../kit/identity';
+import { lexEvent, messageOf, slot } from '../kit/lex-events';
 import { countDynamoCalls } from './bench-store';
 import { percentile } from './load-driver';
 import { cpuMs, findChildPid } from './process-cpu';
@@ -52,7 +53,13 @@ export async function runLedgerBench(): Promise<Figures> {
       client: DynamoDBDocumentClient.from(client),
       tableName: LOCAL_TABLE_NAME,
     });
-    const hook = createCodeHook(createSandboxCodeHookDeps({ ledger }));
+    // The events are signed with the test identity key: the hook must verify them, or every turn
+    // would be a cheap refusal that never touches the ledger (checked on every answer below).
+    const hook = createCodeHook(createSandboxCodeHookDeps({ ledger, identityKeys: testIdentityKeys }));
+    const expectAnswer = (answer: Awaited<ReturnType<typeof hook>>, wanted: RegExp) => {
+      const text = messageOf(answer);
+      if (!wanted.test(text)) throw new Error(`bench turn answered "${text.slice(0, 120)}", not ${wanted}`);
+    };
     const java = findChildPid('DynamoDBLocal');
 
     /** Runs `turn` TURNS times; its calls per turn, Java CPU ms per turn and p50 latency. */
@@ -79,12 +86,21 @@ export async function runLedgerBench(): Promise<Figures> {
     const readOnly = await measure('read_only_turn', async () => {
       const turnId = `Ev${randomUUID()}`;
       await ledger.claim(turnId); // the Slack side's de-dup marker
-      await hook(lexEvent('fulfillment-pipeline-status', 'alice', turnId));
+      expectAnswer(
+        await hook(lexEvent('fulfillment-pipeline-status', 'alice', turnId)),
+        /^Pipeline [a-z-]+ is /,
+      );
     });
+    let vended = 0;
     const write = await measure('write_intent_turn', async () => {
       const turnId = `Ev${randomUUID()}`;
       await ledger.claim(turnId);
-      await hook(lexEvent('fulfillment-vend-account', 'alice', turnId));
+      // Each request its own account name and email: an open request keeps both taken.
+      const event = lexEvent('fulfillment-vend-account', 'alice', turnId);
+      vended += 1;
+      event.sessionState.intent.slots.AccountName = slot(`bench-lab-${vended}`);
+      event.sessionState.intent.slots.AccountEmail = slot(`bench-${vended}@example.com`);
+      expectAnswer(await hook(event), /is waiting for approval/);
     });
     const pending: Awaited<ReturnType<typeof ledger.create>>['request'][] = [];
     for (let i = 0; i < TURNS + 20; i++) {

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Interpretation } from '@aws-sdk/client-lex-runtime-v2';
-import { type LocalLexHarness, sandboxUser, startLocalLexHarness } from '../integration/support/local-lex';
+import { type LocalLexHarness, startLocalLexHarness } from '../integration/support/local-lex';
+import { signedIdentity } from '../kit/identity';
 
 export interface NluEvalLine {
   utterance: string;
@@ -72,7 +73,7 @@ interface Tally {
 async function tally(harness: LocalLexHarness, part: string, lines: readonly NluEvalLine[]) {
   const byIntent = new Map<string, Tally>();
   for (const [i, line] of lines.entries()) {
-    const out = await harness.say(`bench-${part}-${i}`, line.utterance, sandboxUser());
+    const out = await harness.say(`bench-${part}-${i}`, line.utterance, signedIdentity('alice'));
     const top = out.interpretations?.[0];
     const hit = top?.intent?.name === line.intent;
     const t = byIntent.get(line.intent) ?? { lines: 0, intentOk: 0, slotsOk: 0 };
@@ -110,7 +111,7 @@ async function latency(harness: LocalLexHarness, lines: readonly NluEvalLine[], 
   for (let pass = 0; pass < passes; pass += 1) {
     for (const [i, line] of lines.entries()) {
       const started = performance.now();
-      await harness.say(`bench-lat-${passes}-${pass}-${i}`, line.utterance, sandboxUser());
+      await harness.say(`bench-lat-${passes}-${pass}-${i}`, line.utterance, signedIdentity('alice'));
       samples.push(performance.now() - started);
     }
   }

@@ -72,9 +72,12 @@ export function isCompound(value: string): boolean {
 
 /**
  * Request-id-like: at most one hyphen, six or more letters/digits, and one part mixing letters and
- * digits (`REQ-5G8H3N7Q`, `REQ5G8H3N7Q`), unlike names such as `perf-test-01` or `api-gateway-v2`.
+ * digits (`REQ-5G8H3N7Q`, `REQ5G8H3N7Q`), unlike names such as `perf-test-01` or `api-gateway-v2`;
+ * or our own `REQ-` prefix and 8 characters, which may all be letters (`REQ-EHBXKBAY`: about 1 id in
+ * 20); without the hyphen only the mixed rule applies (`requirement` is a word, not an id).
  */
 export function isMixedId(value: string): boolean {
+  if (/^req-[\p{L}\p{N}]{8}$/iu.test(value)) return true;
   if (!/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)?$/u.test(value)) return false;
   if (value.replace(/-/g, '').length < 6) return false;
   return value.split('-').some((part) => /\p{L}/u.test(part) && /\p{N}/u.test(part));

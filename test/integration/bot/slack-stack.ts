@@ -20,7 +20,7 @@ import { createSandboxCodeHookDeps, type SandboxVendingChoices } from '../../../
 import { type EmulatedSlackUser, SANDBOX_BOT, SANDBOX_USERS } from '../../../local/sandbox-users';
 import { SlackSender } from '../../../local/slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from '../../../local/slack-emulator/web-api';
-import { testIdentityKeys } from '../../support/identity';
+import { testIdentityKeys } from '../../kit/identity';
 import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
 import { type LocalLexHarness, startLocalLexHarness } from '../support/local-lex';
 

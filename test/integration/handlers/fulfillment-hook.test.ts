@@ -13,7 +13,7 @@ import { TTL_ATTRIBUTE } from '../../../handlers/ledger/table-schema';
 import { receivedResumer } from '../../../handlers/received-resume';
 import { createCodeHook } from '../../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
-import { lexEvent, messageOf, requestIdIn } from '../../support/lex-events';
+import { lexEvent, messageOf, requestIdIn } from '../../kit/lex-events';
 import { freshLedgerTable, type LedgerTable } from '../support/dynamo';
 
 let table: LedgerTable;
@@ -102,6 +102,26 @@ describe('fulfillment on DynamoDB Local', () => {
     expect((await ledger.listByStatus('RECEIVED', { limit: 100 })).items).toEqual([]);
     expect((await ledger.get(id))?.status).toBe('PENDING_APPROVAL');
     expect(approvals.requested.map((r) => r.id)).toEqual([id]);
+  });
+
+  it('files one of two requests for the same account name sent at the same instant, and says why', async () => {
+    // Prepare: two people, two turns, the same new account name and email, checked concurrently
+    const { ledger, hook } = setup();
+    const events = (['alice', 'bob'] as const).map((who, i) =>
+      lexEvent('fulfillment-vend-account', who, `Ev0RC${i}${Date.now()}`),
+    );
+    // Act
+    const answers = await Promise.all(events.map((e) => hook(e)));
+    // Assess
+    const texts = answers.map(messageOf);
+    const filed = texts.filter((t) => t.includes('is waiting for approval'));
+    expect(filed).toHaveLength(1);
+    const refused = texts.find((t) => !t.includes('is waiting for approval')) ?? '';
+    expect(refused).toMatch(
+      /already (uses AccountName data-lab|creating an account named data-lab|the owner of request)|already uses AccountEmail dana@example\.com/,
+    );
+    const id = requestIdIn(filed[0] ?? '') ?? '';
+    expect(await ledger.uniqueHolder('VendAccount:AccountName:data-lab')).toBe(id);
   });
 
   it('resumes the request of a replayed write turn: the approvers are notified again', async () => {

@@ -13,7 +13,7 @@ import { signIdentityAttributes } from '../../../handlers/identity/identity-sign
 import { SANDBOX_BOT, SANDBOX_TEAM_ID, SANDBOX_USERS } from '../../../local/sandbox-users';
 import { SlackSender } from '../../../local/slack-emulator/sender';
 import { type SlackWebApiEmulator, startSlackWebApi } from '../../../local/slack-emulator/web-api';
-import { TEST_IDENTITY_KEY } from '../../support/identity';
+import { TEST_IDENTITY_KEY } from '../../kit/identity';
 import { localLexClient } from '../support/local-lex';
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -13,16 +13,9 @@ import { localDynamoClient } from '../../../local/dynamodb-local';
 import { SANDBOX_USERS } from '../../../local/sandbox-users';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
 import { ChatSession } from '../../../local/terminal-chat/chat-session';
+import { eventually } from '../support/eventually';
 
 const DAY_MS = 86_400_000;
-
-async function eventually(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A logger that keeps every entry, unredacted (stricter than the real one). */
 function capturingLogger(lines: string[], keys: Record<string, unknown> = {}): Logger {

@@ -12,6 +12,7 @@ import { silentLogger } from '../../../handlers/logger';
 import type { EmailNotification } from '../../../local/notifications';
 import { dmChannelFor, type RecordedCall } from '../../../local/slack-emulator/web-api';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
+import { eventually } from '../support/eventually';
 
 const ALICE = 'UALICE0001';
 const BOB = 'UBOB00001';
@@ -31,14 +32,6 @@ function findButton(blocks: unknown, actionId: string): Button | undefined {
 }
 
 const mentions = (call: RecordedCall, text: string) => JSON.stringify(call.args).includes(text);
-
-async function eventually(condition: () => boolean, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Alice's configuration: the local default, with Alice also an approver (see the header). */
 function config() {
@@ -183,6 +176,22 @@ describe('local stack: an approval conversation end to end', () => {
       }).toString(),
     });
     await eventually(() => aliceHears(`${requestId} succeeded: account`).length > 0);
+    // Approving twice: the same form again (a scanner, a double click), then Carol's link.
+    const again = await fetch(new URL(form?.[1] ?? '', link), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        token: decode(hidden('token', fields)),
+        csrf: decode(hidden('csrf', fields)),
+        decision: 'approve',
+        comment: '',
+      }).toString(),
+    });
+    const carols = emails.find((e) => e.to === 'carol@example.com' && e.body.includes(requestId));
+    const carolLink =
+      new RegExp(`${stack.approvalsUrl}/${requestId}\\?token=[^\\s]+`).exec(carols?.body ?? '')?.[0] ?? '';
+    const carolPage = await (await fetch(carolLink)).text();
+    await stack.idle();
 
     // Assess
     expect(page.status).toBe(200);
@@ -190,6 +199,11 @@ describe('local stack: an approval conversation end to end', () => {
     expect(posted.status).toBe(200);
     expect(await posted.text()).toContain(requestId);
     expect(aliceHears(`${requestId} was approved by`)).toHaveLength(1);
+    expect(again.status).toBe(409);
+    expect(carolPage).toContain(`${requestId} is already decided`);
+    // Provisioned once, and the account id in Alice's thread once.
+    expect(stack.vending.factory.provisionCalls.filter((c) => c.requestId === requestId)).toHaveLength(1);
+    expect(aliceHears(`${requestId} succeeded: account lab-email is ready, account id`)).toHaveLength(1);
   }, 90_000);
 
   it('refuses Alice’s own click on Approve with a clear message and changes nothing', async () => {

@@ -9,14 +9,7 @@ import { silentLogger } from '../../../handlers/logger';
 import { SANDBOX_USERS } from '../../../local/sandbox-users';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
 import { ChatSession } from '../../../local/terminal-chat/chat-session';
-
-async function eventually(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { eventually } from '../support/eventually';
 
 describe('local stack: an approved request runs to completion', () => {
   let stack: LocalStack;
@@ -61,7 +54,7 @@ describe('local stack: an approved request runs to completion', () => {
       [];
     expect(id).not.toBe('');
     expect(text).toContain(`Request ${id}: provisioning started for account data-lab.`);
-    expect(text).toContain(`Request ${id} is approved by policy and has started.`);
+    expect(text).toContain(`Request ${id} is approved by policy and handed to execution.`);
     expect(text).not.toContain('It will need approval');
     expect(text.slice(text.indexOf(accountId))).toContain('(Sandbox: simulated AWS');
   }, 40_000);

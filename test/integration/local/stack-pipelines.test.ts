@@ -12,14 +12,7 @@ import { pipelineExecutionEvent } from '../../../handlers/pipeline-status/pipeli
 import { SANDBOX_USERS } from '../../../local/sandbox-users';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
 import { ChatSession } from '../../../local/terminal-chat/chat-session';
-
-async function eventually(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { eventually } from '../support/eventually';
 
 async function start(): Promise<{ stack: LocalStack; session: ChatSession; printed: string[] }> {
   const printed: string[] = [];

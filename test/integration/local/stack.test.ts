@@ -11,6 +11,7 @@ import type { EmailNotification } from '../../../local/notifications';
 import { SANDBOX_USERS } from '../../../local/sandbox-users';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
 import { ChatSession } from '../../../local/terminal-chat/chat-session';
+import { eventually } from '../support/eventually';
 
 /** Java processes started by this (jest worker) process. */
 function childJavas(): number[] {
@@ -20,14 +21,6 @@ function childJavas(): number[] {
     .map((line) => line.trim().split(/\s+/))
     .filter(([, ppid, command]) => Number(ppid) === process.pid && command === 'java')
     .map(([pid]) => Number(pid));
-}
-
-async function eventually(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('startLocalStack (built-in Slack emulator)', () => {

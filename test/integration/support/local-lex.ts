@@ -10,9 +10,7 @@ import {
 } from '@aws-sdk/client-lex-runtime-v2';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { CodeHookDeps } from '../../../handlers/deps';
-import { toRequestAttributes } from '../../../handlers/lex/request-attributes';
 import { createCodeHook } from '../../../handlers/router';
-import { catalog } from '../../../intents/catalog';
 import { toBotLocale } from '../../../intents/lex-definition';
 import {
   type LocalLex,
@@ -20,8 +18,6 @@ import {
   startLocalLex,
 } from '../../../local/lex-runtime/start-local-lex';
 import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
-import { SANDBOX_USERS } from '../../../local/sandbox-users';
-import { signedForTest } from '../../support/identity';
 
 export interface LocalLexHarness {
   lex: LocalLex;
@@ -49,34 +45,13 @@ export function localLexClient(endpoint: string): LexRuntimeV2Client {
   });
 }
 
-/** Signed request attributes of a verified sandbox Slack user (DESIGN §4: team T0SANDBOX). */
-export function sandboxUser(
-  slackUserId: 'UALICE0001' | 'UBOB00001' | 'UCAROL0001' = 'UALICE0001',
-  channelId = 'D0ALICE001',
-): Record<string, string> {
-  // The verified Slack profile the Slack side sends from users.info (VendAccount needs it).
-  const profile = SANDBOX_USERS.find((u) => u.id === slackUserId);
-  return signedForTest(
-    toRequestAttributes({
-      requester: {
-        teamId: 'T0SANDBOX',
-        slackUserId,
-        ...(profile ? { name: profile.realName, email: profile.email } : {}),
-      },
-      origin: { teamId: 'T0SANDBOX', channelId },
-      userGroupIds: [],
-      org: { userTeamId: 'T0SANDBOX', guest: false },
-    }),
-  );
-}
-
 /** Starts the runtime (catalog locale, sandbox router unless overridden) and a client for it. */
 export async function startLocalLexHarness(
   options: Partial<StartLocalLexOptions> & { deps?: CodeHookDeps } = {},
 ): Promise<LocalLexHarness> {
   const deps = options.deps ?? createSandboxCodeHookDeps();
   const lex = await startLocalLex({
-    botLocale: toBotLocale(catalog),
+    botLocale: toBotLocale(deps.catalog),
     codeHook: createCodeHook(deps),
     ...options,
   });

@@ -7,7 +7,7 @@ import { SLASH_COMMAND } from '../../../bot/render/help';
 import { COMMAND_SCOPE, EVENT_SCOPES, METHOD_SCOPES } from '../../../bot/slack/scopes';
 import { MemoryDeduplicator, MemoryLedger } from '../../../handlers/ledger/memory-ledger';
 import { silentLogger } from '../../../handlers/logger';
-import { testIdentityKeys } from '../../support/identity';
+import { testIdentityKeys } from '../../kit/identity';
 import { config } from './support/turns';
 
 interface Manifest {

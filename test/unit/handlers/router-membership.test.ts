@@ -15,8 +15,8 @@ import {
 import { MemoryLedger } from '../../../handlers/ledger/memory-ledger';
 import { createCodeHook } from '../../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
-import { signedForTest } from '../../support/identity';
-import { type FixtureEvent, lexEvent, messageOf, requestIdIn } from '../../support/lex-events';
+import { signedForTest } from '../../kit/identity';
+import { type FixtureEvent, lexEvent, messageOf, requestIdIn } from '../../kit/lex-events';
 
 /** The fixture event re-signed with some organisation facts changed (undefined: removed). */
 function withFacts(event: FixtureEvent, facts: Record<string, string | undefined>): FixtureEvent {

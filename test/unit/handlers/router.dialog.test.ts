@@ -1,6 +1,6 @@
 import { createCodeHook } from '../../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
-import { lexEvent, messageOf, slot } from '../../support/lex-events';
+import { lexEvent, messageOf, slot } from '../../kit/lex-events';
 
 describe('code hook router: DialogCodeHook', () => {
   it('delegates with normalised values when every filled slot is valid (nluConfidence as a number)', async () => {

@@ -5,7 +5,7 @@ import { RecordingExecutions } from '../../../handlers/execution/execution.port'
 import { MemoryLedger } from '../../../handlers/ledger/memory-ledger';
 import { createCodeHook } from '../../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
-import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
+import { lexEvent, messageOf, requestIdIn, slot } from '../../kit/lex-events';
 
 function setup(configOverrides: Record<string, unknown> = {}) {
   const ledger = new MemoryLedger();

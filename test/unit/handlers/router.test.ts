@@ -8,8 +8,8 @@ import { MemoryLedger } from '../../../handlers/ledger/memory-ledger';
 import { REQUEST_STATUSES } from '../../../handlers/ledger/request';
 import { createCodeHook } from '../../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../../local/sandbox-deps';
-import { TEST_IDENTITY_KEY } from '../../support/identity';
-import { lexEvent, messageOf, requestIdIn, slot } from '../../support/lex-events';
+import { TEST_IDENTITY_KEY } from '../../kit/identity';
+import { lexEvent, messageOf, requestIdIn, slot } from '../../kit/lex-events';
 
 describe('code hook router: failures become safe Close responses', () => {
   it('closes an unknown intent with an explicit failure', async () => {

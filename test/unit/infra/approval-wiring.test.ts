@@ -38,7 +38,7 @@ const ref = (prefix: string) => ({ Ref: expect.stringMatching(new RegExp(`^${pre
 
 function actionsOnResource(template: Template, roleId: string, resourcePrefix: string): string[] {
   return resourcesOf(template, 'AWS::IAM::Policy')
-    .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`${roleId}Role`))
+    .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`"${roleId}Role`))
     .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement)
     .filter((s) => JSON.stringify(s.Resource).includes(resourcePrefix))
     .flatMap((s) => [s.Action].flat() as string[])
@@ -52,9 +52,16 @@ describe('approval flow wiring', () => {
       'APPROVALS_URL',
       'APPROVAL_KEY_SECRET_ID',
       'APPROVAL_TOPIC_ARN',
+      'EXECUTION_QUEUE_URL',
       'TABLE_NAME',
     ]);
     expect(approvalVariables(dev, 'ApprovalApi')).toEqual([
+      'APPROVAL_KEY_SECRET_ID',
+      'EXECUTION_QUEUE_URL',
+      'TABLE_NAME',
+    ]);
+    // The Slack worker decides Approve / Reject clicks through the same desk as the approval API.
+    expect(approvalVariables(dev, 'Worker')).toEqual([
       'APPROVAL_KEY_SECRET_ID',
       'EXECUTION_QUEUE_URL',
       'TABLE_NAME',
@@ -101,12 +108,18 @@ describe('approval flow wiring', () => {
       'secretsmanager:GetSecretValue',
     ]);
     expect(actionsOnResource(dev, 'Fulfillment', 'ApprovalsTopic')).toEqual(['sns:Publish']);
-    expect(actionsOnResource(dev, 'Fulfillment', 'ExecutionsQueue')).toEqual([]);
+    // `never`-policy requests are handed to the execution worker.
+    expect(actionsOnResource(dev, 'Fulfillment', 'ExecutionsQueue')).toEqual(['sqs:SendMessage']);
     for (const id of ['ExpirySweeper', 'ExecutionWorker']) {
       for (const other of ['Secrets', 'ApprovalsTopic', 'SlackTurns'])
         expect(actionsOnResource(dev, id, other)).toEqual([]);
     }
     expect(actionsOnResource(dev, 'ExpirySweeper', 'ExecutionsQueue')).toEqual([]);
+    expect(actionsOnResource(dev, 'Worker', 'ExecutionsQueue')).toEqual(['sqs:SendMessage']);
+    expect(actionsOnResource(dev, 'Worker', 'SecretsApprovalKey')).toEqual([
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+    ]);
   });
 
   it('has no CloudFormation dependency cycle, even with the approval URL on the approval API itself', () => {

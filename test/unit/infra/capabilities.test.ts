@@ -1,67 +1,23 @@
 /**
- * Capabilities, schedules and event rules, declared for an entry: the account-vending executor
- * shape (reserved concurrency, Service Catalog + Organizations), key rotation scoped to the user
- * path and secret prefix, pipelines scoped to their ARNs, and the EventBridge wiring. The entries
- * reuse an existing entry file: only the declaration is under test.
+ * Capabilities, schedules and event rules of the real entries (infra/lambda-entries.ts): the
+ * execution worker's executors (Account Factory launch with reserved concurrency, Service Catalog
+ * and Organizations, key rotation, pipeline approvals and retries), key rotation scoped to the user
+ * path and secret prefix, pipelines scoped to their ARNs, and the EventBridge wiring of the
+ * account-vending and pipeline entries.
  */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { ChatOpsStack } from '../../../infra/chatops-stack';
 import { loadDeploymentConfig } from '../../../infra/config/deployment-config';
 import { eventPattern } from '../../../infra/constructs/event-rules';
-import { LAMBDA_ENTRIES, type LambdaEntry } from '../../../infra/lambda-entries';
+import { LAMBDA_ENTRIES } from '../../../infra/lambda-entries';
 import { resourcesOf, synthStage } from './support/synth';
-
-const file = 'handlers/fulfillment.lambda.ts';
-const extra: LambdaEntry[] = [
-  {
-    id: 'ProbeVendingExecutor',
-    entry: file,
-    description: 'test: account vending',
-    trigger: { kind: 'schedule', everyMinutes: 5 },
-    access: ['ledger', 'accountVending', 'organizationsRead'],
-    timeoutSeconds: 60,
-    reservedConcurrency: 1,
-  },
-  {
-    id: 'ProbeLifecycle',
-    entry: file,
-    description: 'test: lifecycle',
-    trigger: { kind: 'event', pattern: 'controlTowerLifecycle' },
-    access: ['accountLifecycle'],
-    timeoutSeconds: 30,
-  },
-  {
-    id: 'ProbeKeySweeper',
-    entry: file,
-    description: 'test: keys',
-    trigger: { kind: 'schedule', everyMinutes: 60 },
-    access: ['keyRotation'],
-    timeoutSeconds: 60,
-  },
-  {
-    id: 'ProbeDecider',
-    entry: file,
-    description: 'test: decides and queues',
-    trigger: { kind: 'schedule', everyMinutes: 10 },
-    access: ['executionQueue'],
-    timeoutSeconds: 10,
-  },
-  {
-    id: 'ProbePipelineEvents',
-    entry: file,
-    description: 'test: pipelines',
-    trigger: { kind: 'event', pattern: 'codePipelineExecution' },
-    access: ['pipelinesRead'],
-    timeoutSeconds: 30,
-  },
-];
 
 let template: Template;
 let stack: ChatOpsStack;
 
 beforeAll(() => {
-  ({ template, stack } = synthStage('dev', [...LAMBDA_ENTRIES, ...extra]));
+  ({ template, stack } = synthStage('dev'));
 });
 
 const policyOf = (prefix: string) => {
@@ -69,18 +25,31 @@ const policyOf = (prefix: string) => {
   return found.flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: unknown[] }).Statement);
 };
 
+const fnRef = (id: string) => ({ Ref: Match.stringLikeRegexp(`^${id}Function`) });
+const fnArn = (id: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(`^${id}Function`), 'Arn'] });
+
 describe('capabilities', () => {
-  it('caps the vending executor with reserved concurrency', () => {
+  it('caps the Account Factory launchers with reserved concurrency, the SQS source at the same maximum', () => {
     // Assess
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Description: Match.stringLikeRegexp('account vending'),
-      ReservedConcurrentExecutions: 1,
+      Description: Match.stringLikeRegexp('Approved requests from the execution queue'),
+      ReservedConcurrentExecutions: 2,
     });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: fnRef('ExecutionWorker'),
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+    for (const what of ['Control Tower lifecycle events', 'DescribeRecord fallback']) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp(what),
+        ReservedConcurrentExecutions: 1,
+      });
+    }
   });
 
-  it('gives account vending Service Catalog on products and read-only Organizations, in their own policies', () => {
+  it('gives the execution worker Service Catalog on products and read-only Organizations, in their own policies', () => {
     // Assess
-    expect(policyOf('ProbeVendingExecutorAccountVendingPolicy')).toEqual(
+    expect(policyOf('ExecutionWorkerAccountVendingPolicy')).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           Action: expect.arrayContaining([
@@ -91,7 +60,7 @@ describe('capabilities', () => {
         }),
       ]),
     );
-    expect(policyOf('ProbeVendingExecutorOrganizationsReadPolicy')).toEqual([
+    expect(policyOf('ExecutionWorkerOrganizationsReadPolicy')).toEqual([
       expect.objectContaining({
         Action: expect.arrayContaining(['organizations:ListAccounts']),
         Resource: '*',
@@ -99,41 +68,75 @@ describe('capabilities', () => {
     ]);
   });
 
-  it('scopes key rotation to the configured IAM user path and secret prefix', () => {
+  it('scopes key rotation to the configured IAM user path and secret prefix, for the sweeper and the worker', () => {
     // Prepare
     const { iamUserPath, secretPrefix } = loadDeploymentConfig('dev').keyRotation;
 
-    // Act
-    const text = JSON.stringify(policyOf('ProbeKeySweeperKeyRotationPolicy'));
+    for (const id of ['KeySweeper', 'ExecutionWorker']) {
+      // Act
+      const text = JSON.stringify(policyOf(`${id}KeyRotationPolicy`));
 
-    // Assess
-    expect(text).toContain(`:user${iamUserPath}*`);
-    expect(text).toContain(`:secret:${secretPrefix}*`);
-    expect(text).toContain('iam:CreateAccessKey');
+      // Assess
+      expect(text).toContain(`:user${iamUserPath}*`);
+      expect(text).toContain(`:secret:${secretPrefix}*`);
+      expect(text).toContain('iam:CreateAccessKey');
+    }
   });
 
-  it('scopes pipeline reads to the pipelines the config names', () => {
+  it('scopes pipeline reads to the pipelines the config names (listing names needs *)', () => {
     // Prepare
     const { pipelines } = loadDeploymentConfig('dev');
 
     // Act
-    const [statement] = policyOf('ProbePipelineEventsPipelinesReadPolicy') as { Resource: unknown[] }[];
+    const [list, reads] = policyOf('PipelineNotificationsPipelinesReadPolicy') as {
+      Action: unknown;
+      Resource: unknown[];
+    }[];
 
     // Assess
-    expect(statement?.Resource).toHaveLength(pipelines.length);
-    expect(JSON.stringify(statement?.Resource)).toContain(`:${pipelines[0]}`);
+    expect(list).toEqual(
+      expect.objectContaining({
+        Action: ['codepipeline:ListPipelines', 'health:DescribeEvents'],
+        Resource: '*',
+      }),
+    );
+    expect(reads?.Resource).toHaveLength(pipelines.length);
+    expect(JSON.stringify(reads?.Resource)).toContain(`:${pipelines[0]}`);
   });
 
-  it('schedules sweepers and routes Control Tower and CodePipeline events to their functions', () => {
+  it("scopes the worker's pipeline writes (approval result, stage retry) to stages of the configured pipelines", () => {
+    // Prepare
+    const { pipelines } = loadDeploymentConfig('dev');
+
+    // Act
+    const [statement] = policyOf('ExecutionWorkerPipelineActionsPolicy') as {
+      Action: string[];
+      Resource: unknown[];
+    }[];
+
     // Assess
-    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
-    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+    expect(statement?.Action).toEqual(['codepipeline:PutApprovalResult', 'codepipeline:RetryStageExecution']);
+    expect(statement?.Resource).toHaveLength(pipelines.length);
+    expect(JSON.stringify(statement?.Resource)).toContain(`:${pipelines[0]}/*`);
+  });
+
+  it('schedules sweepers and the poller and routes Control Tower and CodePipeline events to their functions', () => {
+    // Assess
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [Match.objectLike({ Arn: fnArn('ProvisioningPoller') })],
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Targets: [Match.objectLike({ Arn: fnArn('KeySweeper') })],
+    });
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.controltower'],
         'detail-type': ['AWS Service Event via CloudTrail'],
         detail: { eventName: ['CreateManagedAccount', 'UpdateManagedAccount'] },
       },
+      Targets: [Match.objectLike({ Arn: fnArn('AccountLifecycle') })],
     });
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({
@@ -141,11 +144,12 @@ describe('capabilities', () => {
         'detail-type': ['CodePipeline Pipeline Execution State Change'],
         detail: { pipeline: loadDeploymentConfig('dev').pipelines },
       }),
+      Targets: [Match.objectLike({ Arn: fnArn('PipelineNotifications') })],
     });
     expect(eventPattern('codePipelineExecution', [])).not.toHaveProperty('detail');
   });
 
-  it('queues approved requests for the execution worker: DLQ, visibility above its timeout, partial failures', () => {
+  it('queues approved and never-policy requests for the execution worker: DLQ, visibility above its timeout, partial failures', () => {
     // Prepare: the real execution worker entry (infra/lambda-entries.ts).
     const worker = LAMBDA_ENTRIES.find((e) => e.trigger.kind === 'executionQueue');
 
@@ -156,12 +160,12 @@ describe('capabilities', () => {
       RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }),
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FunctionName: { Ref: Match.stringLikeRegexp('^ExecutionWorkerFunction') },
+      FunctionName: fnRef('ExecutionWorker'),
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ExecutionsQueue'), 'Arn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Description: Match.stringLikeRegexp('decides and queues'),
+      Description: Match.stringLikeRegexp('Lex V2 code hook'),
       Environment: {
         Variables: Match.objectLike({
           EXECUTION_QUEUE_URL: { Ref: Match.stringLikeRegexp('^ExecutionsQueue') },

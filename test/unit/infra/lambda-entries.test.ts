@@ -22,11 +22,18 @@ describe('LAMBDA_ENTRIES', () => {
     expect(files.filter((f) => !LAMBDA_ENTRIES.some((e) => e.entry === f))).toEqual([]);
   });
 
-  it('has unique ids and entries, and one function per API or code-hook trigger', () => {
+  it('has unique ids and entries, and one function per API, code-hook or queue trigger', () => {
     // Assess
     expect(new Set(LAMBDA_ENTRIES.map((e) => e.id)).size).toBe(LAMBDA_ENTRIES.length);
     expect(new Set(LAMBDA_ENTRIES.map((e) => e.entry)).size).toBe(LAMBDA_ENTRIES.length);
-    for (const kind of ['lexCodeHook', 'slackEvents', 'turnQueue', 'approvalApi']) {
+    for (const kind of [
+      'lexCodeHook',
+      'slackEvents',
+      'turnQueue',
+      'approvalApi',
+      'executionQueue',
+      'chatQueue',
+    ]) {
       expect(LAMBDA_ENTRIES.filter((e) => e.trigger.kind === kind).length).toBeLessThanOrEqual(1);
     }
   });

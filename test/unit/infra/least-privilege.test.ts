@@ -1,7 +1,8 @@
 /**
  * Least privilege across a stage: no IAM statement with a wildcard action, `Resource: '*'` only
- * for X-Ray (no resource types), no AWS managed policies, and no secret value in any function's
- * environment (ARNs only).
+ * for X-Ray and the read-only capability calls IAM accepts only with `*` (each acknowledged on its
+ * own policy, infra/capabilities.ts), no AWS managed policies, and no secret value in any
+ * function's environment (ARNs only).
  */
 import type { Template } from 'aws-cdk-lib/assertions';
 import { SECRET_ENV } from '../../../infra/access';
@@ -40,14 +41,29 @@ describe('least privilege', () => {
     expect(wildcards).toEqual([]);
   });
 
-  it("uses Resource '*' only for X-Ray, which has no resource types", () => {
+  it("uses Resource '*' only for X-Ray and read-only calls that define no scopable resource", () => {
     // Act
     const starActions = statements(dev)
       .filter((s) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')))
       .flatMap(actionsOf);
 
-    // Assess
-    expect(new Set(starActions)).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+    // Assess: no write action among them
+    expect(new Set(starActions)).toEqual(
+      new Set([
+        'xray:PutTraceSegments',
+        'xray:PutTelemetryRecords',
+        'organizations:ListRoots',
+        'organizations:ListOrganizationalUnitsForParent',
+        'organizations:DescribeOrganizationalUnit',
+        'organizations:ListAccounts',
+        'organizations:DescribeAccount',
+        'servicecatalog:SearchProducts',
+        'servicecatalog:DescribeRecord',
+        'codepipeline:ListPipelines',
+        'health:DescribeEvents',
+        'iam:ListUsers',
+      ]),
+    );
   });
 
   it('attaches no AWS managed policy to any role', () => {

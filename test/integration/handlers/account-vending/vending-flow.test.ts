@@ -3,8 +3,8 @@
  * the local Lex runtime, DynamoDB Local. Alice asks in Slack, the request is approved (the approval
  * desk's decision and hand-off: `PENDING_APPROVAL → APPROVED`, then the dispatching executions),
  * the sandbox Account Factory provisions, and the account id arrives in Alice's thread; a lost
- * lifecycle event is recovered by the poller. (Approving twice is covered by the unit tests of
- * AccountProvisioning; its end-to-end case on DynamoDB Local is not green yet.)
+ * lifecycle event is recovered by the poller. Approval by the emailed link, and approving twice
+ * provisioning once, run on the whole local stack: test/integration/local/stack-approvals.test.ts.
  */
 
 import { pollProvisioning } from '../../../../handlers/account-vending/provisioning-poller';

@@ -3,7 +3,8 @@
  * the real code-hook router on the sandbox world: elicit, a bad value re-prompted by the dialog
  * hook, confirm, deny, cancel, fulfil.
  */
-import { type LocalLexHarness, sandboxUser, startLocalLexHarness } from '../../support/local-lex';
+import { signedIdentity } from '../../../kit/identity';
+import { type LocalLexHarness, startLocalLexHarness } from '../../support/local-lex';
 
 let harness: LocalLexHarness;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ afterAll(async () => {
   await harness.stop();
 });
 
-const alice = sandboxUser('UALICE0001', 'D0ALICE001');
+const alice = signedIdentity('alice');
 const say = (sessionId: string, text: string) => harness.say(sessionId, text, alice);
 const text = (out: { messages?: { content?: string }[] }) =>
   out.messages?.map((m) => m.content).join('\n') ?? '';

@@ -1,10 +1,11 @@
 /** Session behaviour over HTTP: isolation, session attributes, idle expiry, Get/Put/DeleteSession. */
 import { gunzipSync } from 'node:zlib';
 import { DeleteSessionCommand, GetSessionCommand, PutSessionCommand } from '@aws-sdk/client-lex-runtime-v2';
-import { type LocalLexHarness, sandboxUser, startLocalLexHarness } from '../../support/local-lex';
+import { signedIdentity } from '../../../kit/identity';
+import { type LocalLexHarness, startLocalLexHarness } from '../../support/local-lex';
 
-const alice = sandboxUser('UALICE0001', 'D0ALICE001');
-const bob = sandboxUser('UBOB00001', 'D0BOB00001');
+const alice = signedIdentity('alice');
+const bob = signedIdentity('bob');
 const unpack = (header: string | undefined) =>
   JSON.parse(gunzipSync(Buffer.from(header ?? '', 'base64')).toString());
 

@@ -8,7 +8,7 @@ import { parseConfig } from '../../../../handlers/config/load-config';
 import { localConfig } from '../../../../handlers/config/local-config';
 import { MemoryLedger } from '../../../../handlers/ledger/memory-ledger';
 import { silentLogger } from '../../../../handlers/logger';
-import { testIdentityKeys } from '../../../support/identity';
+import { testIdentityKeys } from '../../../kit/identity';
 import { RecordingSlack } from './recording-slack';
 
 export const config = parseConfig(localConfig);

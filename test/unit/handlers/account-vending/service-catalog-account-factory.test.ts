@@ -10,10 +10,12 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import type { ProvisionAccountInput } from '../../../../handlers/account-vending/account-factory.port';
+import { accountVendingCapability } from '../../../../handlers/account-vending/account-vending.capability';
 import {
   ServiceCatalogAccountFactory,
   serviceCatalogClientFor,
 } from '../../../../handlers/account-vending/service-catalog-account-factory';
+import { type AwsRecorder, expectDeclared, recordAws } from '../../../kit';
 
 const PRODUCT = 'AWS Control Tower Account Factory';
 
@@ -28,8 +30,8 @@ function input(): ProvisionAccountInput {
 }
 
 /** A Service Catalog with the product on the second search page, two artifacts and paged launch paths. */
-function mockCatalog() {
-  const sc = mockClient(ServiceCatalogClient);
+function mockCatalog(aws?: AwsRecorder) {
+  const sc = aws ? aws.mock(ServiceCatalogClient) : mockClient(ServiceCatalogClient);
   sc.on(SearchProductsCommand, { PageToken: undefined })
     .resolves({ ProductViewSummaries: [{ Name: 'Other', ProductId: 'prod-other' }], NextPageToken: 'p2' })
     .on(SearchProductsCommand, { PageToken: 'p2' })
@@ -62,7 +64,8 @@ describe('ServiceCatalogAccountFactory', () => {
 
   it('provisions the active default artifact on the launch path with the six parameters, idempotent on the request id', async () => {
     // Prepare
-    const sc = mockCatalog();
+    const aws = recordAws();
+    const sc = mockCatalog(aws);
     // Act
     const record = await factory().provision(input());
     // Assess
@@ -86,7 +89,8 @@ describe('ServiceCatalogAccountFactory', () => {
         { Key: 'SSOUserLastName', Value: 'Example' },
       ],
     });
-    sc.restore();
+    expect(() => expectDeclared(aws, accountVendingCapability)).not.toThrow();
+    aws.restore();
   });
 
   it('says the product was not found and asks whether the vending role is in the portfolio', async () => {

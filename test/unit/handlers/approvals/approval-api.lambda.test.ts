@@ -20,6 +20,7 @@ describe('approval-api.lambda handler', () => {
     process.env.APPROVAL_KEY_SECRET_ID = 'chatops/approval-keys';
     process.env.EXECUTION_QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/111111111111/chatops-executions';
     process.env.AWS_REGION = 'us-east-1';
+    process.env.CHAT_QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/111111111111/chatops-chat';
     secrets.on(GetSecretValueCommand).resolves({
       SecretString: JSON.stringify({ current: Buffer.alloc(32, 1).toString('base64') }),
     });

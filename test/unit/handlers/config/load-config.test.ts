@@ -84,6 +84,25 @@ describe('configuration', () => {
     expect(error.message).toContain(path || reason);
   });
 
+  it('leaves the worked example off by default, and takes its intent settings while it is off', () => {
+    // Prepare
+    const input = { ...localConfig, intents: { ListOuAccounts: { roles: ['admin'] } } };
+    // Act
+    const config = parseConfig(input);
+    // Assess
+    expect(config.examples).toEqual({ enabled: false });
+    expect(config.intents.ListOuAccounts).toEqual({ roles: ['admin'] });
+  });
+
+  it('refuses an examples switch that is not a boolean, naming the key', () => {
+    // Prepare
+    const input = { ...localConfig, examples: { enabled: 'yes' } };
+    // Act
+    const error = configError(input);
+    // Assess
+    expect(error.issues.map((i) => i.path)).toEqual(['examples.enabled']);
+  });
+
   it('refuses a user listed twice', () => {
     // Prepare
     const input = { ...localConfig, users: [{ slackUserId: 'UALICE0001' }, { slackUserId: 'UALICE0001' }] };

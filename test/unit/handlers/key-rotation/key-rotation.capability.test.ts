@@ -1,6 +1,6 @@
 import { createCodeHook } from '../../../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../../../local/sandbox-deps';
-import { lexEvent, messageOf, slot } from '../../../support/lex-events';
+import { lexEvent, messageOf, slot } from '../../../kit/lex-events';
 
 function rotateEvent(as: 'alice' | 'bob' | 'carol' | 'dave', userName?: string) {
   const event = lexEvent('dialog-rotate-access-key', as);

@@ -11,12 +11,13 @@ import {
   PutSecretValueCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
 import { IamAccessKeys } from '../../../../handlers/key-rotation/iam-access-keys';
+import { keyRotationCapability } from '../../../../handlers/key-rotation/key-rotation.capability';
 import { keyRotationDeps } from '../../../../handlers/key-rotation/key-rotation.deps';
 import { MemoryKeySchedule } from '../../../../handlers/key-rotation/memory-key-schedule';
 import { rotateAccessKey } from '../../../../handlers/key-rotation/rotate-key.executor';
 import { SecretsKeyVault } from '../../../../handlers/key-rotation/secrets-key-vault';
+import { expectDeclared, recordAws } from '../../../kit';
 import { awsFixture, FIXTURE_SECRET, noSleep, rotationRequest, testConfig } from './support';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
@@ -24,8 +25,10 @@ const NOW = new Date('2026-12-01T12:00:00.000Z');
 function setup() {
   const iamClient = new IAMClient({ region: 'eu-west-1' });
   const smClient = new SecretsManagerClient({ region: 'eu-west-1' });
-  const iam = mockClient(iamClient);
-  const sm = mockClient(smClient);
+  // The kit's recorder: mocks as aws-sdk-client-mock does, and reads every call as an IAM action.
+  const aws = recordAws();
+  const iam = aws.mock(iamClient);
+  const sm = aws.mock(smClient);
   const log: string[] = [];
   const keySchedule = new MemoryKeySchedule();
   const deps = keyRotationDeps({
@@ -51,7 +54,7 @@ function setup() {
   sm.on(CreateSecretCommand).callsFake(on('CreateSecret', awsFixture('createSecret')));
   sm.on(PutResourcePolicyCommand).callsFake(on('PutResourcePolicy', awsFixture('putResourcePolicy')));
   sm.on(PutSecretValueCommand).callsFake(on('PutSecretValue', awsFixture('putSecretValue')));
-  return { iam, sm, log, deps, keySchedule, on };
+  return { aws, iam, sm, log, deps, keySchedule, on };
 }
 
 /** ListAccessKeys answers in turn (the last one repeats). */
@@ -115,6 +118,7 @@ describe('rotateAccessKey', () => {
     );
     expect(result.message).toContain('deactivated on 2026-12-08 and deleted on 2026-12-15');
     expect(JSON.stringify(result)).not.toContain(FIXTURE_SECRET);
+    expect(() => expectDeclared(ctx.aws, keyRotationCapability, testConfig())).not.toThrow();
   });
 
   it('retries ListAccessKeys with backoff until the new key is visible (IAM eventual consistency)', async () => {

@@ -14,6 +14,7 @@ import {
   IllegalTransitionError,
   RequestNotFoundError,
   TransitionConflictError,
+  UniqueKeyTakenError,
 } from '../../../../handlers/ledger/transitions';
 
 export type Clock = () => Date;
@@ -89,10 +90,92 @@ export function describeLedgerContract<L extends Ledger>(
     describeLists(() => ledger);
     describeCreateInState(() => ledger);
     describeAdvance(() => ledger);
+    describeUniqueKeys(() => ledger);
     describeRetention(
       () => ledger,
       (request) => expiries(ledger, request),
     );
+  });
+}
+
+function describeUniqueKeys(ledger: () => Ledger): void {
+  const claimed = () => {
+    const key = `VendAccount:AccountName:lab-${randomUUID()}`;
+    return { key, input: { ...newRequest(), uniqueKeys: [key] } };
+  };
+
+  it('claims a live request’s unique values with its creation and names the holder', async () => {
+    // Prepare
+    const { key, input } = claimed();
+    // Act
+    const { request } = await ledger().create(input, [{ to: 'PENDING_APPROVAL', actor: 'system' }]);
+    const replay = await ledger().create(input, [{ to: 'PENDING_APPROVAL', actor: 'system' }]);
+    // Assess: the holder is named; a replayed turn finds its own request, not a clash
+    expect(await ledger().uniqueHolder(key)).toBe(request.id);
+    expect((await ledger().get(request.id))?.uniqueKeys).toEqual([key]);
+    expect(replay).toEqual({ request, created: false });
+  });
+
+  it('refuses a second live request claiming the same value and writes nothing for it', async () => {
+    // Prepare
+    const { key, input } = claimed();
+    const { request: first } = await ledger().create(input, [{ to: 'PENDING_APPROVAL', actor: 'system' }]);
+    const other = { ...newRequest(), uniqueKeys: [`VendAccount:AccountEmail:${randomUUID()}`, key] };
+    // Act
+    const refused = await ledger()
+      .create(other, [{ to: 'PENDING_APPROVAL', actor: 'system' }])
+      .catch((e: unknown) => e);
+    // Assess
+    expect(refused).toBeInstanceOf(UniqueKeyTakenError);
+    expect(refused).toMatchObject({ key, holderId: first.id });
+    expect(await ledger().uniqueHolder(other.uniqueKeys[0] ?? '')).toBeUndefined();
+    const mine = await ledger().listByRequester(other.requester.slackUserId, { limit: 10 });
+    expect(mine.items).toEqual([]);
+  });
+
+  it('lets exactly one of 10 concurrent requests for the same value be filed', async () => {
+    // Prepare
+    const { key } = claimed();
+    const inputs = Array.from({ length: 10 }, () => ({ ...newRequest(), uniqueKeys: [key] }));
+    // Act
+    const results = await Promise.allSettled(
+      inputs.map((i) => ledger().create(i, [{ to: 'PENDING_APPROVAL', actor: 'system' }])),
+    );
+    // Assess
+    const filed = results.filter((r) => r.status === 'fulfilled');
+    expect(filed).toHaveLength(1);
+    const refusals = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
+    expect(refusals.every((e) => e instanceof UniqueKeyTakenError)).toBe(true);
+  });
+
+  it('releases the value when the request ends, so a new request may claim it', async () => {
+    // Prepare
+    const { key, input } = claimed();
+    const { request } = await ledger().create(input, [{ to: 'PENDING_APPROVAL', actor: 'system' }]);
+    // Act
+    await ledger().transition(request.id, 'PENDING_APPROVAL', 'REJECTED', 'UBOB00001');
+    const { request: again } = await ledger().create({ ...newRequest(), uniqueKeys: [key] }, [
+      { to: 'PENDING_APPROVAL', actor: 'system' },
+    ]);
+    // Assess
+    expect(await ledger().uniqueHolder(key)).toBe(again.id);
+  });
+
+  it('claims nothing for a request created already ended, and a replay is not a clash', async () => {
+    // Prepare
+    const { key, input } = claimed();
+    // Act
+    await ledger().create(input, [
+      { to: 'IN_PROGRESS', actor: 'system' },
+      { to: 'SUCCEEDED', actor: 'system' },
+    ]);
+    const replayed = await ledger().create(input, [
+      { to: 'IN_PROGRESS', actor: 'system' },
+      { to: 'SUCCEEDED', actor: 'system' },
+    ]);
+    // Assess
+    expect(await ledger().uniqueHolder(key)).toBeUndefined();
+    expect(replayed.created).toBe(false);
   });
 }
 

@@ -11,7 +11,7 @@ import type { NewRequest } from '../../../../handlers/ledger/request';
 import { receivedResumer } from '../../../../handlers/received-resume';
 import { createCodeHook } from '../../../../handlers/router';
 import { createSandboxCodeHookDeps } from '../../../../local/sandbox-deps';
-import { lexEvent, messageOf, requestIdIn } from '../../../support/lex-events';
+import { lexEvent, messageOf, requestIdIn } from '../../../kit/lex-events';
 import { newRequest } from './ledger-contract';
 
 const MINUTE = 60_000;
@@ -134,7 +134,7 @@ describe('a replayed turn resumes its request', () => {
     // Assess
     const id = requestIdIn(messageOf(replayed)) ?? '';
     expect(first.sessionState.intent?.state).toBe('Failed');
-    expect(messageOf(replayed)).toContain(`Request ${id} is approved by policy and has started`);
+    expect(messageOf(replayed)).toContain(`Request ${id} is approved by policy and handed to execution`);
     expect(executions.started.map((r) => r.id)).toEqual([id]);
     expect(await receivedIds(ledger)).toEqual([]);
   });

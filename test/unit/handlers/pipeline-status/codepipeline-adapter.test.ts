@@ -7,9 +7,13 @@ import {
   PutApprovalResultCommand,
   RetryStageExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
-import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { CodePipelineAdapter } from '../../../../handlers/pipeline-status/codepipeline-adapter';
+import {
+  pipelineApprovalCapability,
+  retryPipelineStageCapability,
+} from '../../../../handlers/pipeline-status/pipeline-actions.capability';
+import { expectDeclared, recordAws } from '../../../kit';
 import { loadFixture } from '../../../support/fixtures';
 
 const DATE_KEYS = new Set(['created', 'updated', 'lastStatusChange', 'startTime', 'lastUpdateTime']);
@@ -26,9 +30,10 @@ function exception(name: string): Error {
 }
 
 function setup() {
-  const mock = mockClient(CodePipelineClient);
+  const aws = recordAws();
+  const mock = aws.mock(CodePipelineClient);
   const adapter = new CodePipelineAdapter(new CodePipelineClient({ region: 'us-east-1' }), 'us-east-1');
-  return { mock, adapter };
+  return { aws, mock, adapter };
 }
 
 describe('CodePipelineAdapter', () => {
@@ -134,9 +139,9 @@ describe('CodePipelineAdapter', () => {
     });
   });
 
-  it('sends PutApprovalResult with the token and the decision', async () => {
+  it('sends PutApprovalResult with the token and the decision, an action PipelineApproval declares', async () => {
     // Prepare
-    const { mock, adapter } = setup();
+    const { aws, mock, adapter } = setup();
     mock.on(PutApprovalResultCommand).resolves({ approvedAt: new Date('2026-11-23T09:30:00.000Z') });
     // Act
     const out = await adapter.putApprovalResult({
@@ -156,11 +161,13 @@ describe('CodePipelineAdapter', () => {
       token: '3f5b8e1a-7c2d-4e6f-9a0b-1c2d3e4f5a6b',
       result: { status: 'Approved', summary: 'Approved in ChatOps by Bob' },
     });
+    expect(() => expectDeclared(aws, pipelineApprovalCapability)).not.toThrow();
+    expect(() => expectDeclared(aws, retryPipelineStageCapability)).toThrow('codepipeline:PutApprovalResult');
   });
 
-  it('sends RetryStageExecution with the run id and FAILED_ACTIONS', async () => {
+  it('sends RetryStageExecution with the run id and FAILED_ACTIONS, an action RetryPipelineStage declares', async () => {
     // Prepare
-    const { mock, adapter } = setup();
+    const { aws, mock, adapter } = setup();
     mock
       .on(RetryStageExecutionCommand)
       .resolves({ pipelineExecutionId: '7c2d9e4f-2222-4b1a-8f3e-6b2c1d0e9f02' });
@@ -177,6 +184,7 @@ describe('CodePipelineAdapter', () => {
       pipelineExecutionId: '7c2d9e4f-2222-4b1a-8f3e-6b2c1d0e9f02',
       retryMode: 'FAILED_ACTIONS',
     });
+    expect(() => expectDeclared(aws, retryPipelineStageCapability)).not.toThrow();
   });
 
   it.each([

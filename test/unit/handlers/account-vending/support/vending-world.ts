@@ -1,4 +1,5 @@
 /** A sandbox vending world for unit tests: memory ledger on a ticking clock, recording notifier, twins. */
+import { accountVendingCapability } from '../../../../../handlers/account-vending/account-vending.capability';
 import { parseConfig } from '../../../../../handlers/config/load-config';
 import { localConfig } from '../../../../../handlers/config/local-config';
 import { MemoryLedger } from '../../../../../handlers/ledger/memory-ledger';
@@ -37,7 +38,9 @@ export function vendingWorld(options: { delayMs?: number; dropEvents?: boolean; 
     input.parameters.AccountName = name;
     input.parameters.AccountEmail = `${name}@example.com`;
     input.idempotencyKey = `key-${name}`;
-    const { request } = await ledger.create(input);
+    // Filed as the code hook files it: claiming the account name and email while open.
+    const uniqueKeys = accountVendingCapability.uniqueKeys?.(input.parameters) ?? [];
+    const { request } = await ledger.create({ ...input, uniqueKeys });
     await ledger.transition(request.id, 'RECEIVED', 'PENDING_APPROVAL', 'system');
     return ledger.transition(request.id, 'PENDING_APPROVAL', 'APPROVED', 'bob@example.com');
   }

@@ -29,6 +29,9 @@ describe('entity shapes', () => {
   it.each([
     ['REQ-5G8H3N7Q', true],
     ['req5g8h3n7q', true],
+    ['REQ-EHBXKBAY', true],
+    ['req-ehbxkbay', true],
+    ['requirement', false],
     ['perf-test-01', false],
     ['api-gateway-v2', false],
     ['7am', false],
