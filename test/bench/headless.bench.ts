@@ -4,6 +4,8 @@
  * Lex runtime, the Slack app: every default), its Web API calls pointed at a Slack emulator here —
  * 50 users each sending one DM a second for 10 s (open loop), after a short warm-up. Target: the
  * offered 50 turns/s served fully, turn p99 < 150 ms (signed event in → `chat.postMessage` out).
+ * `paced_cpu_ms_per_turn_*`: CPU per turn of this process (driver + emulator), the stack's Node
+ * process and its DynamoDB Local; `BENCH_CHILD_NODE_ARGS` (e.g. `--cpu-prof`) goes to the stack.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +15,7 @@ import { SANDBOX_BOT, SANDBOX_TEAM_ID } from '../../local/sandbox-users';
 import { SlackSender } from '../../local/slack-emulator/sender';
 import { startSlackWebApi } from '../../local/slack-emulator/web-api';
 import { percentile, runSimulatedUsers } from './load-driver';
+import { findChildPid, startCpuMeter } from './process-cpu';
 import { benchUsers } from './slack.bench';
 
 type Figures = Record<string, number | string>;
@@ -44,7 +47,16 @@ export async function runHeadlessBench(): Promise<Figures> {
     const { SLACK_APP_TOKEN: _app, ...env } = process.env;
     child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'local/main.ts', '--headless', '--slack-api-url', emulator.url],
+      [
+        // e.g. BENCH_CHILD_NODE_ARGS=--cpu-prof (as for the slack section's children)
+        ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        '--import',
+        'tsx',
+        'local/main.ts',
+        '--headless',
+        '--slack-api-url',
+        emulator.url,
+      ],
       { cwd: ROOT, env: { ...env, SLACK_BOT_TOKEN: botToken }, stdio: ['ignore', 'pipe', 'ignore'] },
     );
     const stdout = child.stdout;
@@ -62,7 +74,19 @@ export async function runHeadlessBench(): Promise<Figures> {
     });
     const base = { sender, emulator, userIds: users.map((u) => u.id), text: 'status of pipeline web-app' };
     await runSimulatedUsers({ ...base, userIds: warmUp.map((u) => u.id), durationMs: 3000 });
+    const pids: Record<string, number> = { driver_emulator: process.pid };
+    if (child.pid) pids.stack = child.pid;
+    const java = child.pid ? findChildPid('DynamoDBLocal', child.pid) : undefined;
+    if (java) pids.dynamodb_local = java;
+    const cpu = startCpuMeter(pids);
     const paced = await runSimulatedUsers({ ...base, durationMs: PACED_MS, pacing: { intervalMs: 1000 } });
+    const used = cpu();
+    const perTurn = Object.fromEntries(
+      Object.entries(used).map(([role, ms]) => [
+        `paced_cpu_ms_per_turn_${role}`,
+        round(ms / Math.max(1, paced.turns)),
+      ]),
+    );
     const servedPerS = paced.turns / (paced.elapsedMs / 1000);
     const p99 = percentile(paced.turnMs, 0.99);
     return {
@@ -78,6 +102,7 @@ export async function runHeadlessBench(): Promise<Figures> {
       paced_lost: paced.lost,
       paced_duplicated: paced.duplicated,
       paced_http_errors: paced.httpErrors,
+      ...perTurn,
       target: `served fully (behind schedule 0, nothing lost), turn p99 < ${TARGET_TURN_P99_MS} ms`,
       target_met: String(
         paced.behindSchedule === 0 && paced.lost === 0 && paced.httpErrors === 0 && p99 < TARGET_TURN_P99_MS,

@@ -43,7 +43,7 @@ export function startCpuMeter(pids: Record<string, number>): () => Record<string
  * The pid of a direct child of this process whose command line contains `marker` (e.g. DynamoDB
  * Local's Java process, which its starter does not expose), or undefined (not found, not Linux).
  */
-export function findChildPid(marker: string): number | undefined {
+export function findChildPid(marker: string, parentPid: number = process.pid): number | undefined {
   try {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
@@ -51,7 +51,7 @@ export function findChildPid(marker: string): number | undefined {
         const parent = Number(
           readFileSync(`/proc/${entry}/stat`, 'utf8').split(')').pop()?.trim().split(' ')[1],
         );
-        if (parent !== process.pid) continue;
+        if (parent !== parentPid) continue;
         if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) return Number(entry);
       } catch {
         // The process ended while we looked.
