@@ -135,7 +135,13 @@ export class ChatOpsStack extends Stack {
       approvalTopic: { topic: this.approvals.topic, key: this.approvals.key },
       ...(this.bot ? { bot: this.bot } : {}),
       ...(this.approvals.baseUrl ? { approvalsUrl: this.approvals.baseUrl } : {}),
-      capabilities: { ...config.keyRotation, pipelines: config.pipelines },
+      capabilities: {
+        ...config.keyRotation,
+        pipelines: config.pipelines,
+        ...(config.chatops.examples.enabled && config.chatops.examples.groupAccess.identityStoreId
+          ? { identityStoreId: config.chatops.examples.groupAccess.identityStoreId }
+          : {}),
+      },
     };
     for (const entry of entries) {
       for (const access of entry.access) applyAccess(this.mustGet(entry.id), access, targets);

@@ -43,7 +43,16 @@ export type Access =
   /** CodePipeline state of the configured pipelines: read. */
   | 'pipelinesRead'
   /** CodePipeline writes on the configured pipelines: approve / reject a manual approval, retry a stage. */
-  | 'pipelineActions';
+  | 'pipelineActions'
+  /**
+   * The worked example's Identity Center groups in the configured identity store (each grants
+   * nothing while the example is off): look a group up (slot checks) …
+   */
+  | 'identityCenterGroupsRead'
+  /** … add the requester to a group (the executor) … */
+  | 'identityCenterGroupsJoin'
+  /** … remove a membership whose time is up (the expiry sweep). */
+  | 'identityCenterGroupsExpire';
 
 export type Trigger =
   /** The Lex bot alias's code hook. */
@@ -108,7 +117,13 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
     trigger: { kind: 'lexCodeHook' },
     // Slot checks and read-only intents look up Organizations (OUs, accounts), IAM users and
     // CodePipeline for real (handlers/aws-capability-deps.ts).
-    access: [...CODE_HOOK_ACCESS, 'organizationsRead', 'iamUsersRead', 'pipelinesRead'],
+    access: [
+      ...CODE_HOOK_ACCESS,
+      'organizationsRead',
+      'iamUsersRead',
+      'pipelinesRead',
+      'identityCenterGroupsRead',
+    ],
     timeoutSeconds: 10,
   },
   {
@@ -194,6 +209,7 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
       'keyRotation',
       'pipelinesRead',
       'pipelineActions',
+      'identityCenterGroupsJoin',
     ],
     timeoutSeconds: 60,
     // The Account Factory launch counts the provisionings in progress before it starts one
@@ -207,6 +223,16 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
     description: 'Scheduled sweep: deactivates and deletes retired access keys on schedule, reminds owners',
     trigger: { kind: 'schedule', everyMinutes: 60 },
     access: ['ledger', 'keyRotation', 'chatOutbox'],
+    timeoutSeconds: 120,
+  },
+  {
+    id: 'GroupExpiry',
+    entry: 'handlers/group-access/expiry.lambda.ts',
+    description:
+      "Scheduled sweep: removes the worked example's Identity Center group memberships whose time is up",
+    trigger: { kind: 'schedule', everyMinutes: 15 },
+    // ledger: the SUCCEEDED requests and the audited NOTE; chatOutbox: the requester's DM.
+    access: ['ledger', 'chatOutbox', 'identityCenterGroupsExpire'],
     timeoutSeconds: 120,
   },
   {
