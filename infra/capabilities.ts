@@ -78,7 +78,10 @@ const LIST_USERS_WILDCARD = {
  * identity store resource limits them to the configured store. No store configured: nothing.
  */
 const IDENTITY_CENTER = {
-  identityCenterGroupsRead: { actions: ['identitystore:GetGroupId'], kinds: ['group'] },
+  identityCenterGroupsRead: {
+    actions: ['identitystore:GetGroupId', 'identitystore:ListGroups'],
+    kinds: ['group'],
+  },
   identityCenterGroupsJoin: {
     actions: [
       'identitystore:GetGroupId',

@@ -74,6 +74,8 @@ export interface LocalStack {
   sender?: SlackSender;
   /** Key rotation's sandbox twins and the key sweeper. */
   keys: LocalKeyRotation;
+  /** The worked example's group-membership expiry sweep (only with `examples.enabled`). */
+  groups?: LocalBackend['groups'];
   /** The sandbox CodePipeline and its notifications (emit an EventBridge event). */
   pipelines: LocalBackend['pipelines'];
   /** Sandbox account vending: its Service Catalog twin (what was provisioned), the poller. */
@@ -128,6 +130,7 @@ async function startSlackSide(
     lexEndpoint: backend.lexEndpoint,
     signingSecret,
     keys: backend.keys,
+    ...(backend.groups ? { groups: backend.groups } : {}),
     pipelines: backend.pipelines,
     vending: backend.vending,
     stop: () => stoppers.stopAll(),

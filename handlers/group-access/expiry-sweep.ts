@@ -7,6 +7,7 @@
  */
 import { joinIdentityCenterGroupIntent } from '../../intents/examples/join-identity-center-group.intent';
 import { errorCode } from '../errors';
+import { awsErrorName } from '../key-rotation/key-rotation.errors';
 import type { Ledger } from '../ledger/ledger.port';
 import type { ChatOpsRequest } from '../ledger/request';
 import { TransitionConflictError } from '../ledger/transitions';
@@ -29,7 +30,7 @@ export interface GroupExpiryStep {
   requestId: string;
   membershipId: string;
   outcome: 'removed' | 'absent';
-  /** Set when the step failed (a code, never a message): the next sweep tries again. */
+  /** Set when the step failed (a code or AWS error name, never a message): the next sweep tries again. */
   error?: string;
 }
 
@@ -70,7 +71,8 @@ export async function sweepGroupExpiries(deps: GroupExpiryDeps): Promise<GroupEx
       await note(deps, request, { removedAt: now.toISOString() }, { membershipId, outcome: step.outcome });
       await tell(deps, request);
     } catch (error) {
-      step.error = errorCode(error);
+      const code = errorCode(error);
+      step.error = code === 'INTERNAL' ? awsErrorName(error) : code;
       deps.logger.error('group membership removal failed', { requestId: request.id, code: step.error });
     }
     steps.push(step);

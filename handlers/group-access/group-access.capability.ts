@@ -119,8 +119,10 @@ export const joinGroupCapability: Capability<JoinGroupDeps> = {
     Hours: async (value, { config }) => checkHours(value, config),
   },
   slotChoices: {
-    async GroupName({ config }) {
-      return choicesOf(config);
+    // The allowed groups the identity store has (a group renamed in the store is not offered).
+    async GroupName({ config, deps }) {
+      const names = new Set(await deps.groupAccess.listGroupNames());
+      return choicesOf(config).filter((c) => names.has(c.value));
     },
   },
   risk: () => 'medium',
@@ -132,6 +134,12 @@ export const joinGroupCapability: Capability<JoinGroupDeps> = {
       resources: [storeArn(config), 'arn:{partition}:identitystore:::group/*'],
       by: ['codeHook', 'executor'],
       why: 'Check the group exists (GetGroupId by display name; group ids are only known once resolved).',
+    },
+    {
+      actions: ['identitystore:ListGroups'],
+      resources: [storeArn(config)],
+      by: ['codeHook'],
+      why: 'Offer, as buttons, the allowed groups the identity store has.',
     },
     {
       actions: [
