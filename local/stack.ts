@@ -76,6 +76,8 @@ export interface LocalStack {
   keys: LocalKeyRotation;
   /** The worked example's group-membership expiry sweep (only with `examples.enabled`). */
   groups?: LocalBackend['groups'];
+  /** The request ledger the stack writes (tests read requests and their audit trail). */
+  ledger: LocalBackend['ledger'];
   /** The sandbox CodePipeline and its notifications (emit an EventBridge event). */
   pipelines: LocalBackend['pipelines'];
   /** Sandbox account vending: its Service Catalog twin (what was provisioned), the poller. */
@@ -131,6 +133,7 @@ async function startSlackSide(
     signingSecret,
     keys: backend.keys,
     ...(backend.groups ? { groups: backend.groups } : {}),
+    ledger: backend.ledger,
     pipelines: backend.pipelines,
     vending: backend.vending,
     stop: () => stoppers.stopAll(),
