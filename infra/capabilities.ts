@@ -12,6 +12,7 @@
 import { Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { ChatOpsFunction } from './constructs/chatops-function';
+import type { DeclaredGrant } from './declared-grants';
 import type { Access } from './lambda-entries';
 
 /** What capability policies are scoped to (from the stage's deployment config). */
@@ -22,8 +23,6 @@ export interface CapabilityScope {
   readonly secretPrefix: string;
   /** Readable pipelines; empty: every pipeline in the account and region. */
   readonly pipelines: readonly string[];
-  /** The worked example's identity store, when the example is enabled (`examples.groupAccess`). */
-  readonly identityStoreId?: string;
 }
 
 const CAPABILITIES = [
@@ -34,9 +33,6 @@ const CAPABILITIES = [
   'keyRotation',
   'pipelinesRead',
   'pipelineActions',
-  'identityCenterGroupsRead',
-  'identityCenterGroupsJoin',
-  'identityCenterGroupsExpire',
 ] as const;
 type Capability = (typeof CAPABILITIES)[number];
 
@@ -71,54 +67,6 @@ const LIST_USERS_WILDCARD = {
   reason:
     "iam:ListUsers supports only Resource '*' (read-only; called with the configured PathPrefix); the user reads and key changes are scoped to the configured IAM path.",
 };
-
-/**
- * The worked example's Identity Store grants (handlers/group-access/group-access.capability.ts
- * declares the same): group, user and membership ARNs carry no account or store, so only the
- * identity store resource limits them to the configured store. No store configured: nothing.
- */
-const IDENTITY_CENTER = {
-  identityCenterGroupsRead: {
-    actions: ['identitystore:GetGroupId', 'identitystore:ListGroups'],
-    kinds: ['group'],
-  },
-  identityCenterGroupsJoin: {
-    actions: [
-      'identitystore:GetGroupId',
-      'identitystore:GetUserId',
-      'identitystore:CreateGroupMembership',
-      'identitystore:GetGroupMembershipId',
-    ],
-    kinds: ['group', 'user'],
-  },
-  identityCenterGroupsExpire: { actions: ['identitystore:DeleteGroupMembership'], kinds: ['membership'] },
-} as const;
-
-function identityCenterPolicy(
-  capability: keyof typeof IDENTITY_CENTER,
-  scope: CapabilityScope,
-  partition: string,
-  account: string,
-): CapabilityPolicy {
-  const store = scope.identityStoreId;
-  if (!store) return { statements: [], wildcards: [] };
-  const { actions, kinds } = IDENTITY_CENTER[capability];
-  return {
-    statements: [
-      new iam.PolicyStatement({
-        actions: [...actions],
-        resources: [
-          `arn:${partition}:identitystore::${account}:identitystore/${store}`,
-          ...kinds.map((k) => `arn:${partition}:identitystore:::${k}/*`),
-        ],
-      }),
-    ],
-    wildcards: kinds.map((k) => ({
-      finding: `Resource::arn:<AWS::Partition>:identitystore:::${k}/*`,
-      reason: `Identity Store ${k} ARNs name neither an account nor a store and their ids are only known at run time (${k === 'membership' ? 'created at execution' : 'resolved by name or verified email'}); the identity store resource limits every call to the configured store ${store}.`,
-    })),
-  };
-}
 
 /** The statements and acknowledged wildcards of `capability` in `stack`, scoped by `scope`. */
 export function capabilityPolicy(
@@ -279,10 +227,6 @@ export function capabilityPolicy(
         ],
       };
     }
-    case 'identityCenterGroupsRead':
-    case 'identityCenterGroupsJoin':
-    case 'identityCenterGroupsExpire':
-      return identityCenterPolicy(capability, scope, partition, account);
     case 'pipelineActions': {
       // PutApprovalResult acts on an action (`<pipeline>/<stage>/<action>`), RetryStageExecution
       // on a stage (`<pipeline>/<stage>`); both are chosen in the conversation, under the pipeline.
@@ -319,10 +263,37 @@ export function addCapabilityPolicy(
   scope: CapabilityScope,
 ): void {
   const { statements, wildcards } = capabilityPolicy(Stack.of(fn), capability, scope);
-  if (statements.length === 0) return;
   const id = `${capability[0]?.toUpperCase()}${capability.slice(1)}Policy`;
   const policy = new iam.Policy(fn, id, { statements });
   fn.role.attachInlinePolicy(policy);
   for (const w of wildcards)
     Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[${w.finding}]`, reason: w.reason });
+}
+
+/**
+ * Attaches what the enabled extensions' capabilities declare for `fn` (infra/declared-grants.ts)
+ * as its own policy: exactly the declared actions on the declared resources, each wildcard
+ * resource acknowledged with the capabilities' own reasons. Nothing when no extension declares
+ * anything for this function. The built-in capabilities keep their reviewed policies above; a
+ * test checks that each of their declarations is inside what those grant.
+ */
+export function addDeclaredNeedsPolicy(
+  fn: ChatOpsFunction,
+  grants: readonly DeclaredGrant[],
+  nagResources: readonly (readonly string[])[],
+): void {
+  if (grants.length === 0) return;
+  const policy = new iam.Policy(fn, 'DeclaredNeedsPolicy', {
+    statements: grants.map((g) => iam.PolicyStatement.fromJson(g.statement)),
+  });
+  fn.role.attachInlinePolicy(policy);
+  grants.forEach((grant, i) => {
+    for (const resource of nagResources[i] ?? []) {
+      if (!resource.includes('*')) continue;
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${resource}]`,
+        reason: `Declared by ${grant.intents.join(', ')}: ${grant.reasons.join(' ')}`,
+      });
+    }
+  });
 }

@@ -5,10 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
+import { DEFAULT_CAPABILITIES } from '../handlers/capabilities';
+import { catalogFor } from '../handlers/extensions';
 import { type AccessTargets, applyAccess } from './access';
+import { addDeclaredNeedsPolicy } from './capabilities';
 import type { DeploymentConfig } from './config/deployment-config';
 import { Approvals } from './constructs/approvals';
 import { ChatOpsFunction, retentionDays } from './constructs/chatops-function';
@@ -18,6 +21,7 @@ import { Monitoring } from './constructs/monitoring';
 import { RequestTable } from './constructs/request-table';
 import { ChatOpsSecrets } from './constructs/secrets';
 import { ProtectedQueue, SlackIngress } from './constructs/slack-ingress';
+import { declaredGrants } from './declared-grants';
 import { PROJECT_ROOT } from './lambda/bundle-settings';
 import { LAMBDA_ENTRIES, type LambdaEntry } from './lambda-entries';
 
@@ -89,6 +93,8 @@ export class ChatOpsStack extends Stack {
       this.bot = new LexBot(this, 'Lex', {
         botName: `ChatOps-${config.stage}`,
         fulfillment: fulfillment.function,
+        // The intents config enables: the built-ins and any extension switched on.
+        catalog: catalogFor(config.chatops),
       });
     }
     const [worker] = byTrigger('turnQueue');
@@ -135,16 +141,28 @@ export class ChatOpsStack extends Stack {
       approvalTopic: { topic: this.approvals.topic, key: this.approvals.key },
       ...(this.bot ? { bot: this.bot } : {}),
       ...(this.approvals.baseUrl ? { approvalsUrl: this.approvals.baseUrl } : {}),
-      capabilities: {
-        ...config.keyRotation,
-        pipelines: config.pipelines,
-        ...(config.chatops.examples.enabled && config.chatops.examples.groupAccess.identityStoreId
-          ? { identityStoreId: config.chatops.examples.groupAccess.identityStoreId }
-          : {}),
-      },
+      capabilities: { ...config.keyRotation, pipelines: config.pipelines },
     };
     for (const entry of entries) {
       for (const access of entry.access) applyAccess(this.mustGet(entry.id), access, targets);
+    }
+    // Extensions' declared AWS needs, granted exactly to the function that makes the calls.
+    const builtIn = new Set(DEFAULT_CAPABILITIES.map((c) => c.intent));
+    const nagScope = {
+      partition: '<AWS::Partition>',
+      region: Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region,
+      account: Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account,
+    };
+    for (const entry of entries) {
+      if (!entry.declaredNeeds) continue;
+      const scope = { partition: this.partition, region: this.region, account: this.account };
+      const grants = declaredGrants(config.chatops, entry.declaredNeeds, scope, [], builtIn);
+      const shown = declaredGrants(config.chatops, entry.declaredNeeds, nagScope, [], builtIn);
+      addDeclaredNeedsPolicy(
+        this.mustGet(entry.id),
+        grants,
+        shown.map((g) => g.statement.Resource),
+      );
     }
     // Roles Service Catalog must be told about (Account Factory portfolio → Access): README.
     for (const entry of entries.filter((e) => e.access.includes('accountVending'))) {

@@ -55,11 +55,13 @@ export function declaredGrants(
   by: AwsCaller,
   scope: GrantScope,
   extra: readonly ChatOpsExtension[] = [],
+  /** Intents whose needs are granted some other way (the built-ins' hand-written policies). */
+  skip: ReadonlySet<string> = new Set(),
 ): DeclaredGrant[] {
   const catalog = catalogFor(config, extra);
   const merged = new Map<string, { grant: DeclaredGrant; actions: Set<string> }>();
   for (const capability of capabilitiesFor(config, extra)) {
-    if (!catalog.get(capability.intent)) continue;
+    if (!catalog.get(capability.intent) || skip.has(capability.intent)) continue;
     for (const need of awsNeedsOf(capability, config)) {
       if (!need.by.includes(by)) continue;
       const resources = [...new Set(need.resources.map((r) => fill(r, scope)))].sort();

@@ -7,6 +7,7 @@
  * `access` is both the grant and the environment: each kind adds least-privilege statements and
  * the names / ARNs the function reads (infra/access.ts), never a secret value.
  */
+import type { AwsCaller } from '../handlers/capability';
 
 /** What a function may touch (see infra/access.ts for the statements and environment of each). */
 export type Access =
@@ -43,16 +44,7 @@ export type Access =
   /** CodePipeline state of the configured pipelines: read. */
   | 'pipelinesRead'
   /** CodePipeline writes on the configured pipelines: approve / reject a manual approval, retry a stage. */
-  | 'pipelineActions'
-  /**
-   * The worked example's Identity Center groups in the configured identity store (each grants
-   * nothing while the example is off): look a group up (slot checks) …
-   */
-  | 'identityCenterGroupsRead'
-  /** … add the requester to a group (the executor) … */
-  | 'identityCenterGroupsJoin'
-  /** … remove a membership whose time is up (the expiry sweep). */
-  | 'identityCenterGroupsExpire';
+  | 'pipelineActions';
 
 export type Trigger =
   /** The Lex bot alias's code hook. */
@@ -89,6 +81,11 @@ export interface LambdaEntry {
    */
   readonly reservedConcurrency?: number;
   /**
+   * Which calls of the enabled extensions' capabilities this function makes (their declared
+   * `awsNeeds`, handlers/capability.ts): granted exactly those, by infra/declared-grants.ts.
+   */
+  readonly declaredNeeds?: AwsCaller;
+  /**
    * `--enable-source-maps` at run time (default true): readable stack traces, but Node parses the
    * source map at load (measured on the ingress bundle: about +130 ms, +20%, per cold start).
    */
@@ -112,18 +109,13 @@ const CODE_HOOK_ACCESS: readonly Access[] = [
 export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
   {
     id: 'Fulfillment',
+    declaredNeeds: 'codeHook',
     entry: 'handlers/fulfillment.lambda.ts',
     description: 'Lex V2 code hook: dialog validation and fulfillment (router)',
     trigger: { kind: 'lexCodeHook' },
     // Slot checks and read-only intents look up Organizations (OUs, accounts), IAM users and
     // CodePipeline for real (handlers/aws-capability-deps.ts).
-    access: [
-      ...CODE_HOOK_ACCESS,
-      'organizationsRead',
-      'iamUsersRead',
-      'pipelinesRead',
-      'identityCenterGroupsRead',
-    ],
+    access: [...CODE_HOOK_ACCESS, 'organizationsRead', 'iamUsersRead', 'pipelinesRead'],
     timeoutSeconds: 10,
   },
   {
@@ -196,6 +188,7 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
   },
   {
     id: 'ExecutionWorker',
+    declaredNeeds: 'executor',
     entry: 'handlers/execution/execution-worker.lambda.ts',
     description: 'Approved requests from the execution queue: re-check, then run the capability executor',
     trigger: { kind: 'executionQueue' },
@@ -209,7 +202,6 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
       'keyRotation',
       'pipelinesRead',
       'pipelineActions',
-      'identityCenterGroupsJoin',
     ],
     timeoutSeconds: 60,
     // The Account Factory launch counts the provisionings in progress before it starts one
@@ -219,6 +211,7 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
   },
   {
     id: 'KeySweeper',
+    declaredNeeds: 'sweeper',
     entry: 'handlers/key-rotation/sweeper.lambda.ts',
     description: 'Scheduled sweep: deactivates and deletes retired access keys on schedule, reminds owners',
     trigger: { kind: 'schedule', everyMinutes: 60 },
@@ -227,12 +220,14 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
   },
   {
     id: 'GroupExpiry',
+    // Its Identity Store calls are the worked example's declared `groupExpiry` needs (none while off).
+    declaredNeeds: 'groupExpiry',
     entry: 'handlers/group-access/expiry.lambda.ts',
     description:
       "Scheduled sweep: removes the worked example's Identity Center group memberships whose time is up",
     trigger: { kind: 'schedule', everyMinutes: 15 },
     // ledger: the SUCCEEDED requests and the audited NOTE; chatOutbox: the requester's DM.
-    access: ['ledger', 'chatOutbox', 'identityCenterGroupsExpire'],
+    access: ['ledger', 'chatOutbox'],
     timeoutSeconds: 120,
   },
   {

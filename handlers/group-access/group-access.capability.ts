@@ -106,9 +106,13 @@ export async function joinGroup({ request }: ExecuteInput, deps: JoinGroupDeps):
   };
 }
 
-/** The Identity Store ARNs of config's store (its groups, users and memberships have account-less ARNs). */
+/**
+ * The ARN of config's identity store. Group, user and membership ARNs name neither an account nor
+ * a store, and their ids are known only at run time: the store resource limits every call to it.
+ */
 function storeArn(config: ChatOpsConfig): string {
-  const id = config.examples.groupAccess.identityStoreId ?? '*';
+  // `*` only while no store is configured (the deployed entries then refuse to start).
+  const id = config.examples.groupAccess?.identityStoreId ?? '*';
   return `arn:{partition}:identitystore::{account}:identitystore/${id}`;
 }
 
@@ -158,7 +162,7 @@ export const joinGroupCapability: Capability<JoinGroupDeps> = {
     {
       actions: ['identitystore:DeleteGroupMembership'],
       resources: [storeArn(config), 'arn:{partition}:identitystore:::membership/*'],
-      by: ['sweeper'],
+      by: ['groupExpiry'],
       why: 'Remove the membership when its time is up (membership ids are created at execution).',
     },
   ],

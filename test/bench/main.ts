@@ -15,6 +15,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   slack: async () => (await import('./slack.bench')).runSlackBench,
   ledger: async () => (await import('./ledger.bench')).runLedgerBench,
   lambda: async () => (await import('./lambda.bench')).runLambdaBench,
+  headless: async () => (await import('./headless.bench')).runHeadlessBench,
 };
 
 async function main(): Promise<void> {

@@ -87,7 +87,7 @@ const LEX_CHILD = join(__dirname, 'lex-runtime.child.ts');
 const MEMORY: BenchStoreConfig = { kind: 'memory' };
 
 /** 50 bench users (not in the config: read-only intents only, like any unnamed Slack user). */
-function benchUsers(): EmulatedSlackUser[] {
+export function benchUsers(): EmulatedSlackUser[] {
   return Array.from({ length: USERS }, (_, i) => {
     const n = String(i + 1).padStart(4, '0');
     return {

@@ -9,7 +9,10 @@
  * from the catalog in vocabulary.ts, never listed here. Keep each list small and general.
  */
 
-/** Chat-speak token → what it stands for (one or more plain words). */
+/**
+ * Chat-speak token → what it stands for (one or more plain words). Contractions are listed without
+ * their apostrophe ("what's", "whats" and "what’s" alike), so "how's" is never read as a possessive name.
+ */
 export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
   ['u', 'you'],
   ['ya', 'you'],
@@ -31,6 +34,15 @@ export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
   ['hows', 'how is'],
   ['wheres', 'where is'],
   ['whys', 'why is'],
+  ['whos', 'who is'],
+  ['thats', 'that is'],
+  ['theres', 'there is'],
+  ['youre', 'you are'],
+  ['wont', 'will not'],
+  ['repo', 'repository'],
+  ['env', 'environment'],
+  ['info', 'information'],
+  ['config', 'configuration'],
   ['im', 'i am'],
   ['ive', 'i have'],
   ['cant', 'cannot'],
@@ -150,4 +162,85 @@ export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
   'escalate',
   'page',
   'invite',
+  'add',
+  'rename',
+  'pause',
+  'move',
+]);
+
+/**
+ * Topics people bring to a chat-ops bot that a catalog like ours does not serve, by kind: money,
+ * on-call and incidents, office and HR, IT support tickets, entertainment. An utterance that names one falls back, even
+ * when it also names one of our objects ("how much did the etl pipeline cost", "who is on call for
+ * payments-api"), unless the catalog's own wording uses the word (then it is ours, never blocked).
+ * Words are compared as NLP.js English stems, so "costs", "billing" and "invoices" count too.
+ */
+export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
+  [
+    'money',
+    [
+      'cost',
+      'bill',
+      'billing',
+      'invoice',
+      'spend',
+      'budget',
+      'price',
+      'expensive',
+      'cheap',
+      'charge',
+      'refund',
+      'savings',
+    ],
+  ],
+  [
+    'on-call',
+    [
+      'oncall',
+      'pager',
+      'pagerduty',
+      'roster',
+      'shift',
+      'outage',
+      'incident',
+      'sev1',
+      'sev2',
+      'downtime',
+      'postmortem',
+      'escalation',
+      'alert',
+      'alarm',
+    ],
+  ],
+  [
+    'office',
+    [
+      'vacation',
+      'holiday',
+      'pto',
+      'sick',
+      'payroll',
+      'salary',
+      'bonus',
+      'expense',
+      'reimbursement',
+      'timesheet',
+      'desk',
+      'chair',
+      'laptop',
+      'printer',
+      'wifi',
+      'badge',
+      'parking',
+      'meeting',
+      'lunch',
+      'coffee',
+      'canteen',
+    ],
+  ],
+  ['it-support', ['ticket', 'jira', 'helpdesk', 'servicenow']],
+  [
+    'entertainment',
+    ['joke', 'funny', 'laugh', 'poem', 'song', 'story', 'riddle', 'weather', 'movie', 'music', 'game'],
+  ],
 ]);

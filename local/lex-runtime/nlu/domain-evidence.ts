@@ -9,18 +9,14 @@
  * Hand-written: NLP.js' classifier has no notion of "evidence for this intent" beyond its score,
  * which it spreads over the known intents even for sentences that are about none of them.
  */
-import { StemmerEn } from '@nlpjs/lang-en-min';
 import type { BotModel, IntentModel } from '../bot-model';
-import { isStopword, tokenize } from './text';
-
-const stemmer = new StemmerEn();
+import { isStopword, stem, tokenize } from './text';
+import { localeTexts } from './vocabulary';
 
 /** Distinct content stems of a text (letters-only words that are not stop words). */
 export function contentStems(text: string): string[] {
   const words = tokenize(text.replace(/\{\w+\}/g, ' ')).map((t) => t.lower);
-  return [
-    ...new Set(words.filter((w) => /^\p{L}{2,}$/u.test(w) && !isStopword(w)).map((w) => stemmer.stemWord(w))),
-  ];
+  return [...new Set(words.filter((w) => /^\p{L}{2,}$/u.test(w) && !isStopword(w)).map(stem))];
 }
 
 function intentTexts(intent: IntentModel): string[] {
@@ -33,32 +29,88 @@ function intentTexts(intent: IntentModel): string[] {
   ];
 }
 
+/** In how many of an intent's texts a word must occur to be one of its anchors. */
+const RECURRING = 2;
+
+/** Words of `texts` whose stem is one of `named` and which the texts never use in the plural. */
+function singularOnly(texts: readonly string[], named: ReadonlySet<string>): Set<string> {
+  const used = new Set(texts.flatMap((t) => tokenize(t.replace(/\{\w+\}/g, ' ')).map((k) => k.lower)));
+  const plural = (w: string) => used.has(`${w}s`) || used.has(`${w}es`) || w.endsWith('s');
+  return new Set([...used].filter((w) => /^\p{L}{3,}$/u.test(w) && named.has(stem(w)) && !plural(w)));
+}
+
+/** Stems of the words of an intent's name and its slots' names (`RotateAccessKey` → rotat, access, key). */
+function nameStems(intent: IntentModel): string[] {
+  const names = [intent.name, ...intent.slots.map((s) => s.name)];
+  return contentStems(names.map((n) => n.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' '));
+}
+
 /** Per-intent domain words of one bot locale. */
 export class DomainEvidence {
   /** Stem → intent → number of the intent's texts that use it. */
   private readonly counts = new Map<string, Map<string, number>>();
+  /** Stems of every text of the locale, prompts included. */
+  private readonly known: ReadonlySet<string>;
+  /**
+   * Intent → its anchor stems: the words of its name and its slots' names, and the words that recur
+   * in its texts (what it acts on: "pipeline", "key", "build"), unlike a verb or adjective that one
+   * sample happens to use ("restart", "set").
+   */
+  private readonly anchors = new Map<string, ReadonlySet<string>>();
+  /** Intent → words of its names that its texts only use in the singular ("account": VendAccount makes one). */
+  private readonly singular = new Map<string, ReadonlySet<string>>();
 
   constructor(model: BotModel) {
+    this.known = new Set(localeTexts(model).flatMap(contentStems));
     for (const intent of model.intents.filter((i) => !i.isFallback)) {
       for (const text of intentTexts(intent)) {
-        for (const stem of contentStems(text)) {
-          const byIntent = this.counts.get(stem) ?? new Map<string, number>();
+        for (const s of contentStems(text)) {
+          const byIntent = this.counts.get(s) ?? new Map<string, number>();
           byIntent.set(intent.name, (byIntent.get(intent.name) ?? 0) + 1);
-          this.counts.set(stem, byIntent);
+          this.counts.set(s, byIntent);
         }
       }
+      const recurring = [...this.counts].filter(([, by]) => (by.get(intent.name) ?? 0) >= RECURRING);
+      const named = new Set(nameStems(intent));
+      this.anchors.set(intent.name, new Set([...named, ...recurring.map(([s]) => s)]));
+      this.singular.set(intent.name, singularOnly(intentTexts(intent), named));
     }
   }
 
   /** Sum over the text's content stems of their specificity to `intent` (0 when none is its). */
   score(intent: string, stems: readonly string[]): number {
     let score = 0;
-    for (const stem of stems) {
-      const byIntent = this.counts.get(stem);
+    for (const s of stems) {
+      const byIntent = this.counts.get(s);
       if (!byIntent) continue;
       const total = [...byIntent.values()].reduce((a, b) => a + b, 0);
       score += (byIntent.get(intent) ?? 0) / total;
     }
     return score;
+  }
+
+  /** Whether one of `stems` is a word of the intent's name or its slots' names ("pipelines", "key"). */
+  anchored(intent: string, stems: readonly string[]): boolean {
+    const anchors = this.anchors.get(intent);
+    return stems.some((s) => anchors?.has(s));
+  }
+
+  /**
+   * Whether the utterance names one of the intent's singular-only words in the plural alone ("show
+   * me all accounts", "retry all pipelines"): a question about many such things is not this intent's.
+   * The plural may be in what was typed or in its normalised form; the singular must not be typed.
+   */
+  pluralOnly(intent: string, typed: string, normalised: string): boolean {
+    const singular = this.singular.get(intent);
+    if (!singular?.size) return false;
+    const typedWords = new Set(tokenize(typed).map((k) => k.lower));
+    const words = new Set([...typedWords, ...tokenize(normalised).map((k) => k.lower)]);
+    const plural = (w: string) => words.has(`${w}s`) || words.has(`${w}es`);
+    return [...singular].some((w) => plural(w) && !typedWords.has(w));
+  }
+
+  /** The stems among `stems` that no text of the locale uses (neither wording, values nor prompts). */
+  unknown(stems: readonly string[]): string[] {
+    return stems.filter((s) => !this.known.has(s));
   }
 }

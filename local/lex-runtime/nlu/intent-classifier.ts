@@ -68,11 +68,31 @@ export function trainingCorpus(model: BotModel): { utterance: string; intent: st
   return corpus;
 }
 
+/**
+ * Runs of two or more parts of the hyphenated example values, spaced ("data lake etl", "payments
+ * api"): typed so, a value is a name like its hyphenated form, which training masks.
+ */
+function spacedValues(model: BotModel): RegExp[] {
+  const runs = new Set<string>();
+  for (const slot of model.intents.flatMap((i) => i.slots)) {
+    for (const { value } of slot.type.values) {
+      const parts = value.toLowerCase().split(/[-_]/).filter(Boolean);
+      for (let i = 0; i < parts.length; i += 1)
+        for (let j = i + 2; j <= parts.length; j += 1) runs.add(parts.slice(i, j).join(' '));
+    }
+  }
+  return [...runs]
+    .sort((a, b) => b.length - a.length)
+    .map((run) => new RegExp(`(?<![\\p{L}\\p{N}-])${run.replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}-])`, 'giu'));
+}
+
 /** A trained classifier for one bot locale. */
 export class IntentClassifier {
   private constructor(
     private readonly nlu: NluNeural,
     private readonly vocabulary: ReadonlySet<string>,
+    /** Hyphenated slot values typed with spaces ("payments api"), longest first: masked as names. */
+    private readonly spacedValues: readonly RegExp[],
     private readonly intents: readonly string[],
   ) {}
 
@@ -89,12 +109,12 @@ export class IntentClassifier {
     });
     await nlu.train(trainingCorpus(model));
     const intents = model.intents.filter((i) => !i.isFallback).map((i) => i.name);
-    return new IntentClassifier(nlu, new Set(Object.keys(nlu.features)), intents);
+    return new IntentClassifier(nlu, new Set(Object.keys(nlu.features)), spacedValues(model), intents);
   }
 
   /** A score in 0..1 for every non-fallback intent, best first. */
   async classify(text: string): Promise<IntentScore[]> {
-    const masked = maskEntities(text);
+    const masked = maskEntities(this.spacedValues.reduce((t, re) => t.replace(re, 'zz-name'), text));
     const { classifications } = await this.nlu.process(masked);
     const factor = await this.coverageFactor(masked);
     const scores = new Map(classifications.map((c) => [c.intent, c.score * factor]));

@@ -8,9 +8,12 @@
  * - small talk only (greetings, thanks, goodbyes) goes to the intent that owns the catalog's greeting
  *   sample utterance ("hi", "hello": Help), so every kind of small talk gets the same friendly answer,
  *   the list of what the bot can do; with no such intent it falls back;
- * - a request for an operation no intent's wording uses ("delete the web-app pipeline") falls back;
+ * - a request for an operation no intent's wording uses ("delete the web-app pipeline"), or about a
+ *   topic the catalog does not serve ("how much did the etl pipeline cost", "who is on call for
+ *   payments-api": chat-lexicon.ts), falls back;
  * - an intent only wins with evidence for it (domain-evidence.ts): its domain words, or one of its
- *   slot values; a sentence that merely shares generic words with it falls back.
+ *   slot values; a sentence that merely shares generic words with it falls back, and so does one
+ *   that names none of the intent's anchors but words the locale never uses ("restart the database").
  */
 import type { BotModel } from '../bot-model';
 import { SMALL_TALK } from './chat-lexicon';
@@ -18,6 +21,7 @@ import { contentStems, DomainEvidence } from './domain-evidence';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
 import { type Normalised, Normaliser } from './normaliser';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
+import type { SlotValueMatch } from './slot-values';
 import { EMAIL, isCompound, isMixedId, tokenize } from './text';
 
 export interface Recognition {
@@ -28,8 +32,22 @@ export interface Recognition {
   slots: ExtractedSlots;
 }
 
-/** Evidence (sum of domain-word specificities) an intent needs when no slot value speaks for it. */
+/** Evidence (sum of domain-word specificities) an intent needs in a sentence of known words. */
 const MIN_EVIDENCE = 0.5;
+/** What one of the intent's slot values (resolving to a listed value) weighs as evidence. */
+const SLOT_VALUE_EVIDENCE = 1;
+/**
+ * Slot kinds whose values tell the intent: listed values (custom types), emails and ids. A bare
+ * number ("convert 10 miles") or a first name tells nothing.
+ */
+const TELLING_KINDS: ReadonlySet<string> = new Set(['enum', 'open', 'email', 'alphanumeric']);
+/** A value recognised from one part of a name ("api" → payments-api) weighs this much, and anchors nothing. */
+const PART_SHARE = 0.5;
+/**
+ * Evidence needed on top for each content word no text of the locale uses, when the sentence names
+ * none of the intent's anchors ("restart the *database*"): a sentence about something else is not ours.
+ */
+const UNKNOWN_WORD_COST = 0.6;
 /** What a score without evidence is scaled by: below any sensible confidence threshold. */
 const NO_EVIDENCE = 0.3;
 /** Evidenced intents share at least this much of the classifier's score before rescaling. */
@@ -76,8 +94,9 @@ export class NluEngine {
     const exact = this.exactIntent(text) ?? this.exactIntent(normalised.text);
     const scores = await this.classifier.classify(normalised.text);
     if (exact) return this.withExact(scores, exact);
-    if (normalised.unoffered) return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
-    return this.gated(scores, normalised.text);
+    if (normalised.unoffered || normalised.offTopic)
+      return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
+    return this.gated(scores, normalised.text, text);
   }
 
   /** Recognises a new request: intent (or fallback) and the slots it fills. */
@@ -126,17 +145,28 @@ export class NluEngine {
 
   /**
    * Scales down intents without evidence in `text`; the classifier's share of those goes to the
-   * intents with evidence. Utterances of stop words only ("what can you do") are left as scored.
+   * intents with evidence (at least RENORMALISE_FLOOR of it: a sentence the classifier gives to no
+   * evidenced intent stays unsure). An intent that names only in the plural what it acts on one at a
+   * time ("how are the pipelines" for PipelineStatus) is ruled out, and its whole share moves to the
+   * evidenced intents. Utterances of stop words only ("what can you do") are left as scored.
    */
-  private gated(scores: IntentScore[], text: string): IntentScore[] {
+  private gated(scores: IntentScore[], text: string, typed: string): IntentScore[] {
     if (isOnlyValues(text)) return this.valuesOnly(scores, text);
     const stems = contentStems(text);
     if (stems.length === 0) return scores;
-    const evidenced = new Set(
-      scores.filter((s) => this.hasEvidence(s.intent, stems, text)).map((s) => s.intent),
+    const plural = new Set(
+      scores.filter((s) => this.evidence.pluralOnly(s.intent, typed, text)).map((s) => s.intent),
     );
-    const share = scores.filter((s) => evidenced.has(s.intent)).reduce((n, s) => n + s.score, 0);
-    const scale = 1 / Math.max(share, RENORMALISE_FLOOR);
+    const evidenced = new Set(
+      scores
+        .filter((s) => !plural.has(s.intent) && this.hasEvidence(s.intent, stems, text))
+        .map((s) => s.intent),
+    );
+    const sum = (pick: (s: IntentScore) => boolean) => scores.filter(pick).reduce((n, s) => n + s.score, 0);
+    const share = sum((s) => evidenced.has(s.intent));
+    // What the classifier gave to intents ruled out by number goes to the evidenced ones.
+    const mass = share + sum((s) => plural.has(s.intent));
+    const scale = share > 0 ? mass / share / Math.max(mass, RENORMALISE_FLOOR) : 0;
     return scores
       .map((s) => ({
         ...s,
@@ -160,11 +190,35 @@ export class NluEngine {
       .sort((a, b) => b.score - a.score);
   }
 
-  /** Domain words of the intent, or a slot value that resolves to one of its slot types' values. */
+  /**
+   * Domain words of the intent and slot values that resolve to one of its slot types' values. When
+   * the sentence names nothing the intent acts on (no anchor word, no slot value: "restart the
+   * database", "how old is the universe"), the evidence must also outweigh the content words no text
+   * of the locale uses; a slot's own value is never such a word.
+   */
   private hasEvidence(intent: string, stems: readonly string[], text: string): boolean {
-    if (this.evidence.score(intent, stems) >= MIN_EVIDENCE) return true;
-    return Object.values(this.extractor.extract(intent, text)).some((v) => v.resolvedValues.length > 0);
+    const slots = this.model.intent(intent)?.slots ?? [];
+    const found = Object.entries(this.extractor.extract(intent, text));
+    const inValues = new Set(found.flatMap(([, v]) => contentStems(v.originalValue)));
+    const unknown = this.evidence.unknown(stems).filter((s) => !inValues.has(s)).length;
+    const telling = found.filter(
+      ([name, v]) =>
+        v.resolvedValues.length > 0 && TELLING_KINDS.has(slots.find((s) => s.name === name)?.type.kind ?? ''),
+    );
+    const whole = telling.some(([, v]) => !isPart(v));
+    const resolved = whole ? SLOT_VALUE_EVIDENCE : telling.length > 0 ? SLOT_VALUE_EVIDENCE * PART_SHARE : 0;
+    // The help intent is about the bot itself: it has no object to name.
+    const anchored = whole || intent === this.greetingIntent || this.evidence.anchored(intent, stems);
+    const cost = anchored ? 0 : UNKNOWN_WORD_COST * unknown;
+    return this.evidence.score(intent, stems) + resolved >= MIN_EVIDENCE + cost;
   }
+}
+
+/** Whether a value was recognised from a part of a listed name ("api" → payments-api), not the name. */
+function isPart(value: SlotValueMatch): boolean {
+  const spaced = (v: string) => v.toLowerCase().replace(/[-_\s]+/g, ' ');
+  const [resolved] = value.resolvedValues;
+  return resolved !== undefined && /[-_]/.test(resolved) && spaced(value.originalValue) !== spaced(resolved);
 }
 
 /** Whether every word of `text` is a value (email, id, hyphenated name) and there is at least one. */

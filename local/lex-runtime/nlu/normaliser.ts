@@ -20,9 +20,10 @@ import {
   SMALL_TALK_FILLERS,
   type SmallTalk,
   UNOFFERED_ACTIONS,
+  UNSERVED_TOPICS,
 } from './chat-lexicon';
 import { learnCues } from './slot-cues';
-import { isMixedId, isStopword, type Token, tokenize } from './text';
+import { isMixedId, isStopword, stem, type Token, tokenize } from './text';
 import { Vocabulary } from './vocabulary';
 
 export interface Normalised {
@@ -32,7 +33,14 @@ export interface Normalised {
   smallTalk?: SmallTalk;
   /** Set when it asks for an operation no intent's wording uses (the verb, e.g. "delete"). */
   unoffered?: string;
+  /** Set when it names a topic the catalog does not serve (chat-lexicon.ts), e.g. "cost", "oncall". */
+  offTopic?: string;
 }
+
+/** Stem → topic kind of the unserved topics. */
+const TOPIC_STEMS: ReadonlyMap<string, string> = new Map(
+  [...UNSERVED_TOPICS].flatMap(([kind, list]) => list.map((w) => [stem(w), kind] as const)),
+);
 
 const OPEN_KINDS = new Set(['open', 'firstName', 'lastName', 'freeForm']);
 
@@ -84,11 +92,13 @@ export class Normaliser {
       .filter(Boolean);
     const smallTalk = smallTalkOnly(plain);
     const unoffered = plain.find((w) => UNOFFERED_ACTIONS.has(w) && !this.vocabulary.has(w));
+    const offTopic = plain.find((w) => TOPIC_STEMS.has(stem(w)) && !this.vocabulary.inWording(w));
     const kept = smallTalk ? words : trimSmallTalk(words);
     return {
       text: rebuild(text, words, kept),
       ...(smallTalk ? { smallTalk } : {}),
       ...(unoffered ? { unoffered } : {}),
+      ...(offTopic ? { offTopic } : {}),
     };
   }
 
@@ -113,11 +123,26 @@ export class Normaliser {
   private replacement(token: Token, index: number, previous: string | undefined): string | undefined {
     const phrase = CHAT_PHRASES.get(token.lower);
     if (phrase !== undefined) return phrase;
+    const joined = this.joinedWord(token);
+    if (joined) return joined;
+    const contraction = /['’]/.test(token.text)
+      ? CHAT_SPEAK.get(token.lower.replace(/['’]/g, ''))
+      : undefined;
+    if (contraction !== undefined) return contraction;
     if (isValueShaped(token, index) || (previous && this.cues.has(previous))) return undefined;
     const chat = CHAT_SPEAK.get(token.lower);
     if (chat !== undefined) return chat;
     if (SMALL_TALK.has(token.lower) || SMALL_TALK_FILLERS.has(token.lower)) return undefined;
+    // Words of the lexicon are English words, never a typo or shortening of ours ("add" ≠ address).
+    if (UNOFFERED_ACTIONS.has(token.lower) || TOPIC_STEMS.has(stem(token.lower))) return undefined;
     return this.vocabulary.resolve(token.lower);
+  }
+
+  /** A hyphenated spelling of a catalog word ("re-run" → rerun, "e-mail" → email), never a value. */
+  private joinedWord(token: Token): string | undefined {
+    if (!/^\p{L}+(-\p{L}+)+$/u.test(token.text)) return undefined;
+    const joined = token.lower.replace(/-/g, '');
+    return this.vocabulary.has(joined) ? joined : undefined;
   }
 }
 

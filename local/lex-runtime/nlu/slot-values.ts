@@ -6,7 +6,7 @@
  * anything shaped like them is accepted as typed).
  */
 import type { SlotTypeModel } from '../bot-model';
-import { EMAIL, isCompound, isMixedId, isStopword, type Token } from './text';
+import { EMAIL, isCompound, isMixedId, isStopword, stem, type Token } from './text';
 
 export interface SlotValueMatch {
   originalValue: string;
@@ -39,6 +39,11 @@ export interface TypeIndex {
   parts: ReadonlyMap<string, string>;
   /** Id prefix of the slot (`ou` for OrganizationalUnit: `ou-wkl1-22222222` is one, kept as typed). */
   idPrefix?: string;
+  /**
+   * Closed lists: stemmed value or synonym → canonical value, when only one value has those stems
+   * ("rejecting", "declined" → Reject; "sandboxes" → Sandbox), as Lex resolves inflected synonyms.
+   */
+  stems: ReadonlyMap<string, string>;
 }
 
 export interface IndexOptions {
@@ -48,6 +53,8 @@ export interface IndexOptions {
 }
 
 const MIN_PART = 3;
+/** Base score of a closed-list value matched by its stems: just above the accept line. */
+const STEMMED = 0.72;
 
 /** Every run of consecutive parts of `value` split on hyphens, spaced (`data lake`, `lake etl`, …). */
 function partPhrases(value: string): string[] {
@@ -73,6 +80,20 @@ function indexParts(values: readonly string[], reserved: ReadonlySet<string>): M
   return parts;
 }
 
+const stemmed = (phrase: string) => phrase.split(/\s+/).map(stem).join(' ');
+
+/** Stemmed phrase → canonical value, for the stemmed phrases of exactly one value. */
+function indexStems(phrases: ReadonlyMap<string, string>): Map<string, string> {
+  const owners = new Map<string, Set<string>>();
+  for (const [phrase, value] of phrases) {
+    const key = stemmed(phrase);
+    owners.set(key, (owners.get(key) ?? new Set()).add(value));
+  }
+  return new Map(
+    [...owners].flatMap(([key, values]) => (values.size === 1 ? [[key, [...values][0] as string]] : [])),
+  );
+}
+
 /** Base score of a part of a value (`payments`): below the accept line, so it needs a cue. */
 const PART = 0.6;
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -91,6 +112,7 @@ export function indexType(type: SlotTypeModel, options: IndexOptions = {}): Type
     samples.length ? samples.filter(pred).length / samples.length : 0;
   const parts = type.kind === 'open' ? indexParts(samples, options.reserved ?? new Set()) : new Map();
   return {
+    stems: type.kind === 'enum' ? indexStems(phrases) : new Map(),
     type,
     phrases,
     maxWords: Math.max(1, ...[...phrases.keys(), ...parts.keys()].map((p) => p.split(/\s+/).length)),
@@ -150,7 +172,12 @@ export function scoreSpan(
       return undefined;
     case 'enum': {
       const canonical = index.phrases.get(phrase);
-      return canonical ? { value: match(spanText(text, span), canonical, canonical), base: 0.8 } : undefined;
+      if (canonical) return { value: match(spanText(text, span), canonical, canonical), base: 0.8 };
+      // An inflected synonym, unless it is the intent's own wording ("the manual approval").
+      const inflected = span.some((t) => carrier.has(t.lower)) ? undefined : index.stems.get(stemmed(phrase));
+      return inflected
+        ? { value: match(spanText(text, span), inflected, inflected), base: STEMMED }
+        : undefined;
     }
     case 'open':
       return scoreOpen(index, text, span, carrier);

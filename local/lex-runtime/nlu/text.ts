@@ -4,7 +4,7 @@
  * entity-shape mask used before intent classification. Hand-written because NLP.js's tokenizer
  * splits on hyphens and `@`, which would break exactly the values Lex must keep intact.
  */
-import { StopwordsEn } from '@nlpjs/lang-en-min';
+import { StemmerEn, StopwordsEn } from '@nlpjs/lang-en-min';
 
 export interface Token {
   /** As typed, without surrounding punctuation. */
@@ -39,6 +39,12 @@ export function words(text: string): string[] {
 }
 
 const stopwords = new StopwordsEn();
+const stemmer = new StemmerEn();
+
+/** NLP.js's English stem of a lower-case word ("billing" → bill, "pipelines" → pipelin). */
+export function stem(word: string): string {
+  return stemmer.stemWord(word);
+}
 
 /** True for English function words ("the", "for", "my", …) per NLP.js's English list. */
 export function isStopword(word: string): boolean {
@@ -78,13 +84,15 @@ export function isMixedId(value: string): boolean {
 }
 
 /**
- * Replaces entity-shaped tokens by placeholders (`zzemail`, `zzid`, `zzname`) so the intent
- * classifier learns "check request zzid", not one request id, and unseen names are not unknown words.
+ * Replaces entity-shaped tokens by placeholders (`zzemail`, `zzid`, `zzname`, `zznum`) so the intent
+ * classifier learns "check request zzid", not one request id, and unseen names or numbers ("page 2"
+ * when the samples say 3) are not unknown words.
  */
 export function maskEntities(text: string): string {
   return tokenize(text)
     .map((t) => {
       if (EMAIL.test(t.text)) return 'zzemail';
+      if (/^\d+$/.test(t.text)) return 'zznum';
       if (isMixedId(t.bare)) return 'zzid';
       if (isCompound(t.bare) && /[-_]/.test(t.bare)) return 'zzname';
       return t.text;

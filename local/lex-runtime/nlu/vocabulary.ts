@@ -11,7 +11,7 @@
  */
 import { leven } from '@nlpjs/similarity';
 import type { BotModel } from '../bot-model';
-import { isStopword, tokenize } from './text';
+import { isStopword, stem, tokenize } from './text';
 
 /**
  * Length limits. Short words only get the typos that rarely make another English word (a swap, a
@@ -24,17 +24,23 @@ const TWO_TYPOS = 8;
 const MIN_SHORT = 3;
 const MAX_SHORT = 6;
 
-/** Every text of the locale a user could echo: utterances, slot samples, values, prompts. */
-function localeTexts(model: BotModel): string[] {
+/** Texts of the locale in its own words: utterances, slot samples and prompts (no slot values). */
+function wordingTexts(model: BotModel): string[] {
   return model.intents.flatMap((intent) => [
     ...intent.utterances,
     ...(intent.confirmation?.prompts ?? []),
-    ...intent.slots.flatMap((slot) => [
-      ...slot.sampleUtterances,
-      ...slot.prompts,
-      ...slot.type.values.flatMap((v) => [v.value, ...v.synonyms]),
-    ]),
+    ...intent.slots.flatMap((slot) => [...slot.sampleUtterances, ...slot.prompts]),
   ]);
+}
+
+/** Every text of the locale a user could echo: utterances, slot samples, values, prompts. */
+export function localeTexts(model: BotModel): string[] {
+  return [
+    ...wordingTexts(model),
+    ...model.intents.flatMap((intent) =>
+      intent.slots.flatMap((slot) => slot.type.values.flatMap((v) => [v.value, ...v.synonyms])),
+    ),
+  ];
 }
 
 /** Lower-case words of a text, placeholders dropped, hyphenated values also split into parts. */
@@ -58,8 +64,24 @@ export function typoDistance(typed: string, word: string): number {
   return isSwap(typed, word) ? 1 : leven(typed, word);
 }
 
+/** Endings that make another word of the same family ("approvers", "secrets"): no typo to correct. */
+const INFLECTION = /^(s|es|d|ed|r|er|rs|ers|ing|ings)$/;
+/** A plural is still read as its catalog singular ("accounts" → account), as the slot cues expect. */
+const PLURAL = /^(s|es)$/;
+
+/**
+ * Whether `typed` is a word of `word`'s family rather than a typo of it: `word` with another ending
+ * than a plural ("approvers", "builder"), or `word` without its ending ("secret" for secrets).
+ */
+function isInflection(typed: string, word: string): boolean {
+  if (typed.startsWith(word))
+    return !PLURAL.test(typed.slice(word.length)) && INFLECTION.test(typed.slice(word.length));
+  return word.startsWith(typed) && INFLECTION.test(word.slice(typed.length));
+}
+
 /** Whether `typed` is close enough to `word` for its length (see the limits above). */
 function isTypo(typed: string, word: string): boolean {
+  if (isInflection(typed, word)) return false;
   if (typed.length >= MIN_SWAP && isSwap(typed, word)) return true;
   const d = leven(typed, word);
   if (typed.length >= TWO_TYPOS) return d <= 2;
@@ -84,6 +106,8 @@ function isSkeleton(short: string, word: string): boolean {
 /** The catalog's vocabulary with spelling and shortening look-ups. */
 export class Vocabulary {
   private readonly known: ReadonlySet<string>;
+  /** Stems of the words the catalog's own wording uses (utterances, slot samples, prompts). */
+  private readonly wording: ReadonlySet<string>;
   /** Content words (no stop words) that typos and shortenings may resolve to, by length. */
   private readonly targets: readonly string[];
   private readonly cache = new Map<string, string | undefined>();
@@ -91,12 +115,18 @@ export class Vocabulary {
   constructor(model: BotModel) {
     const words = localeTexts(model).flatMap(textWords);
     this.known = new Set(words);
+    this.wording = new Set(wordingTexts(model).flatMap(textWords).map(stem));
     this.targets = [...new Set(words.filter((w) => /^\p{L}+$/u.test(w) && !isStopword(w)))];
   }
 
   /** Whether `word` (lower case) is one of the catalog's words. */
   has(word: string): boolean {
     return this.known.has(word);
+  }
+
+  /** Whether the catalog's own wording uses `word` or a word of its stem (slot values do not count). */
+  inWording(word: string): boolean {
+    return this.wording.has(stem(word));
   }
 
   /**
@@ -112,6 +142,7 @@ export class Vocabulary {
   }
 
   private find(word: string): string | undefined {
+    if (this.targets.some((t) => isInflection(word, t))) return undefined;
     return this.swapped(word) ?? this.misspelt(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
   }
 

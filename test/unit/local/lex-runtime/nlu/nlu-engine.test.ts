@@ -56,6 +56,53 @@ describe('NluEngine', () => {
   });
 });
 
+describe('NluEngine out-of-domain gate', () => {
+  it.each([
+    'restart the database',
+    'how much did the etl pipeline cost last month',
+    'who is on call for payments-api',
+    'convert 10 miles to kilometers',
+    'rename the web-app pipeline',
+    'show me all accounts',
+    'which accounts are in the Workloads OU',
+    'is the backend slow',
+    'create a jira ticket',
+  ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
+    // Prepare
+    const utterance = text;
+
+    // Act
+    const result = await engine.recognize(utterance);
+
+    // Assess
+    expect(result.intent).toBe('FallbackIntent');
+    expect(result.slots).toEqual({});
+  });
+
+  it.each([
+    ['how did the latest build go', 'PipelineStatus'],
+    ['restart the broken stage of web-app', 'RetryPipelineStage'],
+    ['what commands do you know', 'Help'],
+    ['re-run the build for web-app', 'RetryPipelineStage'],
+    ['what is the status of all the pipelines on page 2', 'PipelineSummary'],
+    ['reject payments api, tests are flaky', 'PipelineApproval'],
+    ['retry payments', 'RetryPipelineStage'],
+    ['pipelines status board', 'PipelineSummary'],
+  ])(
+    'keeps a request with an unknown word when it names what the intent acts on: %s',
+    async (text, intent) => {
+      // Prepare
+      const utterance = text;
+
+      // Act
+      const result = await engine.recognize(utterance);
+
+      // Assess
+      expect(result.intent).toBe(intent);
+    },
+  );
+});
+
 describe('the NLU evaluation set', () => {
   const lines = NLU_EVAL_PARTS.flatMap((part) => loadNluEvalSet(part));
 
@@ -71,6 +118,24 @@ describe('the NLU evaluation set', () => {
     expect(lines.length).toBeGreaterThanOrEqual(600);
     expect(outOfDomain).toBeGreaterThanOrEqual(150);
     expect(unknown).toEqual([]);
+  });
+
+  it('keeps its parts apart and covers every intent of the catalog in both', () => {
+    // Prepare
+    const [tune, test] = NLU_EVAL_PARTS.map((part) => loadNluEvalSet(part));
+    const key = (l: { utterance: string }) => l.utterance.trim().toLowerCase();
+
+    // Act
+    const tuned = new Set((tune ?? []).map(key));
+    const shared = (test ?? []).filter((l) => tuned.has(key(l))).map((l) => l.utterance);
+    const missing = catalog
+      .list()
+      .map((i) => i.id)
+      .filter((id) => !tune?.some((l) => l.intent === id) || !test?.some((l) => l.intent === id));
+
+    // Assess
+    expect(shared).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   it('holds paraphrases only: no line is a catalog sample utterance with its placeholders filled', () => {

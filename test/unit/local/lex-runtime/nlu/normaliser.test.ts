@@ -112,4 +112,73 @@ describe('Normaliser', () => {
     // Assess
     expect(flags).toEqual(['delete', undefined]);
   });
+
+  it.each([
+    ['how much did the etl pipeline cost last month', 'cost'],
+    ['who is on call for payments-api', 'oncall'],
+    ['can I book my vacation here', 'vacation'],
+    ['tell me a funny joke', 'funny'],
+  ])('flags a topic the catalog does not serve: %s', (typed, topic) => {
+    // Prepare
+    const text = typed;
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.offTopic).toBe(topic);
+  });
+
+  it("never flags a topic word that the catalog's own wording uses", () => {
+    // Prepare
+    const locale = structuredClone(toBotLocale(catalog));
+    const status = locale.Intents?.find((i) => i.Name === 'PipelineStatus');
+    status?.SampleUtterances?.push({ Utterance: 'what does {PipelineName} cost' });
+    const own = new Normaliser(compileBotModel(locale));
+
+    // Act
+    const flag = own.normalise('how much does web-app cost').offTopic;
+
+    // Assess
+    expect(flag).toBeUndefined();
+  });
+
+  it('joins a hyphenated spelling of a catalog word, never a hyphenated value', () => {
+    // Prepare
+    const text = 're-run web-app';
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.text).toBe('rerun web-app');
+  });
+
+  it("reads contractions as plain words, never as a possessive name: how's, what's, don't", () => {
+    // Prepare
+    const texts = ["how's my pipline doing", "what's up with web-app", "I don't know", "rotate carol's key"];
+
+    // Act
+    const results = texts.map((t) => normaliser.normalise(t).text);
+
+    // Assess
+    expect(results).toEqual([
+      'how is my pipeline doing',
+      'what is up with web-app',
+      'I do not know',
+      "rotate carol's key",
+    ]);
+  });
+
+  it('never expands a word of the lexicon into a catalog word: "add" is no shortening of address', () => {
+    // Prepare
+    const text = 'add alice to the approvers group';
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.text).toBe(text);
+    expect(result.unoffered).toBe('add');
+  });
 });

@@ -144,4 +144,23 @@ describe('SlotExtractor', () => {
     // Assess
     expect(results).toEqual([true, false]);
   });
+
+  it.each([
+    ['rejecting mobile-backend', { PipelineName: 'mobile-backend', Decision: 'Reject' }],
+    ['declined the web-app deployment', { PipelineName: 'web-app', Decision: 'Reject' }],
+    ['i am approving web-app', { PipelineName: 'web-app', Decision: 'Approve' }],
+    ['reject the data-lake-etl approval', { PipelineName: 'data-lake-etl', Decision: 'Reject' }],
+  ])(
+    'resolves an inflected closed-list value by its stems, never the intent’s own wording: %s',
+    (text, expected) => {
+      // Prepare
+      const utterance = text;
+
+      // Act
+      const slots = extractor.extract('PipelineApproval', utterance);
+
+      // Assess
+      expect(values(slots)).toEqual(expected);
+    },
+  );
 });

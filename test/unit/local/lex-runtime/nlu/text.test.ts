@@ -68,4 +68,15 @@ describe('entity shapes', () => {
     // Assess
     expect(masked).toBe('is zzname green for zzemail and zzid');
   });
+
+  it('masks numbers too, so a page the samples never name is no unknown word', () => {
+    // Prepare
+    const text = 'pipelines page 12';
+
+    // Act
+    const masked = maskEntities(text);
+
+    // Assess
+    expect(masked).toBe('pipelines page zznum');
+  });
 });

@@ -41,4 +41,26 @@ describe('Vocabulary', () => {
     // Assess
     expect(resolved).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
+
+  it('leaves a word of the same family as a catalog word alone, but reads a plural as its singular', () => {
+    // Prepare
+    const words = ['approvers', 'builder', 'secret', 'builds'];
+
+    // Act
+    const resolved = words.map((w) => vocabulary.resolve(w));
+
+    // Assess
+    expect(resolved).toEqual([undefined, undefined, undefined, 'build']);
+  });
+
+  it('tells whether the catalog wording uses a word of the same stem, slot values aside', () => {
+    // Prepare
+    const words = ['pipelines', 'approving', 'alice', 'baseline'];
+
+    // Act
+    const used = words.map((w) => vocabulary.inWording(w));
+
+    // Assess
+    expect(used).toEqual([true, true, false, false]);
+  });
 });
