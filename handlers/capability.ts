@@ -61,8 +61,13 @@ export interface ExecuteInput {
   caller?: Caller;
 }
 
-/** Which function calls AWS for a capability: the code hook (look-ups, `run`), the executor, a scheduled job. */
-export type AwsCaller = 'codeHook' | 'executor' | 'sweeper';
+/**
+ * Which function calls AWS for a capability: the code hook (look-ups, `run`), the executor, a
+ * scheduled job — `sweeper` is the key sweeper, `groupExpiry` the worked example's removal of
+ * expired group memberships (handlers/group-access/expiry.lambda.ts). A team's own scheduled job
+ * adds its name here and to its entry's `declaredNeeds` (infra/lambda-entries.ts).
+ */
+export type AwsCaller = 'codeHook' | 'executor' | 'sweeper' | 'groupExpiry';
 
 /**
  * An AWS permission a capability declares (its executor's and look-ups' calls). The CDK stack grants

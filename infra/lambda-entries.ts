@@ -219,6 +219,18 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
     timeoutSeconds: 120,
   },
   {
+    id: 'GroupExpiry',
+    // Its Identity Store calls are the worked example's declared `groupExpiry` needs (none while off).
+    declaredNeeds: 'groupExpiry',
+    entry: 'handlers/group-access/expiry.lambda.ts',
+    description:
+      "Scheduled sweep: removes the worked example's Identity Center group memberships whose time is up",
+    trigger: { kind: 'schedule', everyMinutes: 15 },
+    // ledger: the SUCCEEDED requests and the audited NOTE; chatOutbox: the requester's DM.
+    access: ['ledger', 'chatOutbox'],
+    timeoutSeconds: 120,
+  },
+  {
     id: 'AccountLifecycle',
     entry: 'handlers/account-vending/lifecycle.lambda.ts',
     description:

@@ -72,6 +72,8 @@ export const ERROR_CODES = [
   'ACCOUNT_FACTORY_FAILED',
   'SSO_PROFILE_INCOMPLETE',
   'LIFECYCLE_EVENT_EARLY',
+  // the worked example's group access (handlers/group-access/)
+  'GROUP_ACCESS_FAILED',
 ] as const;
 
 /** A stable error code (see {@link ERROR_CODES}). */

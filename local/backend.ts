@@ -18,6 +18,7 @@ import type { ChatOpsConfig } from '../handlers/config/config.schema';
 import type { CodeHookDeps } from '../handlers/deps';
 import { CapabilityExecutions } from '../handlers/execution/capability-executions';
 import type { Executions } from '../handlers/execution/execution.port';
+import type { GroupAccessDeps } from '../handlers/group-access/group-access.port';
 import {
   type IdentityKeySource,
   localIdentityKey,
@@ -41,6 +42,7 @@ import type { SandboxServiceCatalog } from '../handlers/sandbox/sandbox-service-
 import { toBotLocale } from '../intents/lex-definition';
 import { startApprovalServer } from './approval-server';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
+import { type LocalGroupExpiry, startLocalGroupExpiry } from './group-expiry';
 import { type LocalKeyRotation, startLocalKeySweeper } from './key-sweeper';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { createLocalApprovals, type LocalApprovals } from './local-approvals';
@@ -107,6 +109,8 @@ export interface LocalBackend {
   approvals: LocalApprovals;
   /** Key rotation's sandbox twins and the key sweeper (also on a timer). */
   keys: LocalKeyRotation;
+  /** The worked example's group-membership expiry sweep (only with `examples.enabled`). */
+  groups?: LocalGroupExpiry;
   stop(): Promise<void>;
 }
 
@@ -200,6 +204,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
   const hookDeps = { ...sandboxDeps, approvals: approvals.notifier, executions };
   const keys = startLocalKeySweeper(sandboxDeps, chat, logger);
   stoppers.add('key sweeper', () => keys.stop());
+  const groups = startGroupExpiry(sandboxDeps, chat, logger, stoppers);
   const codeHook = createCodeHook(hookDeps);
   startReceivedSweep(hookDeps, stoppers);
   const real = options.realAws;
@@ -225,6 +230,7 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
       vending: vendingParts,
       approvals,
       keys,
+      ...(groups ? { groups } : {}),
       stop: () => stoppers.stopAll(),
     };
   }
@@ -248,8 +254,23 @@ async function startParts(options: LocalBackendOptions, stoppers: Stoppers): Pro
     vending: vendingParts,
     approvals,
     keys,
+    ...(groups ? { groups } : {}),
     stop: () => stoppers.stopAll(),
   };
+}
+
+/** The worked example's expiry sweep when config enables the example (its deps are there then). */
+function startGroupExpiry(
+  deps: CodeHookDeps,
+  chat: ChatNotifier,
+  logger: Logger,
+  stoppers: Stoppers,
+): LocalGroupExpiry | undefined {
+  const { groupAccess } = deps as CodeHookDeps & Partial<GroupAccessDeps>;
+  if (!deps.config.examples.enabled || !groupAccess) return undefined;
+  const groups = startLocalGroupExpiry({ ledger: deps.ledger, groupAccess, clock: deps.clock }, chat, logger);
+  stoppers.add('group expiry sweep', () => groups.stop());
+  return groups;
 }
 
 /** How often the local stack sweeps requests left in `RECEIVED` (the deployed sweep is scheduled). */

@@ -74,6 +74,10 @@ export interface LocalStack {
   sender?: SlackSender;
   /** Key rotation's sandbox twins and the key sweeper. */
   keys: LocalKeyRotation;
+  /** The worked example's group-membership expiry sweep (only with `examples.enabled`). */
+  groups?: LocalBackend['groups'];
+  /** The request ledger the stack writes (tests read requests and their audit trail). */
+  ledger: LocalBackend['ledger'];
   /** The sandbox CodePipeline and its notifications (emit an EventBridge event). */
   pipelines: LocalBackend['pipelines'];
   /** Sandbox account vending: its Service Catalog twin (what was provisioned), the poller. */
@@ -128,6 +132,8 @@ async function startSlackSide(
     lexEndpoint: backend.lexEndpoint,
     signingSecret,
     keys: backend.keys,
+    ...(backend.groups ? { groups: backend.groups } : {}),
+    ledger: backend.ledger,
     pipelines: backend.pipelines,
     vending: backend.vending,
     stop: () => stoppers.stopAll(),

@@ -142,13 +142,36 @@ export const configSchema = z
         actionEvents: false,
       }),
     /**
-     * The worked example of extending ChatOps (ListOuAccounts; handlers/examples/): off by default.
-     * `enabled: true` adds its intents to the catalog, hence to the Lex bot, help, App Home and grants.
+     * The worked example of extending ChatOps (ListOuAccounts, JoinIdentityCenterGroup;
+     * handlers/examples/): off by default. `enabled: true` adds its intents to the catalog, hence
+     * to the Lex bot, help, App Home and grants.
      */
     examples: z
-      .object({ enabled: z.boolean().default(false) })
+      .object({
+        enabled: z.boolean().default(false),
+        /** JoinIdentityCenterGroup: temporary membership of an IAM Identity Center group. */
+        groupAccess: z
+          .object({
+            /** The identity store (IAM Identity Center → Settings → Identity source), e.g. `d-1234567890`. */
+            identityStoreId: z
+              .string()
+              .regex(
+                /^(d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+                'must be an identity store id (d-0123456789)',
+              )
+              .optional(),
+            /** The groups (display names) a requester may join; any other name is refused. */
+            allowedGroups: z
+              .array(z.string().regex(/^[\w+=,.@ -]{1,128}$/, 'must be a group display name'))
+              .default([]),
+            /** The longest membership one request grants, in hours. */
+            maxHours: z.number().int().min(1).max(24).default(8),
+          })
+          .strict()
+          .default({ allowedGroups: [], maxHours: 8 }),
+      })
       .strict()
-      .default({ enabled: false }),
+      .default({ enabled: false, groupAccess: { allowedGroups: [], maxHours: 8 } }),
     ledger: z
       .object({ retentionDays: z.number().int().min(1).max(3650).default(400) })
       .default({ retentionDays: 400 }),

@@ -17,7 +17,8 @@ import { resourcesOf } from './support/synth';
 
 function synthDev(examples: boolean): { template: Template; stack: ChatOpsStack } {
   const base = loadDeploymentConfig('dev');
-  const config = { ...base, chatops: { ...base.chatops, examples: { enabled: examples } } };
+  const groupAccess = { identityStoreId: 'd-1234567890', allowedGroups: ['Developers'], maxHours: 8 };
+  const config = { ...base, chatops: { ...base.chatops, examples: { enabled: examples, groupAccess } } };
   const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new ChatOpsStack(app, `ChatOps-dev-${examples ? 'ext' : 'plain'}`, {
     config,
@@ -58,6 +59,8 @@ describe('declared needs in the stack', () => {
     expect(intentNames(withExample)).toContain('ListOuAccounts');
     expect(intentNames(plain)).not.toContain('ListOuAccounts');
     expect([...actionsOf(withExample, 'FulfillmentDeclaredNeedsPolicy')].sort()).toEqual([
+      'identitystore:GetGroupId',
+      'identitystore:ListGroups',
       'organizations:ListAccountsForParent',
       'organizations:ListOrganizationalUnitsForParent',
       'organizations:ListRoots',
@@ -74,9 +77,17 @@ describe('declared needs in the stack', () => {
     );
   });
 
-  it('grants an extension nothing on functions that do not make its calls', () => {
+  it('grants an extension only the calls each function makes, nothing on the others', () => {
     // Assess
-    expect(statementsOf(withExample, 'ExecutionWorkerDeclaredNeedsPolicy')).toEqual([]);
+    expect([...actionsOf(withExample, 'ExecutionWorkerDeclaredNeedsPolicy')].sort()).toEqual([
+      'identitystore:CreateGroupMembership',
+      'identitystore:GetGroupId',
+      'identitystore:GetGroupMembershipId',
+      'identitystore:GetUserId',
+    ]);
+    expect([...actionsOf(withExample, 'GroupExpiryDeclaredNeedsPolicy')]).toEqual([
+      'identitystore:DeleteGroupMembership',
+    ]);
     expect(statementsOf(withExample, 'KeySweeperDeclaredNeedsPolicy')).toEqual([]);
   });
 

@@ -90,7 +90,7 @@ describe('configuration', () => {
     // Act
     const config = parseConfig(input);
     // Assess
-    expect(config.examples).toEqual({ enabled: false });
+    expect(config.examples).toEqual({ enabled: false, groupAccess: { allowedGroups: [], maxHours: 8 } });
     expect(config.intents.ListOuAccounts).toEqual({ roles: ['admin'] });
   });
 
