@@ -70,7 +70,7 @@ export function joinGroupPlan(parameters: Readonly<Record<string, string>>, conf
   const store = config.examples.groupAccess.identityStoreId ?? '(identity store not configured)';
   return [
     `Identity Store ${store}: GetUserId of the requester by the verified email of their Slack profile; GetGroupId of ${group}.`,
-    `Identity Store CreateGroupMembership: the requester joins ${group} (already a member: kept as it is).`,
+    `Identity Store CreateGroupMembership: the requester joins ${group} (already a member: kept as it is, and never removed by ChatOps).`,
     `After ${hours} hours, the scheduled sweep calls DeleteGroupMembership and tells the requester.`,
   ];
 }
@@ -98,10 +98,17 @@ export async function joinGroup({ request }: ExecuteInput, deps: JoinGroupDeps):
   const groupId = await deps.groupAccess.groupId(group);
   if (!groupId) throw new GroupAccessError('GetGroupId', 'ResourceNotFoundException');
   const { membershipId, created } = await deps.groupAccess.addMember(groupId, userId);
+  if (!created) {
+    // A membership this request did not create (given by hand, or by another tool) is not ours to
+    // take away: no expiry is recorded, so the sweep never removes it.
+    return {
+      message: `You were already a member of the Identity Center group ${group}, so I changed nothing; I will not remove that membership.`,
+      externalIds: { membershipId, groupId, preExisting: 'true' },
+    };
+  }
   const expiresAt = new Date(deps.clock().getTime() + hours * HOUR_MS).toISOString();
-  const already = created ? '' : ' (you were already a member; I will still remove you then)';
   return {
-    message: `You are in the Identity Center group ${group} until ${expiresAt.slice(0, 16).replace('T', ' ')} UTC${already}. Sign in again to the AWS access portal to see it. I will remove you when the time is up.`,
+    message: `You are in the Identity Center group ${group} until ${expiresAt.slice(0, 16).replace('T', ' ')} UTC. Sign in again to the AWS access portal to see it. I will remove you when the time is up.`,
     externalIds: { membershipId, expiresAt, groupId },
   };
 }

@@ -1,6 +1,8 @@
 import {
+  ConflictException,
   CreateGroupMembershipCommand,
   GetGroupIdCommand,
+  GetGroupMembershipIdCommand,
   GetUserIdCommand,
   IdentitystoreClient,
 } from '@aws-sdk/client-identitystore';
@@ -68,7 +70,7 @@ describe('JoinIdentityCenterGroup (the worked example, write)', () => {
     });
     expect(request?.approval?.plan).toEqual([
       `Identity Store ${STORE}: GetUserId of the requester by the verified email of their Slack profile; GetGroupId of Developers.`,
-      'Identity Store CreateGroupMembership: the requester joins Developers (already a member: kept as it is).',
+      'Identity Store CreateGroupMembership: the requester joins Developers (already a member: kept as it is, and never removed by ChatOps).',
       'After 4 hours, the scheduled sweep calls DeleteGroupMembership and tells the requester.',
     ]);
   });
@@ -142,6 +144,38 @@ describe('JoinIdentityCenterGroup (the worked example, write)', () => {
         UniqueAttribute: { AttributePath: 'emails.value', AttributeValue: 'alice@example.com' },
       },
     });
+    expect(() => expectDeclared(aws, joinGroupCapability, enabled())).not.toThrow();
+    aws.restore();
+  });
+
+  it('leaves a membership it did not create alone: no expiry recorded, so the sweep never removes it', async () => {
+    // Prepare: the requester already is a member (given by hand, or by another tool)
+    const aws = recordAws();
+    const store = aws.mock(IdentitystoreClient);
+    store.on(GetUserIdCommand).resolves(fx.getUserId ?? {});
+    store.on(GetGroupIdCommand).resolves(fx.getGroupId ?? {});
+    store
+      .on(CreateGroupMembershipCommand)
+      .rejects(new ConflictException({ message: 'Member already exists in the group', $metadata: {} }));
+    store.on(GetGroupMembershipIdCommand).resolves(fx.getGroupMembershipId ?? {});
+    const deps = {
+      groupAccess: new IdentitystoreGroupAccess(new IdentitystoreClient({ region: 'us-east-1' }), STORE),
+      clock: () => NOW,
+    };
+
+    // Act
+    const result = await joinGroup(
+      { request: approved({ GroupName: 'Developers', Hours: '4' }, 'alice@example.com') },
+      deps,
+    );
+
+    // Assess
+    expect(result.externalIds).toEqual({
+      membershipId: fx.getGroupMembershipId?.MembershipId,
+      groupId: fx.getGroupId?.GroupId,
+      preExisting: 'true',
+    });
+    expect(result.message).toContain('I will not remove that membership');
     expect(() => expectDeclared(aws, joinGroupCapability, enabled())).not.toThrow();
     aws.restore();
   });
