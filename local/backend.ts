@@ -47,6 +47,7 @@ import { type LocalKeyRotation, startLocalKeySweeper } from './key-sweeper';
 import { startLocalLex } from './lex-runtime/start-local-lex';
 import { createLocalApprovals, type LocalApprovals } from './local-approvals';
 import type { NotificationSink } from './notifications';
+import { runPeriodically } from './periodic';
 import { createSandboxCodeHookDeps } from './sandbox-deps';
 import { type LocalPipelines, localPipelines } from './sandbox-pipelines-wiring';
 import { type LocalVendingOptions, startSandboxVending } from './sandbox-vending-loop';
@@ -279,18 +280,13 @@ export const LOCAL_SWEEP_INTERVAL_MS = 60_000;
 /** The `RECEIVED` sweep on a timer (unref'd: it never keeps the process up); stopped by `stoppers`. */
 function startReceivedSweep(deps: CodeHookDeps, stoppers: Stoppers): void {
   const sweepDeps = { ledger: deps.ledger, logger: deps.logger, resume: receivedResumer(deps) };
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepReceived(sweepDeps)
-      .catch((error: unknown) => deps.logger.warn('The RECEIVED sweep failed', { error }))
-      .finally(() => {
-        running = false;
-      });
-  }, LOCAL_SWEEP_INTERVAL_MS);
-  timer.unref();
-  stoppers.add('RECEIVED sweep', () => clearInterval(timer));
+  const stop = runPeriodically(
+    () => sweepReceived(sweepDeps),
+    LOCAL_SWEEP_INTERVAL_MS,
+    'The RECEIVED sweep',
+    deps.logger,
+  );
+  stoppers.add('RECEIVED sweep', stop);
 }
 
 async function startLedger(

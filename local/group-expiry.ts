@@ -9,6 +9,7 @@ import type { GroupAccess } from '../handlers/group-access/group-access.port';
 import type { Ledger } from '../handlers/ledger/ledger.port';
 import type { Logger } from '../handlers/logger';
 import type { ChatNotifier } from '../handlers/notify/chat-notifier.port';
+import { runPeriodically } from './periodic';
 
 /** How often the local stack sweeps expired group memberships. */
 export const LOCAL_GROUP_EXPIRY_INTERVAL_MS = 60_000;
@@ -37,16 +38,6 @@ export function startLocalGroupExpiry(
       logger,
     });
   };
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweep()
-      .catch((error: unknown) => logger.warn('The group expiry sweep failed', { error }))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return { sweep, groupAccess: deps.groupAccess, stop: () => clearInterval(timer) };
+  const stop = runPeriodically(() => sweep(), intervalMs, 'The group expiry sweep', logger);
+  return { sweep, groupAccess: deps.groupAccess, stop };
 }

@@ -9,6 +9,7 @@ import type { Logger } from '../handlers/logger';
 import type { ChatNotifier } from '../handlers/notify/chat-notifier.port';
 import type { SandboxIam } from '../handlers/sandbox/sandbox-iam';
 import type { SandboxSecrets } from '../handlers/sandbox/sandbox-secrets';
+import { runPeriodically } from './periodic';
 
 /** How often the local stack sweeps old keys. */
 export const LOCAL_KEY_SWEEP_INTERVAL_MS = 60_000;
@@ -36,21 +37,6 @@ export function startLocalKeySweeper(
       clock: deps.clock,
       logger,
     });
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweep()
-      .catch((error: unknown) => logger.warn('The key sweep failed', { error }))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    sweep,
-    iam: deps.accessKeys as SandboxIam,
-    secrets: deps.keyVault as SandboxSecrets,
-    stop: () => clearInterval(timer),
-  };
+  const stop = runPeriodically(() => sweep(), intervalMs, 'The key sweep', logger);
+  return { sweep, iam: deps.accessKeys as SandboxIam, secrets: deps.keyVault as SandboxSecrets, stop };
 }

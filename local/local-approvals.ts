@@ -17,6 +17,7 @@ import type { Ledger } from '../handlers/ledger/ledger.port';
 import type { Logger } from '../handlers/logger';
 import type { ChatNotifier } from '../handlers/notify/chat-notifier.port';
 import { type NotificationSink, SinkEmailChannel } from './notifications';
+import { runPeriodically } from './periodic';
 
 export interface LocalApprovalsOptions {
   config: ChatOpsConfig;
@@ -61,9 +62,6 @@ export function createLocalApprovals(options: LocalApprovalsOptions): LocalAppro
   });
   const desk = new ApprovalDeskService({ config, ledger, tokens, chat, handOff, logger, now });
   const sweep = () => sweepExpired({ config, ledger, chat, logger, now });
-  const timer = setInterval(() => {
-    sweep().catch((error: unknown) => logger.warn('expiry sweep failed', { error }));
-  }, options.sweepIntervalMs ?? 60_000);
-  timer.unref();
-  return { notifier, desk, handOff, sweep, stop: () => clearInterval(timer) };
+  const stop = runPeriodically(sweep, options.sweepIntervalMs ?? 60_000, 'The approval expiry sweep', logger);
+  return { notifier, desk, handOff, sweep, stop };
 }
