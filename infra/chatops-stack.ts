@@ -9,6 +9,7 @@ import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { DEFAULT_CAPABILITIES } from '../handlers/capabilities';
+import type { ChatOpsExtension } from '../handlers/extension';
 import { catalogFor } from '../handlers/extensions';
 import { type AccessTargets, applyAccess } from './access';
 import { addDeclaredNeedsPolicy } from './capabilities';
@@ -29,6 +30,11 @@ export interface ChatOpsStackProps extends StackProps {
   readonly config: DeploymentConfig;
   /** Default: {@link LAMBDA_ENTRIES}. */
   readonly entries?: readonly LambdaEntry[];
+  /**
+   * Extensions on top of those config and TEAM_EXTENSIONS turn on (handlers/extensions.ts), for
+   * synthesizing one that is not registered yet (the framework's throw-away test).
+   */
+  readonly extensions?: readonly ChatOpsExtension[];
 }
 
 export class ChatOpsStack extends Stack {
@@ -94,7 +100,7 @@ export class ChatOpsStack extends Stack {
         botName: `ChatOps-${config.stage}`,
         fulfillment: fulfillment.function,
         // The intents config enables: the built-ins and any extension switched on.
-        catalog: catalogFor(config.chatops),
+        catalog: catalogFor(config.chatops, props.extensions),
       });
     }
     const [worker] = byTrigger('turnQueue');
@@ -156,8 +162,9 @@ export class ChatOpsStack extends Stack {
     for (const entry of entries) {
       if (!entry.declaredNeeds) continue;
       const scope = { partition: this.partition, region: this.region, account: this.account };
-      const grants = declaredGrants(config.chatops, entry.declaredNeeds, scope, [], builtIn);
-      const shown = declaredGrants(config.chatops, entry.declaredNeeds, nagScope, [], builtIn);
+      const extra = props.extensions ?? [];
+      const grants = declaredGrants(config.chatops, entry.declaredNeeds, scope, extra, builtIn);
+      const shown = declaredGrants(config.chatops, entry.declaredNeeds, nagScope, extra, builtIn);
       addDeclaredNeedsPolicy(
         this.mustGet(entry.id),
         grants,

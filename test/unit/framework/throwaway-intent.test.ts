@@ -7,8 +7,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import type { ChatOpsExtension } from '../../../handlers/extension';
 import { catalogFor } from '../../../handlers/extensions';
+import { ChatOpsStack } from '../../../infra/chatops-stack';
+import { loadDeploymentConfig } from '../../../infra/config/deployment-config';
 import { declaredGrants } from '../../../infra/declared-grants';
 import { toBotLocale } from '../../../intents/lex-definition';
 import { startConversation, testConfig } from '../../kit';
@@ -116,6 +120,45 @@ describe('a throw-away intent added through the public API only', () => {
     const [request] = await chat.requests();
     expect(request).toMatchObject({ intent: 'RestartService', status: 'PENDING_APPROVAL' });
     expect(request?.approval?.plan).toEqual(['ECS UpdateService on checkout with forceNewDeployment']);
+  });
+
+  it('is in the synthesized stack: the Lex bot has it, the execution worker gets exactly its ECS action', () => {
+    // Prepare
+    const app = new App({
+      builtinCloudFormationValidation: false,
+      context: { 'aws:cdk:bundling-stacks': [] },
+    });
+
+    // Act
+    const stack = new ChatOpsStack(app, 'ChatOps-dev-throwaway', {
+      config: loadDeploymentConfig('dev'),
+      env: { account: '123456789012', region: 'eu-west-1' },
+      extensions: [extension],
+    });
+    const template = Template.fromStack(stack);
+
+    // Assess
+    const bots = Object.values(template.findResources('AWS::Lex::Bot')) as {
+      Properties: { BotLocales: { Intents: { Name: string }[] }[] };
+    }[];
+    expect(
+      bots.flatMap((b) => b.Properties.BotLocales.flatMap((l) => l.Intents.map((i) => i.Name))),
+    ).toContain('RestartService');
+    const policies = Object.entries(template.findResources('AWS::IAM::Policy')) as [
+      string,
+      { Properties: { PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] } } },
+    ][];
+    const declared = policies
+      .filter(([id]) => id.startsWith('ExecutionWorkerDeclaredNeedsPolicy'))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    expect(declared).toEqual([
+      expect.objectContaining({ Action: 'ecs:UpdateService', Resource: expect.anything() }),
+    ]);
+    expect(JSON.stringify(declared)).toContain(':service/*');
+    const elsewhere = policies
+      .filter(([id]) => !id.startsWith('ExecutionWorkerDeclaredNeedsPolicy'))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    expect(JSON.stringify(elsewhere)).not.toContain('ecs:UpdateService');
   });
 
   it("is in the executor's declared IAM grants", () => {
