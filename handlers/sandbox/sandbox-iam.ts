@@ -4,6 +4,7 @@
  * different ages and last uses, IAM's two-key limit, and eventual consistency — a new key is
  * missing from the next `lagLists` ListAccessKeys answers and DeleteAccessKey calls, as in IAM.
  * Generated secrets are random and exist only in the answer to `createKey` (and the sandbox vault).
+ * The seeded key ids are variations of AWS's documentation example `AKIAIOSFODNN7EXAMPLE`.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type {
@@ -41,7 +42,7 @@ export function defaultSandboxIam(now: Date = new Date()): SandboxIamData {
     users: {
       alice: [
         {
-          accessKeyId: 'AKIASANDBOXALICE0001',
+          accessKeyId: 'AKIAIOSFODNN7ALC0001',
           status: 'Active',
           createDate: daysAgo(now, 120),
           lastUsed: { at: daysAgo(now, 3), serviceName: 's3', region: 'us-east-1' },
@@ -49,7 +50,7 @@ export function defaultSandboxIam(now: Date = new Date()): SandboxIamData {
       ],
       bob: [
         {
-          accessKeyId: 'AKIASANDBOXBOB000001',
+          accessKeyId: 'AKIAIOSFODNN7BOB0001',
           status: 'Active',
           createDate: daysAgo(now, 200),
           lastUsed: {
@@ -61,7 +62,7 @@ export function defaultSandboxIam(now: Date = new Date()): SandboxIamData {
       ],
       'ci-deployer': [
         {
-          accessKeyId: 'AKIASANDBOXCIDEPLOY1',
+          accessKeyId: 'AKIAIOSFODNN7CIDLOY1',
           status: 'Active',
           createDate: daysAgo(now, 95),
           lastUsed: { at: daysAgo(now, 1), serviceName: 'cloudformation', region: 'us-east-1' },
@@ -69,18 +70,18 @@ export function defaultSandboxIam(now: Date = new Date()): SandboxIamData {
       ],
       // Two keys, one inactive: rotating offers to delete the inactive one first.
       'build-agent': [
-        { accessKeyId: 'AKIASANDBOXBUILDAG01', status: 'Active', createDate: daysAgo(now, 60) },
-        { accessKeyId: 'AKIASANDBOXBUILDAG02', status: 'Inactive', createDate: daysAgo(now, 150) },
+        { accessKeyId: 'AKIAIOSFODNN7BLDAG01', status: 'Active', createDate: daysAgo(now, 60) },
+        { accessKeyId: 'AKIAIOSFODNN7BLDAG02', status: 'Inactive', createDate: daysAgo(now, 150) },
       ],
       // Two active keys: rotating is refused with guidance.
       'deploy-bot': [
         {
-          accessKeyId: 'AKIASANDBOXDEPLOYB01',
+          accessKeyId: 'AKIAIOSFODNN7DPLYB01',
           status: 'Active',
           createDate: daysAgo(now, 100),
           lastUsed: { at: daysAgo(now, 2), serviceName: 'ecr', region: 'us-east-1' },
         },
-        { accessKeyId: 'AKIASANDBOXDEPLOYB02', status: 'Active', createDate: daysAgo(now, 10) },
+        { accessKeyId: 'AKIAIOSFODNN7DPLYB02', status: 'Active', createDate: daysAgo(now, 10) },
       ],
     },
   };
