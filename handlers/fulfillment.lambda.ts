@@ -7,9 +7,7 @@
  * approved ones. Env: `TABLE_NAME`, `AWS_REGION`, `CHAT_QUEUE_URL`, `EXECUTION_QUEUE_URL`, the
  * identity key, and the approval variables when approvals are deployed.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { approvalNotifierFromEnv } from './approvals/approval-lambda-deps';
@@ -22,7 +20,7 @@ import { HandOffExecutions } from './execution/execution-handoff.port';
 import { SqsExecutionQueue } from './execution/sqs-execution-queue';
 import { capabilitiesFor } from './extensions';
 import { identityKeysFromEnv } from './identity/secrets-manager-keys';
-import { DynamoLedger } from './ledger/dynamo-ledger';
+import { dynamoLedgerOn } from './ledger/dynamo-ledger-client';
 import type { LexCodeHookResponse } from './lex/lex-event';
 import { createLogger, type Logger } from './logger';
 import { chatOutboxFromEnv } from './notify/outbox-chat-notifier';
@@ -41,14 +39,7 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): CodeHookDeps {
   const { TABLE_NAME, EXECUTION_QUEUE_URL } = parseEnv(fulfillmentEnvSchema, env);
   const config = loadConfig(env);
   const logger = createLogger('chatops-fulfillment');
-  const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  const ledger = new DynamoLedger({
-    client: document,
-    tableName: TABLE_NAME,
-    retentionDays: config.ledger.retentionDays,
-  });
+  const ledger = dynamoLedgerOn(TABLE_NAME, config.ledger.retentionDays);
   const sqs = new SQSClient({});
   const chat = chatOutboxFromEnv(env, sqs);
   // Without an approval topic (e.g. a stack deployed before approvals) nobody is notified and the

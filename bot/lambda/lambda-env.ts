@@ -5,11 +5,10 @@
  * the Secrets Manager secret `SLACK_SECRET_ARN` (./slack-secrets.ts); without it (local runs,
  * tests) from `SLACK_SIGNING_SECRET` / `SLACK_BOT_TOKEN`. They never enter logs or errors.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { optionalPositiveInt, optionalVar, parseEnv, requiredVar } from '../../handlers/config/env';
-import { DynamoLedger } from '../../handlers/ledger/dynamo-ledger';
+import type { DynamoLedger } from '../../handlers/ledger/dynamo-ledger';
+import { dynamoLedgerOn } from '../../handlers/ledger/dynamo-ledger-client';
 import { createLexRuntimeClient } from '../conversation/lex-client';
 
 const slackValuesShape = { SLACK_SIGNING_SECRET: requiredVar(), SLACK_BOT_TOKEN: requiredVar() };
@@ -79,10 +78,7 @@ export function slackSecrets(env: NodeJS.ProcessEnv): SlackSecrets {
 /** The ledger (also the de-duplicator) on the table `TABLE_NAME`. */
 export function dynamoLedger(env: NodeJS.ProcessEnv, retentionDays?: number): DynamoLedger {
   const { TABLE_NAME } = parseEnv(z.object(tableShape), env);
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  return new DynamoLedger({ client, tableName: TABLE_NAME, ...(retentionDays ? { retentionDays } : {}) });
+  return dynamoLedgerOn(TABLE_NAME, retentionDays);
 }
 
 /** The Lex bot `LEX_BOT_ID` / `LEX_BOT_ALIAS_ID` / `LEX_LOCALE_ID` (default `en_US`). */

@@ -5,13 +5,11 @@
  * notifier lives in bot/, which handlers/ may not import, so notices are queued for it).
  */
 
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { ChatOpsConfig } from '../config/config.schema';
 import { parseEnv, requiredVar } from '../config/env';
-import { DynamoLedger } from '../ledger/dynamo-ledger';
+import { dynamoLedgerOn } from '../ledger/dynamo-ledger-client';
 import type { Ledger } from '../ledger/ledger.port';
 import type { Logger } from '../logger';
 import type { ChatNotifier } from '../notify/chat-notifier.port';
@@ -41,15 +39,7 @@ export function vendingFromEnv(
   chat?: ChatNotifier,
 ): VendingAws {
   const { TABLE_NAME } = parseEnv(vendingEnvSchema, env);
-  const store =
-    ledger ??
-    new DynamoLedger({
-      client: DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-        marshallOptions: { removeUndefinedValues: true },
-      }),
-      tableName: TABLE_NAME,
-      retentionDays: config.ledger.retentionDays,
-    });
+  const store = ledger ?? dynamoLedgerOn(TABLE_NAME, config.ledger.retentionDays);
   const organization = new OrganizationsDirectory({
     client: new OrganizationsClient({ maxAttempts: SDK_MAX_ATTEMPTS, retryMode: 'standard' }),
   });

@@ -13,16 +13,15 @@
  * The Slack {@link ChatNotifier} is passed in by the entry (its adapter lives on the Slack side).
  */
 
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { ChatOpsConfig } from '../config/config.schema';
 import { ConfigError } from '../errors';
 import { SqsExecutionQueue } from '../execution/sqs-execution-queue';
-import { DynamoLedger } from '../ledger/dynamo-ledger';
+import type { DynamoLedger } from '../ledger/dynamo-ledger';
+import { dynamoLedgerOn } from '../ledger/dynamo-ledger-client';
 import type { Logger } from '../logger';
 import type { ChatNotifier } from '../notify/chat-notifier.port';
 import { ApprovalDeskService } from './approval-desk';
@@ -61,10 +60,7 @@ export function approvalEnv(env: NodeJS.ProcessEnv, required: readonly (keyof Ap
 }
 
 export function ledgerFromEnv(env: ApprovalEnv, config: ChatOpsConfig): DynamoLedger {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  return new DynamoLedger({ client, tableName: env.TABLE_NAME, retentionDays: config.ledger.retentionDays });
+  return dynamoLedgerOn(env.TABLE_NAME, config.ledger.retentionDays);
 }
 
 const tokensFromEnv = (env: ApprovalEnv) =>

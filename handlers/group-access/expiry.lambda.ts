@@ -4,14 +4,12 @@
  * the chat outbox. With the worked example off it returns at once and builds nothing. Clients and
  * config are created once per container. Env: `TABLE_NAME`, `AWS_REGION`, `CHAT_QUEUE_URL`.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { ChatOpsConfig } from '../config/config.schema';
 import { parseEnv, requiredVar } from '../config/env';
 import { loadConfig } from '../config/load-config';
 import { identityStoreIdOf } from '../examples/worked-example.extension';
-import { DynamoLedger } from '../ledger/dynamo-ledger';
+import { dynamoLedgerOn } from '../ledger/dynamo-ledger-client';
 import { createLogger } from '../logger';
 import { chatOutboxEnvSchema, chatOutboxFromEnv } from '../notify/outbox-chat-notifier';
 import { type GroupExpiryDeps, type GroupExpiryStep, sweepGroupExpiries } from './expiry-sweep';
@@ -26,11 +24,8 @@ export const groupExpiryEnvSchema = z.object({
 /** The sweep's deps on real AWS. @throws ConfigError (environment, or no identity store configured) */
 export function groupExpiryDeps(env: NodeJS.ProcessEnv, config: ChatOpsConfig): GroupExpiryDeps {
   const { TABLE_NAME, AWS_REGION } = parseEnv(groupExpiryEnvSchema, env);
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
   return {
-    ledger: new DynamoLedger({ client, tableName: TABLE_NAME, retentionDays: config.ledger.retentionDays }),
+    ledger: dynamoLedgerOn(TABLE_NAME, config.ledger.retentionDays),
     groupAccess: new IdentitystoreGroupAccess(identitystoreClient(AWS_REGION), identityStoreIdOf(config)),
     notifier: chatOutboxFromEnv(env),
     clock: () => new Date(),

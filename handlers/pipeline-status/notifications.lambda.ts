@@ -7,13 +7,11 @@
  */
 
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { parseEnv, requiredVar } from '../config/env';
 import { loadConfig } from '../config/load-config';
-import { DynamoLedger } from '../ledger/dynamo-ledger';
+import { dynamoLedgerOn } from '../ledger/dynamo-ledger-client';
 import { createLogger } from '../logger';
 import { chatOutboxFromEnv } from '../notify/outbox-chat-notifier';
 import { CodePipelineAdapter } from './codepipeline-adapter';
@@ -33,14 +31,7 @@ export const notificationsEnvSchema = z.object({
 export function buildNotificationDeps(env: NodeJS.ProcessEnv = process.env): PipelineNotificationDeps {
   const { TABLE_NAME, AWS_REGION } = parseEnv(notificationsEnvSchema, env);
   const config = loadConfig(env);
-  const document = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  const ledger = new DynamoLedger({
-    client: document,
-    tableName: TABLE_NAME,
-    retentionDays: config.ledger.retentionDays,
-  });
+  const ledger = dynamoLedgerOn(TABLE_NAME, config.ledger.retentionDays);
   return {
     config,
     notifier: chatOutboxFromEnv(env),
