@@ -10,9 +10,8 @@ import { parseConfig } from '../../../handlers/config/load-config';
 import { localConfig } from '../../../handlers/config/local-config';
 import type { Logger } from '../../../handlers/logger';
 import { localDynamoClient } from '../../../local/dynamodb-local';
-import { SANDBOX_USERS } from '../../../local/sandbox-users';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
-import { ChatSession } from '../../../local/terminal-chat/chat-session';
+import { attachChat } from '../support/chat-session';
 import { eventually } from '../support/eventually';
 
 const DAY_MS = 86_400_000;
@@ -51,15 +50,9 @@ describe('key rotation on the local stack never leaks the secret', () => {
       clock: () => clock.now,
     });
     try {
-      if (!stack.emulator || !stack.sender) throw new Error('no emulator');
-      const session = new ChatSession({
-        emulator: stack.emulator,
-        sender: stack.sender,
-        users: SANDBOX_USERS,
-        print: (lines) => printed.push(...lines),
-        onQuit: () => {},
-      });
-      session.attach();
+      const session = attachChat(stack, printed);
+      const { emulator } = stack;
+      if (!emulator) throw new Error('no emulator');
 
       // Act: the rotation
       await session.handleLine('rotate my access key');
@@ -96,7 +89,7 @@ describe('key rotation on the local stack never leaks the secret', () => {
       const forms = [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)];
       const captured = {
         logs: logs.join('\n'),
-        slackWebApiCalls: JSON.stringify(stack.emulator.calls),
+        slackWebApiCalls: JSON.stringify(emulator.calls),
         chat: printed.join('\n'),
         ledgerItems: items.join('\n'),
         notifications: notifications.join('\n'),

@@ -6,9 +6,9 @@
 import { parseConfig } from '../../../handlers/config/load-config';
 import { localConfig } from '../../../handlers/config/local-config';
 import { silentLogger } from '../../../handlers/logger';
-import { SANDBOX_USERS } from '../../../local/sandbox-users';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
-import { ChatSession } from '../../../local/terminal-chat/chat-session';
+import type { ChatSession } from '../../../local/terminal-chat/chat-session';
+import { attachChat } from '../support/chat-session';
 import { eventually } from '../support/eventually';
 
 describe('local stack: an approved request runs to completion', () => {
@@ -23,15 +23,7 @@ describe('local stack: an approved request runs to completion', () => {
       sink: () => {},
       store: 'memory',
     });
-    if (!stack.emulator || !stack.sender) throw new Error('no emulator');
-    session = new ChatSession({
-      emulator: stack.emulator,
-      sender: stack.sender,
-      users: SANDBOX_USERS,
-      print: (lines) => printed.push(...lines),
-      onQuit: () => {},
-    });
-    session.attach();
+    session = attachChat(stack, printed);
   }, 90_000);
 
   afterAll(async () => {

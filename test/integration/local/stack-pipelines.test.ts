@@ -9,9 +9,9 @@ import { parseConfig } from '../../../handlers/config/load-config';
 import { localConfig } from '../../../handlers/config/local-config';
 import { silentLogger } from '../../../handlers/logger';
 import { pipelineExecutionEvent } from '../../../handlers/pipeline-status/pipeline-events';
-import { SANDBOX_USERS } from '../../../local/sandbox-users';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
-import { ChatSession } from '../../../local/terminal-chat/chat-session';
+import type { ChatSession } from '../../../local/terminal-chat/chat-session';
+import { attachChat } from '../support/chat-session';
 import { eventually } from '../support/eventually';
 
 async function start(): Promise<{ stack: LocalStack; session: ChatSession; printed: string[] }> {
@@ -23,15 +23,7 @@ async function start(): Promise<{ stack: LocalStack; session: ChatSession; print
     store: 'memory',
     pipelineRunMs: 0,
   });
-  if (!stack.emulator || !stack.sender) throw new Error('no emulator');
-  const session = new ChatSession({
-    emulator: stack.emulator,
-    sender: stack.sender,
-    users: SANDBOX_USERS,
-    print: (lines) => printed.push(...lines),
-    onQuit: () => {},
-  });
-  session.attach();
+  const session = attachChat(stack, printed);
   return { stack, session, printed };
 }
 

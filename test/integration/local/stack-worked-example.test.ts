@@ -8,10 +8,10 @@
 import { parseConfig } from '../../../handlers/config/load-config';
 import { localConfig } from '../../../handlers/config/local-config';
 import { silentLogger } from '../../../handlers/logger';
-import { SANDBOX_USERS } from '../../../local/sandbox-users';
 import { dmChannelFor, type RecordedCall } from '../../../local/slack-emulator/web-api';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
-import { ChatSession } from '../../../local/terminal-chat/chat-session';
+import type { ChatSession } from '../../../local/terminal-chat/chat-session';
+import { attachChat } from '../support/chat-session';
 
 const ALICE = 'UALICE0001';
 const BOB = 'UBOB00001';
@@ -47,15 +47,7 @@ describe('the worked example on the local stack', () => {
       sink: () => {},
       dynamodbLocalEndpoint: process.env.DYNAMODB_ENDPOINT ?? '',
     });
-    if (!stack.emulator || !stack.sender) throw new Error('no emulator');
-    session = new ChatSession({
-      emulator: stack.emulator,
-      sender: stack.sender,
-      users: SANDBOX_USERS,
-      print: (lines) => printed.push(...lines),
-      onQuit: () => {},
-    });
-    session.attach();
+    session = attachChat(stack, printed);
   }, 90_000);
 
   afterAll(async () => {
