@@ -48,6 +48,19 @@ function approved(parameters: Record<string, string>, email?: string): ChatOpsRe
   };
 }
 
+/** A mocked Identity Store that knows the requester and the group, and the executor's deps on it. */
+function identityStore() {
+  const aws = recordAws();
+  const store = aws.mock(IdentitystoreClient);
+  store.on(GetUserIdCommand).resolves(fx.getUserId ?? {});
+  store.on(GetGroupIdCommand).resolves(fx.getGroupId ?? {});
+  const deps = {
+    groupAccess: new IdentitystoreGroupAccess(new IdentitystoreClient({ region: 'us-east-1' }), STORE),
+    clock: () => NOW,
+  };
+  return { aws, store, deps };
+}
+
 describe('JoinIdentityCenterGroup (the worked example, write)', () => {
   it('asks for the hours, confirms, and files the request for approval with its plan', async () => {
     // Prepare
@@ -114,15 +127,8 @@ describe('JoinIdentityCenterGroup (the worked example, write)', () => {
 
   it('executes: finds the requester by verified email, creates the membership, returns membershipId and expiresAt', async () => {
     // Prepare
-    const aws = recordAws();
-    const store = aws.mock(IdentitystoreClient);
-    store.on(GetUserIdCommand).resolves(fx.getUserId ?? {});
-    store.on(GetGroupIdCommand).resolves(fx.getGroupId ?? {});
+    const { aws, store, deps } = identityStore();
     store.on(CreateGroupMembershipCommand).resolves(fx.createGroupMembership ?? {});
-    const deps = {
-      groupAccess: new IdentitystoreGroupAccess(new IdentitystoreClient({ region: 'us-east-1' }), STORE),
-      clock: () => NOW,
-    };
 
     // Act
     const result = await joinGroup(
@@ -150,18 +156,11 @@ describe('JoinIdentityCenterGroup (the worked example, write)', () => {
 
   it('leaves a membership it did not create alone: no expiry recorded, so the sweep never removes it', async () => {
     // Prepare: the requester already is a member (given by hand, or by another tool)
-    const aws = recordAws();
-    const store = aws.mock(IdentitystoreClient);
-    store.on(GetUserIdCommand).resolves(fx.getUserId ?? {});
-    store.on(GetGroupIdCommand).resolves(fx.getGroupId ?? {});
+    const { aws, store, deps } = identityStore();
     store
       .on(CreateGroupMembershipCommand)
       .rejects(new ConflictException({ message: 'Member already exists in the group', $metadata: {} }));
     store.on(GetGroupMembershipIdCommand).resolves(fx.getGroupMembershipId ?? {});
-    const deps = {
-      groupAccess: new IdentitystoreGroupAccess(new IdentitystoreClient({ region: 'us-east-1' }), STORE),
-      clock: () => NOW,
-    };
 
     // Act
     const result = await joinGroup(
