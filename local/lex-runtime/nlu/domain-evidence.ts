@@ -29,9 +29,6 @@ function intentTexts(intent: IntentModel): string[] {
   ];
 }
 
-/** In how many of an intent's texts a word must occur to be one of its anchors. */
-const RECURRING = 2;
-
 /** Words of `texts` whose stem is one of `named` and which the texts never use in the plural. */
 function singularOnly(texts: readonly string[], named: ReadonlySet<string>): Set<string> {
   const used = new Set(texts.flatMap((t) => tokenize(t.replace(/\{\w+\}/g, ' ')).map((k) => k.lower)));
@@ -39,10 +36,14 @@ function singularOnly(texts: readonly string[], named: ReadonlySet<string>): Set
   return new Set([...used].filter((w) => /^\p{L}{3,}$/u.test(w) && named.has(stem(w)) && !plural(w)));
 }
 
+/** `RotateAccessKey` → "Rotate Access Key". */
+function splitName(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
 /** Stems of the words of an intent's name and its slots' names (`RotateAccessKey` → rotat, access, key). */
 function nameStems(intent: IntentModel): string[] {
-  const names = [intent.name, ...intent.slots.map((s) => s.name)];
-  return contentStems(names.map((n) => n.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' '));
+  return contentStems([intent.name, ...intent.slots.map((s) => s.name)].map(splitName).join(' '));
 }
 
 /** Per-intent domain words of one bot locale. */
@@ -52,9 +53,9 @@ export class DomainEvidence {
   /** Stems of every text of the locale, prompts included. */
   private readonly known: ReadonlySet<string>;
   /**
-   * Intent → its anchor stems: the words of its name and its slots' names, and the words that recur
-   * in its texts (what it acts on: "pipeline", "key", "build"), unlike a verb or adjective that one
-   * sample happens to use ("restart", "set").
+   * Intent → its anchor stems: the words of its name, which say what it does and what it acts on
+   * (`RetryPipelineStage`: retry, pipeline, stage). Words that merely recur in its samples ("create",
+   * "new", "access", "old") are no anchor: "create an s3 bucket" and "give me admin access" use them too.
    */
   private readonly anchors = new Map<string, ReadonlySet<string>>();
   /** Intent → words of its names that its texts only use in the singular ("account": VendAccount makes one). */
@@ -70,9 +71,8 @@ export class DomainEvidence {
           this.counts.set(s, byIntent);
         }
       }
-      const recurring = [...this.counts].filter(([, by]) => (by.get(intent.name) ?? 0) >= RECURRING);
       const named = new Set(nameStems(intent));
-      this.anchors.set(intent.name, new Set([...named, ...recurring.map(([s]) => s)]));
+      this.anchors.set(intent.name, new Set(contentStems(splitName(intent.name))));
       this.singular.set(intent.name, singularOnly(intentTexts(intent), named));
     }
   }
@@ -89,7 +89,7 @@ export class DomainEvidence {
     return score;
   }
 
-  /** Whether one of `stems` is a word of the intent's name or its slots' names ("pipelines", "key"). */
+  /** Whether one of `stems` is a word of the intent's name ("pipelines", "key"). */
   anchored(intent: string, stems: readonly string[]): boolean {
     const anchors = this.anchors.get(intent);
     return stems.some((s) => anchors?.has(s));

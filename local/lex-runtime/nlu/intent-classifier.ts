@@ -20,6 +20,7 @@ import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { NluNeural } from '@nlpjs/nlu';
 import type { BotModel, SlotModel } from '../bot-model';
+import { SimilarUtterances } from './similar-utterances';
 import { slotNameTemplates } from './slot-cues';
 import { isStopword, maskEntities } from './text';
 
@@ -33,6 +34,8 @@ const FULL_COVERAGE = 0.5;
 /** Known words (function words included) that make one unknown content word tolerable. */
 const FAMILIAR_CONTEXT = 3;
 const VARIANTS = 3;
+/** The perceptron's share of an intent's score; the rest is the nearest sample's (similar-utterances.ts). */
+const PERCEPTRON_SHARE = 0.5;
 
 const EXAMPLE_VALUES: Record<string, string[]> = {
   email: ['dana@example.com'],
@@ -94,6 +97,7 @@ export class IntentClassifier {
     /** Hyphenated slot values typed with spaces ("payments api"), longest first: masked as names. */
     private readonly spacedValues: readonly RegExp[],
     private readonly intents: readonly string[],
+    private readonly nearest: SimilarUtterances,
   ) {}
 
   /** Trains on the locale's sample utterances (tens of milliseconds for the catalog). */
@@ -107,25 +111,37 @@ export class IntentClassifier {
       useNoneFeature: true,
       keepStopwords: true,
     });
-    await nlu.train(trainingCorpus(model));
+    const corpus = trainingCorpus(model);
+    await nlu.train(corpus);
     const intents = model.intents.filter((i) => !i.isFallback).map((i) => i.name);
-    return new IntentClassifier(nlu, new Set(Object.keys(nlu.features)), spacedValues(model), intents);
+    const nearest = await SimilarUtterances.index(corpus, (t) => nlu.prepare(t));
+    return new IntentClassifier(
+      nlu,
+      new Set(Object.keys(nlu.features)),
+      spacedValues(model),
+      intents,
+      nearest,
+    );
   }
 
   /** A score in 0..1 for every non-fallback intent, best first. */
   async classify(text: string): Promise<IntentScore[]> {
     const masked = maskEntities(this.spacedValues.reduce((t, re) => t.replace(re, 'zz-name'), text));
     const { classifications } = await this.nlu.process(masked);
-    const factor = await this.coverageFactor(masked);
-    const scores = new Map(classifications.map((c) => [c.intent, c.score * factor]));
+    const stems = Object.keys(await this.nlu.prepare(masked));
+    const factor = this.coverageFactor(stems);
+    const perceptron = new Map(classifications.map((c) => [c.intent, c.score]));
+    const nearest = this.nearest.scores(stems);
+    const blend = (intent: string) =>
+      PERCEPTRON_SHARE * (perceptron.get(intent) ?? 0) + (1 - PERCEPTRON_SHARE) * (nearest.get(intent) ?? 0);
+    const scores = new Map(this.intents.map((intent) => [intent, blend(intent) * factor]));
     return this.intents
       .map((intent) => ({ intent, score: scores.get(intent) ?? 0 }))
       .sort((a, b) => b.score - a.score);
   }
 
   /** 1 when enough of the utterance's content words (non-stop stems) were seen in training, else less. */
-  private async coverageFactor(masked: string): Promise<number> {
-    const stems = Object.keys(await this.nlu.prepare(masked));
+  private coverageFactor(stems: readonly string[]): number {
     const content = stems.filter((s) => !isStopword(s));
     if (content.length === 0) return 1;
     const unknown = content.filter((s) => !this.vocabulary.has(s)).length;

@@ -42,3 +42,18 @@ declare module '@nlpjs/similarity' {
   /** Levenshtein distance between two strings. */
   export function leven(a: string, b: string): number;
 }
+
+/** wink-pos-tagger v2 (MIT, no bundled types): only `tagSentence` is used. */
+declare module 'wink-pos-tagger' {
+  interface TaggedToken {
+    value: string;
+    tag: 'word' | 'punctuation' | 'number' | 'email' | 'symbol' | string;
+    /** Penn Treebank tag (NN, NNS, NNP, VB, JJ, …). */
+    pos: string;
+    normal: string;
+  }
+  class PosTagger {
+    tagSentence(sentence: string): TaggedToken[];
+  }
+  export = PosTagger;
+}

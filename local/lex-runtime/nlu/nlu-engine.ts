@@ -20,9 +20,10 @@ import { SMALL_TALK } from './chat-lexicon';
 import { contentStems, DomainEvidence } from './domain-evidence';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
 import { type Normalised, Normaliser } from './normaliser';
+import { nounsOf } from './object-nouns';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
 import type { SlotValueMatch } from './slot-values';
-import { EMAIL, isCompound, isMixedId, tokenize } from './text';
+import { EMAIL, isCompound, isMixedId, stem, tokenize } from './text';
 
 export interface Recognition {
   /** The chosen intent (the fallback intent when nothing is confident enough). */
@@ -43,11 +44,6 @@ const SLOT_VALUE_EVIDENCE = 1;
 const TELLING_KINDS: ReadonlySet<string> = new Set(['enum', 'open', 'email', 'alphanumeric']);
 /** A value recognised from one part of a name ("api" → payments-api) weighs this much, and anchors nothing. */
 const PART_SHARE = 0.5;
-/**
- * Evidence needed on top for each content word no text of the locale uses, when the sentence names
- * none of the intent's anchors ("restart the *database*"): a sentence about something else is not ours.
- */
-const UNKNOWN_WORD_COST = 0.6;
 /** What a score without evidence is scaled by: below any sensible confidence threshold. */
 const NO_EVIDENCE = 0.3;
 /** Evidenced intents share at least this much of the classifier's score before rescaling. */
@@ -55,6 +51,7 @@ const RENORMALISE_FLOOR = 0.7;
 
 export class NluEngine {
   private last?: { text: string; normalised: Normalised };
+  private nouns?: { text: string; stems: ReadonlySet<string> };
 
   private constructor(
     private readonly model: BotModel,
@@ -191,26 +188,37 @@ export class NluEngine {
   }
 
   /**
-   * Domain words of the intent and slot values that resolve to one of its slot types' values. When
-   * the sentence names nothing the intent acts on (no anchor word, no slot value: "restart the
-   * database", "how old is the universe"), the evidence must also outweigh the content words no text
-   * of the locale uses; a slot's own value is never such a word.
+   * Evidence that `text` is about `intent`. Naming what the intent acts on (a word of its name:
+   * "pipeline", "key", "request"; one of its listed values) is enough. Otherwise a sentence that names
+   * a thing no text of the locale uses ("restart the api *server*", "create an s3 *bucket*", "how old
+   * is the *universe*") is about something else; what is left must add up to MIN_EVIDENCE of the
+   * intent's domain words and slot values (a slot's own value is never an unknown word).
    */
   private hasEvidence(intent: string, stems: readonly string[], text: string): boolean {
     const slots = this.model.intent(intent)?.slots ?? [];
     const found = Object.entries(this.extractor.extract(intent, text));
     const inValues = new Set(found.flatMap(([, v]) => contentStems(v.originalValue)));
-    const unknown = this.evidence.unknown(stems).filter((s) => !inValues.has(s)).length;
+    const unknown = this.evidence.unknown(stems).filter((s) => !inValues.has(s));
     const telling = found.filter(
       ([name, v]) =>
         v.resolvedValues.length > 0 && TELLING_KINDS.has(slots.find((s) => s.name === name)?.type.kind ?? ''),
     );
     const whole = telling.some(([, v]) => !isPart(v));
     const resolved = whole ? SLOT_VALUE_EVIDENCE : telling.length > 0 ? SLOT_VALUE_EVIDENCE * PART_SHARE : 0;
-    // The help intent is about the bot itself: it has no object to name.
-    const anchored = whole || intent === this.greetingIntent || this.evidence.anchored(intent, stems);
-    const cost = anchored ? 0 : UNKNOWN_WORD_COST * unknown;
-    return this.evidence.score(intent, stems) + resolved >= MIN_EVIDENCE + cost;
+    // Naming what the intent acts on (a word of its name, one of its listed values) is evidence enough.
+    if (whole || this.evidence.anchored(intent, stems)) return true;
+    // Else a thing no text of the locale names makes the sentence about something else; the help
+    // intent is about the bot itself and has no object to name.
+    if (intent !== this.greetingIntent && unknown.length > 0 && this.unknownThings(text, unknown) > 0)
+      return false;
+    return this.evidence.score(intent, stems) + resolved >= MIN_EVIDENCE;
+  }
+
+  /** How many of the `unknown` stems are nouns in `text` (tagged once per text: every intent asks). */
+  private unknownThings(text: string, unknown: readonly string[]): number {
+    if (this.nouns?.text !== text) this.nouns = { text, stems: new Set([...nounsOf(text)].map(stem)) };
+    const nouns = this.nouns.stems;
+    return unknown.filter((s) => nouns.has(s)).length;
   }
 }
 
