@@ -33,6 +33,12 @@ export const pipelineSummaryIntent = defineIntent({
     'show pipelines page {Page}',
     'page {Page} of the pipelines',
     'next pipelines page {Page}',
+    'pipeline dashboard',
+    'what is red across the pipelines',
+    'give me a pipelines report',
+    'health of all pipelines',
+    'how is everything looking across the pipelines',
+    'overview of every pipeline',
   ],
   slotTypes: [],
   slots: [

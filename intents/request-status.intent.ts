@@ -27,6 +27,12 @@ export const requestStatusIntent = defineIntent({
     'look up request {RequestId}',
     'any update on {RequestId}',
     'what happened to {RequestId}',
+    'was my request rejected',
+    'did my request go through',
+    'is {RequestId} still pending',
+    'progress of {RequestId}',
+    'has {RequestId} finished',
+    'who is approving my request',
   ],
   slotTypes: [],
   slots: [

@@ -32,6 +32,13 @@ export const retryPipelineStageIntent = defineIntent({
     'retry failed actions in {PipelineName}',
     'please retry {PipelineName}',
     'retry the stage that failed in {PipelineName}',
+    'run {PipelineName} once more',
+    'retry the last failed run',
+    'rerun the build',
+    'kick off {PipelineName} again',
+    'retrigger {PipelineName}',
+    'give the build another shot',
+    'redo the failed stage of {PipelineName}',
   ],
   slotTypes: [pipelineNameValues],
   slots: [

@@ -28,6 +28,16 @@ export const rotateAccessKeyIntent = defineIntent({
     'replace the IAM key for {UserName}',
     'cycle the access key for {UserName}',
     'key rotation for {UserName}',
+    'regenerate my access key',
+    'generate a new access key for {UserName}',
+    '{UserName} needs a new access key',
+    'my credentials were compromised',
+    'my access key is exposed',
+    'swap out my access key',
+    'rotate my old access key',
+    'my access key is old, rotate it',
+    'refresh the credentials of {UserName}',
+    'reset the access key of {UserName}',
   ],
   slotTypes: [
     {

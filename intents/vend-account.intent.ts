@@ -51,6 +51,13 @@ export const vendAccountIntent = defineIntent({
     'spin up an AWS account',
     'get me a fresh AWS account',
     'account vending',
+    'build me a new AWS account',
+    'can we get another account provisioned',
+    'I need a {AccountType} account named {AccountName}',
+    'new {AccountType} account for {AccountEmail}',
+    'register a new AWS account',
+    'onboard a new AWS account',
+    'another account for my team',
   ],
   slotTypes: [
     {

@@ -19,12 +19,17 @@ export function contentStems(text: string): string[] {
   return [...new Set(words.filter((w) => /^\p{L}{2,}$/u.test(w) && !isStopword(w)).map(stem))];
 }
 
+/**
+ * An intent's texts: its sample utterances, its slots' and their one-word values and synonyms. A
+ * value of several words ("green light", "sign off") is evidence as a whole (the slot extractor finds
+ * it), never word by word: "turn off the light" is not an approval.
+ */
 function intentTexts(intent: IntentModel): string[] {
   return [
     ...intent.utterances,
     ...intent.slots.flatMap((s) => [
       ...s.sampleUtterances,
-      ...s.type.values.flatMap((v) => [v.value, ...v.synonyms]),
+      ...s.type.values.flatMap((v) => [v.value, ...v.synonyms]).filter((v) => !/\s/.test(v.trim())),
     ]),
   ];
 }
@@ -34,6 +39,47 @@ function singularOnly(texts: readonly string[], named: ReadonlySet<string>): Set
   const used = new Set(texts.flatMap((t) => tokenize(t.replace(/\{\w+\}/g, ' ')).map((k) => k.lower)));
   const plural = (w: string) => used.has(`${w}s`) || used.has(`${w}es`) || w.endsWith('s');
   return new Set([...used].filter((w) => /^\p{L}{3,}$/u.test(w) && named.has(stem(w)) && !plural(w)));
+}
+
+/** How many of one intent's samples must open with a word for it to be that intent's action. */
+const ACTION_USES = 2;
+
+/** Words before the action of a request ("please can you", "I would like to", "hey"). */
+const LEAD_IN = new Set([
+  'please',
+  'can',
+  'could',
+  'would',
+  'will',
+  'you',
+  'i',
+  'we',
+  'want',
+  'need',
+  'like',
+  'to',
+  'just',
+  'kindly',
+  'hey',
+  'hi',
+  'ok',
+  'so',
+  'now',
+  'go',
+  'ahead',
+  'and',
+  'd',
+  'let',
+  's',
+  'us',
+]);
+
+/** Stem of the first word of `text` after any lead-in, when it is a plain word. */
+function leadStem(text: string): string | undefined {
+  const first = tokenize(text.replace(/\{\w+\}/g, ' ')).find((t) => !LEAD_IN.has(t.lower));
+  return first && /^\p{L}{2,}$/u.test(first.lower) && !isStopword(first.lower)
+    ? stem(first.lower)
+    : undefined;
 }
 
 /** `RotateAccessKey` → "Rotate Access Key". */
@@ -61,6 +107,9 @@ export class DomainEvidence {
   /** Intent → words of its names that its texts only use in the singular ("account": VendAccount makes one). */
   private readonly singular = new Map<string, ReadonlySet<string>>();
 
+  /** Stem of a word an intent's sample utterances open with ("create", "rotate") → intent → how many. */
+  private readonly leads = new Map<string, Map<string, number>>();
+
   constructor(model: BotModel) {
     this.known = new Set(localeTexts(model).flatMap(contentStems));
     for (const intent of model.intents.filter((i) => !i.isFallback)) {
@@ -73,6 +122,11 @@ export class DomainEvidence {
       }
       const named = new Set(nameStems(intent));
       this.anchors.set(intent.name, new Set(contentStems(splitName(intent.name))));
+      for (const utterance of intent.utterances) {
+        const lead = leadStem(utterance);
+        const by = lead ? (this.leads.get(lead) ?? new Map<string, number>()) : undefined;
+        if (lead && by) this.leads.set(lead, by.set(intent.name, (by.get(intent.name) ?? 0) + 1));
+      }
       this.singular.set(intent.name, singularOnly(intentTexts(intent), named));
     }
   }
@@ -107,6 +161,23 @@ export class DomainEvidence {
     const words = new Set([...typedWords, ...tokenize(normalised).map((k) => k.lower)]);
     const plural = (w: string) => words.has(`${w}s`) || words.has(`${w}es`);
     return [...singular].some((w) => plural(w) && !typedWords.has(w));
+  }
+
+  /**
+   * Whether `text` opens with the action of other intents only ("*create* a new pipeline": VendAccount
+   * creates, PipelineStatus never does): a word other intents' samples open with and no text of this
+   * intent uses. The catalog's own object words ("pipeline status") are no action.
+   */
+  otherAction(intent: string, text: string): boolean {
+    const lead = leadStem(text);
+    const by = lead ? this.leads.get(lead) : undefined;
+    if (!lead || !by || by.size !== 1 || by.has(intent) || this.isAnchor(lead)) return false;
+    const [uses = 0] = by.values();
+    return uses >= ACTION_USES && !(this.counts.get(lead)?.has(intent) ?? false);
+  }
+
+  private isAnchor(s: string): boolean {
+    return [...this.anchors.values()].some((a) => a.has(s));
   }
 
   /** The stems among `stems` that no text of the locale uses (neither wording, values nor prompts). */

@@ -205,8 +205,11 @@ export class NluEngine {
     );
     const whole = telling.some(([, v]) => !isPart(v));
     const resolved = whole ? SLOT_VALUE_EVIDENCE : telling.length > 0 ? SLOT_VALUE_EVIDENCE * PART_SHARE : 0;
-    // Naming what the intent acts on (a word of its name, one of its listed values) is evidence enough.
-    if (whole || this.evidence.anchored(intent, stems)) return true;
+    // One of its listed values is evidence enough; else a sentence led by other intents' action
+    // ("create a new pipeline") is not this intent's, and naming what it acts on (a word of its name) is.
+    if (whole) return true;
+    if (this.evidence.otherAction(intent, text)) return false;
+    if (this.evidence.anchored(intent, stems)) return true;
     // Else a thing no text of the locale names makes the sentence about something else; the help
     // intent is about the bot itself and has no object to name.
     if (intent !== this.greetingIntent && unknown.length > 0 && this.unknownThings(text, unknown) > 0)

@@ -129,7 +129,10 @@ export class Normaliser {
       ? CHAT_SPEAK.get(token.lower.replace(/['’]/g, ''))
       : undefined;
     if (contraction !== undefined) return contraction;
-    if (isValueShaped(token, index) || (previous && this.cues.has(previous))) return undefined;
+    if (isValueShaped(token, index)) return undefined;
+    // After a value cue ("pipeline x", "user x") a word is a name, unless it is one of the catalog's
+    // own words with two letters swapped ("pipeline stauts"): no name is spelt so.
+    if (previous && this.cues.has(previous)) return this.vocabulary.swappedWording(token.lower);
     const chat = CHAT_SPEAK.get(token.lower);
     if (chat !== undefined) return chat;
     if (SMALL_TALK.has(token.lower) || SMALL_TALK_FILLERS.has(token.lower)) return undefined;

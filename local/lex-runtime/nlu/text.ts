@@ -84,7 +84,7 @@ export function isMixedId(value: string): boolean {
 }
 
 /**
- * Replaces entity-shaped tokens by placeholders (`zzemail`, `zzid`, `zzname`, `zznum`) so the intent
+ * Replaces entity-shaped tokens (and possessive names) by placeholders (`zzemail`, `zzid`, `zzname`, `zznum`) so the intent
  * classifier learns "check request zzid", not one request id, and unseen names or numbers ("page 2"
  * when the samples say 3) are not unknown words.
  */
@@ -95,6 +95,8 @@ export function maskEntities(text: string): string {
       if (/^\d+$/.test(t.text)) return 'zznum';
       if (isMixedId(t.bare)) return 'zzid';
       if (isCompound(t.bare) && /[-_]/.test(t.bare)) return 'zzname';
+      // A possessive is someone's name ("dave's key"), whoever they are.
+      if (t.bare !== t.text) return 'zzname';
       return t.text;
     })
     .join(' ');

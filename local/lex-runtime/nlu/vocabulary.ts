@@ -74,9 +74,27 @@ const PLURAL = /^(s|es)$/;
  * than a plural ("approvers", "builder"), or `word` without its ending ("secret" for secrets).
  */
 function isInflection(typed: string, word: string): boolean {
+  if (sameFamily(typed, word)) return true;
   if (typed.startsWith(word))
     return !PLURAL.test(typed.slice(word.length)) && INFLECTION.test(typed.slice(word.length));
   return word.startsWith(typed) && INFLECTION.test(word.slice(typed.length));
+}
+
+/** Endings that derive words of one family from a base ("experiment": experiments, experimental). */
+const DERIVATION = /^(|s|es|d|ed|r|er|ers|rs|ing|ings|al|als|ally|ly|ion|ions|ation|ations|ment|ments|ive)$/;
+const FAMILY_BASE = 5;
+
+/**
+ * Whether the two words are one base with two different derivational endings ("experiments" and
+ * "experimental", "deploys" and "deployment"): another word of the family, never a typo of it.
+ */
+function sameFamily(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+  const [x, y] = [a.slice(n), b.slice(n)];
+  // A plural of the other word is read as its singular (PLURAL), not left alone.
+  if ((x === '' && PLURAL.test(y)) || (y === '' && PLURAL.test(x))) return false;
+  return n >= FAMILY_BASE && a !== b && DERIVATION.test(x) && DERIVATION.test(y);
 }
 
 /** Whether `typed` is close enough to `word` for its length (see the limits above). */
@@ -150,6 +168,12 @@ export class Vocabulary {
   private swapped(word: string): string | undefined {
     if (word.length < MIN_SWAP) return undefined;
     return unique([...this.known].filter((w) => isSwap(word, w)));
+  }
+
+  /** The word of the catalog's own wording (no slot value) that `word` is with two adjacent letters swapped. */
+  swappedWording(word: string): string | undefined {
+    if (word.length < MIN_SWAP || this.known.has(word)) return undefined;
+    return unique([...this.known].filter((w) => this.wording.has(stem(w)) && isSwap(word, w)));
   }
 
   /** A shortening with a plural ending ("creds" → credentials). */
