@@ -8,9 +8,11 @@
  *
  * It trains on the sample utterances and on the slot labels derived from slot names
  * (`name {AccountName}`, `ou {OrganizationalUnit}`: slot-cues.ts), so "name x, email y, ou z" is
- * a VendAccount. Two things are added around the library, because no candidate does them:
+ * a VendAccount. Three things are added around the library, because no candidate does them:
  * - entity-shape masking (emails, request ids, hyphenated names → placeholders) in training and at
  *   run time, so "is payments-api green" and "is web-app green" look the same to the model;
+ * - a second opinion, blended half and half with the perceptron: the nearest sample utterance by
+ *   tf-idf cosine (similar-utterances.ts), which is steadier on familiar words in a new order;
  * - an out-of-domain gate: the score is scaled down when too few of the utterance's content words
  *   were ever seen in the samples (Lex then picks the fallback intent, below NluConfidenceThreshold);
  *   a single unfamiliar word in an otherwise familiar sentence ("what are your capabilities") is

@@ -11,9 +11,11 @@
  * - a request for an operation no intent's wording uses ("delete the web-app pipeline"), or about a
  *   topic the catalog does not serve ("how much did the etl pipeline cost", "who is on call for
  *   payments-api": chat-lexicon.ts), falls back;
- * - an intent only wins with evidence for it (domain-evidence.ts): its domain words, or one of its
- *   slot values; a sentence that merely shares generic words with it falls back, and so does one
- *   that names none of the intent's anchors but words the locale never uses ("restart the database").
+ * - an intent only wins with evidence for it (domain-evidence.ts): one of its listed slot values, a
+ *   word of its name ("pipeline", "key"), or enough of its domain words; a sentence led by another
+ *   intent's action ("create a new pipeline") is not its, and one that names a thing no text of the
+ *   locale names ("restart the api server", a noun: object-nouns.ts) falls back unless it also names
+ *   what the intent acts on.
  */
 import type { BotModel } from '../bot-model';
 import { SMALL_TALK } from './chat-lexicon';

@@ -103,6 +103,54 @@ describe('NluEngine out-of-domain gate', () => {
   );
 });
 
+describe('NluEngine evidence', () => {
+  it.each([
+    'create an s3 bucket called logs-archive',
+    'restart the api server',
+    'open a support case with aws',
+    'create a new pipeline for orders-service',
+  ])('falls back on a thing or an action the catalog does not offer: %s', async (text) => {
+    // Prepare
+    const utterance = text;
+
+    // Act
+    const result = await engine.recognize(utterance);
+
+    // Assess
+    expect(result.intent).toBe('FallbackIntent');
+  });
+
+  it.each([
+    ['my aws credentials leaked on github', 'RotateAccessKey'],
+    ['provision another account for the data team', 'VendAccount'],
+    ['how is my pipeline', 'PipelineStatus'],
+  ])(
+    'keeps a request whose unknown words are no things, or that names its object: %s',
+    async (text, intent) => {
+      // Prepare
+      const utterance = text;
+
+      // Act
+      const result = await engine.recognize(utterance);
+
+      // Assess
+      expect(result.intent).toBe(intent);
+    },
+  );
+
+  it('reads a possessive name as a user, whoever it is', async () => {
+    // Prepare
+    const text = "dave's access key needs rotating";
+
+    // Act
+    const result = await engine.recognize(text);
+
+    // Assess
+    expect(result.intent).toBe('RotateAccessKey');
+    expect(result.slots.UserName?.interpretedValue).toBe('dave');
+  });
+});
+
 describe('the NLU evaluation set', () => {
   const lines = NLU_EVAL_PARTS.flatMap((part) => loadNluEvalSet(part));
 

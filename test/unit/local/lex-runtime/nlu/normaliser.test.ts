@@ -181,4 +181,54 @@ describe('Normaliser', () => {
     expect(result.text).toBe(text);
     expect(result.unoffered).toBe('add');
   });
+
+  it.each([
+    ['what cn u do', 'what can you do'],
+    ['did my build go thru', 'did my build go through'],
+  ])('expands more chat-speak: %s', (typed, expected) => {
+    // Prepare
+    const text = typed;
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.text).toBe(expected);
+  });
+
+  it.each(['gm', 'heyo', 'hola all'])('reads a greeting as small talk: %s', (typed) => {
+    // Prepare
+    const text = typed;
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.smallTalk).toBe('greeting');
+  });
+
+  it('never turns a word of the same family into a catalog word (experiments is not experimental)', () => {
+    // Prepare
+    const text = 'an account for experiments';
+
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.text).toBe('an account for experiments');
+  });
+
+  it('corrects a swapped-letter catalog word after a value cue, but keeps a name there as typed', () => {
+    // Prepare
+    const typos = 'etl pipeline stauts';
+    const name = 'pipeline stuats-api and user alcie';
+
+    // Act
+    const corrected = normaliser.normalise(typos);
+    const kept = normaliser.normalise(name);
+
+    // Assess
+    expect(corrected.text).toBe('etl pipeline status');
+    expect(kept.text).toBe('pipeline stuats-api and user alcie');
+  });
 });
