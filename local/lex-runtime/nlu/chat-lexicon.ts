@@ -81,6 +81,8 @@ export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
 /** Two-word chat phrases read as one word before anything else ("on call" is not "call it"). */
 export const CHAT_PHRASES: ReadonlyMap<string, string> = new Map([
   ['on call', 'oncall'],
+  ['roll back', 'rollback'],
+  ['shut down', 'shutdown'],
   ['on-call', 'oncall'],
   ['see ya', 'bye'],
   ['see you', 'bye'],
@@ -158,7 +160,9 @@ export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
  * Verbs of operations people ask a chat-ops bot for that are destructive or administrative. When no
  * intent of the catalog uses such a verb, an utterance led by it is not a request we can serve, even
  * when it names one of our objects ("delete the web-app pipeline"): the NLU then answers with the
- * fallback intent rather than the nearest intent. A verb the catalog does use is never blocked.
+ * fallback intent rather than the nearest intent. A verb the catalog does use is only blocked when it
+ * leads the request and no sample utterance opens with it ("*deploy* the hotfix", while "is the deploy
+ * finished" is ours).
  */
 export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
   'delete',
@@ -193,6 +197,14 @@ export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
   'rename',
   'pause',
   'move',
+  'deploy',
+  'redeploy',
+  'deactivate',
+  'activate',
+  'enable',
+  'upgrade',
+  'downgrade',
+  'install',
 ]);
 
 /**
@@ -270,4 +282,42 @@ export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
     'entertainment',
     ['joke', 'funny', 'laugh', 'poem', 'song', 'story', 'riddle', 'weather', 'movie', 'music', 'game'],
   ],
+]);
+
+/**
+ * Nouns so general that they name no thing of any domain ("one more *time*", "this *thing*"): the
+ * out-of-domain gate never counts them as a thing the catalog does not know.
+ */
+export const GENERAL_NOUNS: ReadonlySet<string> = new Set([
+  'thing',
+  'things',
+  'stuff',
+  'time',
+  'times',
+  'way',
+  'one',
+  'ones',
+  'bit',
+  'lot',
+  'moment',
+  'minute',
+  'second',
+  'day',
+  'today',
+  'tomorrow',
+  'yesterday',
+  'week',
+  'question',
+  'questions',
+  'idea',
+  'someone',
+  'something',
+  'anything',
+  'everything',
+  'people',
+  'folks',
+  'guys',
+  'team',
+  'sec',
+  'min',
 ]);

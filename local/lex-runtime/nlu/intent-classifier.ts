@@ -75,7 +75,8 @@ export function trainingCorpus(model: BotModel): { utterance: string; intent: st
 
 /**
  * Runs of two or more parts of the hyphenated example values, spaced ("data lake etl", "payments
- * api"): typed so, a value is a name like its hyphenated form, which training masks.
+ * api"): typed so, a value is a name like its hyphenated form, which training masks. A single part
+ * ("backend") is left to the evidence gate: it is as often a word of its own ("is the backend slow").
  */
 function spacedValues(model: BotModel): RegExp[] {
   const runs = new Set<string>();

@@ -46,6 +46,8 @@ const SLOT_VALUE_EVIDENCE = 1;
 const TELLING_KINDS: ReadonlySet<string> = new Set(['enum', 'open', 'email', 'alphanumeric']);
 /** A value recognised from one part of a name ("api" → payments-api) weighs this much, and anchors nothing. */
 const PART_SHARE = 0.5;
+/** Words that make a question one about the bot itself ("what are your capabilities"). */
+const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
 /** What a score without evidence is scaled by: below any sensible confidence threshold. */
 const NO_EVIDENCE = 0.3;
 /** Evidenced intents share at least this much of the classifier's score before rescaling. */
@@ -214,8 +216,8 @@ export class NluEngine {
     if (this.evidence.anchored(intent, stems)) return true;
     // Else a thing no text of the locale names makes the sentence about something else; the help
     // intent is about the bot itself and has no object to name.
-    if (intent !== this.greetingIntent && unknown.length > 0 && this.unknownThings(text, unknown) > 0)
-      return false;
+    const aboutTheBot = intent === this.greetingIntent && ADDRESSING_THE_BOT.test(text);
+    if (!aboutTheBot && unknown.length > 0 && this.unknownThings(text, unknown) > 0) return false;
     return this.evidence.score(intent, stems) + resolved >= MIN_EVIDENCE;
   }
 

@@ -42,6 +42,25 @@ const TOPIC_STEMS: ReadonlyMap<string, string> = new Map(
   [...UNSERVED_TOPICS].flatMap(([kind, list]) => list.map((w) => [stem(w), kind] as const)),
 );
 
+/** Words before the action of a request ("please can you …", "I want to …"). */
+const LEAD_IN = new Set([
+  'please',
+  'can',
+  'could',
+  'would',
+  'you',
+  'i',
+  'we',
+  'want',
+  'need',
+  'to',
+  'just',
+  'hey',
+  'hi',
+  'so',
+  'now',
+]);
+
 const OPEN_KINDS = new Set(['open', 'firstName', 'lastName', 'freeForm']);
 
 /** Words after which an open slot's value (a name) is typed, from the locale's cues and slot names. */
@@ -91,7 +110,11 @@ export class Normaliser {
       .split(/\s+/)
       .filter(Boolean);
     const smallTalk = smallTalkOnly(plain);
-    const unoffered = plain.find((w) => UNOFFERED_ACTIONS.has(w) && !this.vocabulary.has(w));
+    const lead = plain.find((w) => !LEAD_IN.has(w));
+    const unoffered = plain.find(
+      (w) =>
+        UNOFFERED_ACTIONS.has(w) && (!this.vocabulary.has(w) || (w === lead && !this.vocabulary.leads(w))),
+    );
     const offTopic = plain.find((w) => TOPIC_STEMS.has(stem(w)) && !this.vocabulary.inWording(w));
     const kept = smallTalk ? words : trimSmallTalk(words);
     return {
@@ -114,13 +137,20 @@ export class Normaliser {
         i += 1;
         continue;
       }
+      // After a value cue ("rotate x", "user x") the word is a name, unless a value-shaped word
+      // comes later for the name to be ("rotate creds for ci-deployer").
       const previous = tokens[i - 1]?.lower;
-      words.push({ token, replacement: this.replacement(token, i, previous) });
+      const cued = previous !== undefined && this.cues.has(previous);
+      const named = cued && !tokens.slice(i + 1).some((t, k) => isValueShaped(t, i + 1 + k));
+      const lexicon = SMALL_TALK.has(token.lower) || CHAT_SPEAK.has(token.lower);
+      const lone =
+        tokens.length === 1 && !lexicon ? this.vocabulary.loneWordUtterance(token.lower) : undefined;
+      words.push({ token, replacement: lone ?? this.replacement(token, i, named) });
     }
     return words;
   }
 
-  private replacement(token: Token, index: number, previous: string | undefined): string | undefined {
+  private replacement(token: Token, index: number, named: boolean): string | undefined {
     const phrase = CHAT_PHRASES.get(token.lower);
     if (phrase !== undefined) return phrase;
     const joined = this.joinedWord(token);
@@ -130,9 +160,9 @@ export class Normaliser {
       : undefined;
     if (contraction !== undefined) return contraction;
     if (isValueShaped(token, index)) return undefined;
-    // After a value cue ("pipeline x", "user x") a word is a name, unless it is one of the catalog's
-    // own words with two letters swapped ("pipeline stauts"): no name is spelt so.
-    if (previous && this.cues.has(previous)) return this.vocabulary.swappedWording(token.lower);
+    // A name after a value cue is kept, unless it is one of the catalog's own words with two letters
+    // swapped ("pipeline stauts"): no name is spelt so.
+    if (named) return this.vocabulary.swappedWording(token.lower);
     const chat = CHAT_SPEAK.get(token.lower);
     if (chat !== undefined) return chat;
     if (SMALL_TALK.has(token.lower) || SMALL_TALK_FILLERS.has(token.lower)) return undefined;

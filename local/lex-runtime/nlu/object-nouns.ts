@@ -8,16 +8,21 @@
  * Only the tagging comes from the library; which nouns count is decided here.
  */
 import PosTagger from 'wink-pos-tagger';
+import { GENERAL_NOUNS } from './chat-lexicon';
 
 const tagger = new PosTagger();
 const NOUN = /^NNS?$/;
 
-/** Lower-case words of `text` tagged as common nouns (NN, NNS): a proper noun ("github", "stripe") is as often a name as a thing. */
+/**
+ * Lower-case words of `text` tagged as common nouns (NN, NNS), general ones ("time", "thing") aside:
+ * a proper noun ("github", "stripe") is as often a name as a thing.
+ */
 export function nounsOf(text: string): Set<string> {
   return new Set(
     tagger
       .tagSentence(text)
       .filter((t) => t.tag === 'word' && NOUN.test(t.pos))
-      .map((t) => t.value.toLowerCase()),
+      .map((t) => t.value.toLowerCase())
+      .filter((w) => !GENERAL_NOUNS.has(w)),
   );
 }

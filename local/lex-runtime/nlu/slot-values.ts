@@ -190,6 +190,23 @@ function scoreNumber(token: Token): ScoredValue | undefined {
   return n >= 0 ? { value: match(token.text, String(n)), base: 0.8 } : undefined;
 }
 
+/** Pronouns no name is, which NLP.js' stop-word list lacks ("rotate *mine*"). */
+const PRONOUNS = new Set([
+  'mine',
+  'yours',
+  'ours',
+  'theirs',
+  'hers',
+  'myself',
+  'yourself',
+  'ourselves',
+  'someone',
+  'anyone',
+  'everyone',
+  'everybody',
+  'nobody',
+]);
+
 function scoreOpen(
   index: TypeIndex,
   text: string,
@@ -204,6 +221,7 @@ function scoreOpen(
     return { value: match(spanText(text, span), whole, whole), base: PART };
   const only = span.length === 1 ? span[0] : undefined;
   if (!only || carrier.has(only.lower) || isStopword(only.lower) || EMAIL.test(only.text)) return undefined;
+  if (PRONOUNS.has(only.lower)) return undefined;
   if (index.idPrefix && only.lower.startsWith(`${index.idPrefix}-`))
     return { value: openMatch(only.bare), base: 1 };
   if (isMixedId(only.bare) && !index.type.values.some((v) => isMixedId(v.value))) return undefined;

@@ -129,12 +129,29 @@ export class Vocabulary {
   /** Content words (no stop words) that typos and shortenings may resolve to, by length. */
   private readonly targets: readonly string[];
   private readonly cache = new Map<string, string | undefined>();
+  /** First words of the sample utterances ("create", "rotate", "is"). */
+  private readonly leadWords: ReadonlySet<string>;
+  /** Sample utterances of one word ("help", "menu"). */
+  private readonly loneWords: ReadonlySet<string>;
 
   constructor(model: BotModel) {
+    this.loneWords = new Set(
+      model.intents
+        .flatMap((i) => i.utterances.map((u) => u.trim().toLowerCase()))
+        .filter((u) => /^\p{L}+$/u.test(u)),
+    );
+    this.leadWords = new Set(
+      model.intents.flatMap((i) => i.utterances.map((u) => tokenize(u)[0]?.lower ?? '')).filter(Boolean),
+    );
     const words = localeTexts(model).flatMap(textWords);
     this.known = new Set(words);
     this.wording = new Set(wordingTexts(model).flatMap(textWords).map(stem));
     this.targets = [...new Set(words.filter((w) => /^\p{L}+$/u.test(w) && !isStopword(w)))];
+  }
+
+  /** Whether one of the catalog's sample utterances opens with `word`. */
+  leads(word: string): boolean {
+    return this.leadWords.has(word);
   }
 
   /** Whether `word` (lower case) is one of the catalog's words. */
@@ -174,6 +191,15 @@ export class Vocabulary {
   swappedWording(word: string): string | undefined {
     if (word.length < MIN_SWAP || this.known.has(word)) return undefined;
     return unique([...this.known].filter((w) => this.wording.has(stem(w)) && isSwap(word, w)));
+  }
+
+  /**
+   * The one-word sample utterance ("help", "menu") that a message of one unknown word is one typo
+   * away from, whatever its length ("halp"): a lone word is no sentence another word could fit.
+   */
+  loneWordUtterance(word: string): string | undefined {
+    if (word.length < MIN_DROP || this.known.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
+    return unique([...this.loneWords].filter((u) => u[0] === word[0] && typoDistance(word, u) === 1));
   }
 
   /** A shortening with a plural ending ("creds" → credentials). */
