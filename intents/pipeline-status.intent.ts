@@ -58,6 +58,11 @@ export const pipelineStatusIntent = defineIntent({
     '{PipelineName} status',
     'show the latest run of {PipelineName}',
     'is {PipelineName} done deploying',
+    'has the build gone through',
+    'did {PipelineName} go through',
+    'how did the latest run of {PipelineName} go',
+    'is the {PipelineName} job still running',
+    'is the latest build of {PipelineName} green',
   ],
   slotTypes: [pipelineNameValues],
   slots: [
