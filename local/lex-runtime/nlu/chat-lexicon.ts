@@ -200,6 +200,8 @@ export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
   'deploy',
   'redeploy',
   'deactivate',
+  'cancel',
+  'withdraw',
   'activate',
   'enable',
   'upgrade',
