@@ -10,7 +10,7 @@
  *   the list of what the bot can do; with no such intent it falls back;
  * - a request for an operation no intent's wording uses ("delete the web-app pipeline"), or about a
  *   topic the catalog does not serve ("how much did the etl pipeline cost", "who is on call for
- *   payments-api": chat-lexicon.ts), falls back;
+ *   payments-api": off-domain-lexicon.ts), falls back;
  * - an intent only wins with evidence for it (domain-evidence.ts): one of its listed slot values, a
  *   word of its name ("pipeline", "key"), or enough of its domain words; a sentence led by another
  *   intent's action ("create a new pipeline") is not its, and one that names a thing no text of the

@@ -10,18 +10,11 @@
  * capitalised words inside a sentence, and the word after a value cue of an open slot ("called x",
  * "user x", "name x"), since those are names. Hand-written because NLP.js' normaliser only folds case
  * and accents and its spell checker would "correct" exactly those values; the look-ups themselves
- * live in vocabulary.ts (NLP.js' Levenshtein) and chat-lexicon.ts.
+ * live in vocabulary.ts (NLP.js' Levenshtein), chat-lexicon.ts and off-domain-lexicon.ts.
  */
 import type { BotModel } from '../bot-model';
-import {
-  CHAT_PHRASES,
-  CHAT_SPEAK,
-  SMALL_TALK,
-  SMALL_TALK_FILLERS,
-  type SmallTalk,
-  UNOFFERED_ACTIONS,
-  UNSERVED_TOPICS,
-} from './chat-lexicon';
+import { CHAT_PHRASES, CHAT_SPEAK, SMALL_TALK, SMALL_TALK_FILLERS, type SmallTalk } from './chat-lexicon';
+import { UNOFFERED_ACTIONS, UNSERVED_TOPICS } from './off-domain-lexicon';
 import { learnCues } from './slot-cues';
 import { isMixedId, isStopword, stem, type Token, tokenize } from './text';
 import { Vocabulary } from './vocabulary';
@@ -33,7 +26,7 @@ export interface Normalised {
   smallTalk?: SmallTalk;
   /** Set when it asks for an operation no intent's wording uses (the verb, e.g. "delete"). */
   unoffered?: string;
-  /** Set when it names a topic the catalog does not serve (chat-lexicon.ts), e.g. "cost", "oncall". */
+  /** Set when it names a topic the catalog does not serve (off-domain-lexicon.ts), e.g. "cost", "oncall". */
   offTopic?: string;
 }
 

@@ -8,7 +8,7 @@
  * Only the tagging comes from the library; which nouns count is decided here.
  */
 import PosTagger from 'wink-pos-tagger';
-import { GENERAL_NOUNS } from './chat-lexicon';
+import { GENERAL_NOUNS } from './off-domain-lexicon';
 
 const tagger = new PosTagger();
 const NOUN = /^NNS?$/;

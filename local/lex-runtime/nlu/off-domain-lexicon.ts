@@ -1,0 +1,177 @@
+/**
+ * What the local NLU knows of requests and topics outside any catalog: verbs of operations a
+ * chat-ops bot is asked for but may not offer ("delete", "deploy"), topics a catalog like ours does
+ * not serve (money, on-call, office), and nouns so general they name no thing ("time", "stuff").
+ *
+ * Hand-written for the same reason as chat-lexicon.ts: it is general English, not our domain, and no
+ * installed library ships it. Keep each list small and general; a word the catalog's own wording
+ * uses is never blocked by it.
+ */
+
+/**
+ * Verbs of operations people ask a chat-ops bot for that are destructive or administrative. When no
+ * intent of the catalog uses such a verb, an utterance led by it is not a request we can serve, even
+ * when it names one of our objects ("delete the web-app pipeline"): the NLU then answers with the
+ * fallback intent rather than the nearest intent. A verb the catalog does use is only blocked when it
+ * leads the request and no sample utterance opens with it ("*deploy* the hotfix", while "is the deploy
+ * finished" is ours).
+ */
+export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
+  'delete',
+  'remove',
+  'destroy',
+  'terminate',
+  'close',
+  'drop',
+  'wipe',
+  'purge',
+  'erase',
+  'kill',
+  'shut',
+  'shutdown',
+  'disable',
+  'revoke',
+  'grant',
+  'restart',
+  'reboot',
+  'rollback',
+  'revert',
+  'scale',
+  'merge',
+  'nuke',
+  'suspend',
+  'increase',
+  'decrease',
+  'escalate',
+  'page',
+  'invite',
+  'add',
+  'rename',
+  'pause',
+  'move',
+  'deploy',
+  'redeploy',
+  'deactivate',
+  'cancel',
+  'withdraw',
+  'activate',
+  'enable',
+  'upgrade',
+  'downgrade',
+  'install',
+]);
+
+/**
+ * Topics people bring to a chat-ops bot that a catalog like ours does not serve, by kind: money,
+ * on-call and incidents, office and HR, IT support tickets, entertainment. An utterance that names one falls back, even
+ * when it also names one of our objects ("how much did the etl pipeline cost", "who is on call for
+ * payments-api"), unless the catalog's own wording uses the word (then it is ours, never blocked).
+ * Words are compared as NLP.js English stems, so "costs", "billing" and "invoices" count too.
+ */
+export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
+  [
+    'money',
+    [
+      'cost',
+      'bill',
+      'billing',
+      'invoice',
+      'spend',
+      'budget',
+      'price',
+      'expensive',
+      'cheap',
+      'charge',
+      'refund',
+      'savings',
+    ],
+  ],
+  [
+    'on-call',
+    [
+      'oncall',
+      'pager',
+      'pagerduty',
+      'roster',
+      'shift',
+      'outage',
+      'incident',
+      'sev1',
+      'sev2',
+      'downtime',
+      'postmortem',
+      'escalation',
+      'alert',
+      'alarm',
+    ],
+  ],
+  [
+    'office',
+    [
+      'vacation',
+      'holiday',
+      'pto',
+      'sick',
+      'payroll',
+      'salary',
+      'bonus',
+      'expense',
+      'reimbursement',
+      'timesheet',
+      'desk',
+      'chair',
+      'laptop',
+      'printer',
+      'wifi',
+      'badge',
+      'parking',
+      'meeting',
+      'lunch',
+      'coffee',
+      'canteen',
+    ],
+  ],
+  ['it-support', ['ticket', 'jira', 'helpdesk', 'servicenow']],
+  [
+    'entertainment',
+    ['joke', 'funny', 'laugh', 'poem', 'song', 'story', 'riddle', 'weather', 'movie', 'music', 'game'],
+  ],
+]);
+
+/**
+ * Nouns so general that they name no thing of any domain ("one more *time*", "this *thing*"): the
+ * out-of-domain gate never counts them as a thing the catalog does not know.
+ */
+export const GENERAL_NOUNS: ReadonlySet<string> = new Set([
+  'thing',
+  'things',
+  'stuff',
+  'time',
+  'times',
+  'way',
+  'one',
+  'ones',
+  'bit',
+  'lot',
+  'moment',
+  'minute',
+  'second',
+  'day',
+  'today',
+  'tomorrow',
+  'yesterday',
+  'week',
+  'question',
+  'questions',
+  'idea',
+  'someone',
+  'something',
+  'anything',
+  'everything',
+  'people',
+  'folks',
+  'guys',
+  'team',
+  'sec',
+  'min',
+]);
