@@ -58,12 +58,17 @@ export function trainingCorpus(model: BotModel): { utterance: string; intent: st
   const corpus: { utterance: string; intent: string }[] = [];
   for (const intent of model.intents) {
     const slots = new Map(intent.slots.map((s) => [s.name, exampleValues(s)]));
+    // Each slot's values are dealt out in turn across its templates, so every value and synonym
+    // ("lgtm", "veto") is seen in training, not only the first few.
+    const next = new Map<string, number>();
     for (const utterance of [...intent.utterances, ...slotNameTemplates(intent)]) {
       const variants = new Set<string>();
       for (let k = 0; k < VARIANTS; k += 1) {
         const filled = utterance.replace(/\{(\w+)\}/g, (_, name: string) => {
           const values = slots.get(name) ?? ['something'];
-          return values[k % values.length] ?? 'something';
+          const at = next.get(name) ?? 0;
+          next.set(name, at + 1);
+          return values[at % values.length] ?? 'something';
         });
         variants.add(maskEntities(filled));
       }
