@@ -155,3 +155,16 @@ export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
   'everyone',
   'guys',
 ]);
+
+/** Replies that answer a question ("no", "ok"): never a request of their own, whatever a slot lists. */
+export const BARE_REPLIES: ReadonlySet<string> = new Set([
+  'yes',
+  'no',
+  'ok',
+  'okay',
+  'yep',
+  'yeah',
+  'nope',
+  'nah',
+  'sure',
+]);

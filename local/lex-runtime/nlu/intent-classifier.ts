@@ -22,6 +22,7 @@ import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { NluNeural } from '@nlpjs/nlu';
 import type { BotModel, SlotModel } from '../bot-model';
+import { BARE_REPLIES } from './chat-lexicon';
 import { SimilarUtterances } from './similar-utterances';
 import { slotNameTemplates } from './slot-cues';
 import { isStopword, maskEntities } from './text';
@@ -49,7 +50,10 @@ const EXAMPLE_VALUES: Record<string, string[]> = {
 };
 
 function exampleValues(slot: SlotModel): string[] {
-  const fromType = slot.type.values.flatMap((v) => [v.value, ...v.synonyms]);
+  // A synonym that is a bare reply ("no") would make a lone "no" a request: it fills slots, trains nothing.
+  const fromType = slot.type.values
+    .flatMap((v) => [v.value, ...v.synonyms])
+    .filter((w) => !BARE_REPLIES.has(w.toLowerCase()));
   return fromType.length ? fromType : (EXAMPLE_VALUES[slot.type.kind] ?? ['something']);
 }
 
@@ -61,9 +65,15 @@ export function trainingCorpus(model: BotModel): { utterance: string; intent: st
     // Each slot's values are dealt out in turn across its templates, so every value and synonym
     // ("lgtm", "veto") is seen in training, not only the first few.
     const next = new Map<string, number>();
-    for (const utterance of [...intent.utterances, ...slotNameTemplates(intent)]) {
+    const templates = [...intent.utterances, ...slotNameTemplates(intent)];
+    const uses = (name: string) => templates.filter((t) => t.includes(`{${name}}`)).length;
+    const rounds = new Map(
+      [...slots].map(([name, values]) => [name, Math.ceil(values.length / Math.max(1, uses(name)))]),
+    );
+    for (const utterance of templates) {
       const variants = new Set<string>();
-      for (let k = 0; k < VARIANTS; k += 1) {
+      const named = [...utterance.matchAll(/\{(\w+)\}/g)].map((m) => rounds.get(m[1] ?? '') ?? 0);
+      for (let k = 0; k < Math.max(VARIANTS, ...named); k += 1) {
         const filled = utterance.replace(/\{(\w+)\}/g, (_, name: string) => {
           const values = slots.get(name) ?? ['something'];
           const at = next.get(name) ?? 0;

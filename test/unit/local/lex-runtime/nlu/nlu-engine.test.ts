@@ -138,6 +138,21 @@ describe('NluEngine evidence', () => {
     },
   );
 
+  it('reads a lone decision word as an approval, but a bare "no" as no request', async () => {
+    // Prepare
+    const decision = 'veto';
+    const reply = 'no';
+
+    // Act
+    const vetoed = await engine.recognize(decision);
+    const answered = await engine.recognize(reply);
+
+    // Assess
+    expect(vetoed.intent).toBe('PipelineApproval');
+    expect(vetoed.slots.Decision?.interpretedValue).toBe('Reject');
+    expect(answered.intent).toBe('FallbackIntent');
+  });
+
   it('reads a possessive name as a user, whoever it is', async () => {
     // Prepare
     const text = "dave's access key needs rotating";
