@@ -45,6 +45,7 @@ export const helpIntent = defineIntent({
     'show me what you can do',
     'give me a rundown of your features',
     'I am new, what can I do',
+    'how are you',
   ],
   slotTypes: [],
   slots: [],

@@ -63,6 +63,7 @@ export const pipelineStatusIntent = defineIntent({
     'how did the latest run of {PipelineName} go',
     'is the {PipelineName} job still running',
     'is the latest build of {PipelineName} green',
+    'what is up with {PipelineName}',
   ],
   slotTypes: [pipelineNameValues],
   slots: [

@@ -48,6 +48,12 @@ const TELLING_KINDS: ReadonlySet<string> = new Set(['enum', 'open', 'email', 'al
 const PART_SHARE = 0.5;
 /** Words that make a question one about the bot itself ("what are your capabilities"). */
 const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
+/**
+ * Questions about the bot itself ("what are your powers", "what can this thing do", "how are you"):
+ * evidence for the help intent, whatever else they name.
+ */
+const ABOUT_THE_BOT =
+  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\b(how|who) are you\b/i;
 /** What a score without evidence is scaled by: below any sensible confidence threshold. */
 const NO_EVIDENCE = 0.3;
 /** Evidenced intents share at least this much of the classifier's score before rescaling. */
@@ -212,6 +218,7 @@ export class NluEngine {
     // One of its listed values is evidence enough; else a sentence led by other intents' action
     // ("create a new pipeline") is not this intent's, and naming what it acts on (a word of its name) is.
     if (whole) return true;
+    if (intent === this.greetingIntent && ABOUT_THE_BOT.test(text) && !this.namesAnIntent(stems)) return true;
     if (this.evidence.otherAction(intent, text)) return false;
     if (this.evidence.anchored(intent, stems)) return true;
     // Else a thing no text of the locale names makes the sentence about something else; the help
@@ -219,6 +226,13 @@ export class NluEngine {
     const aboutTheBot = intent === this.greetingIntent && ADDRESSING_THE_BOT.test(text);
     if (!aboutTheBot && unknown.length > 0 && this.unknownThings(text, unknown) > 0) return false;
     return this.evidence.score(intent, stems) + resolved >= MIN_EVIDENCE;
+  }
+
+  /** Whether `stems` name what some intent other than the help intent acts on (a word of its name). */
+  private namesAnIntent(stems: readonly string[]): boolean {
+    return this.model.intents.some(
+      (i) => !i.isFallback && i.name !== this.greetingIntent && this.evidence.anchored(i.name, stems),
+    );
   }
 
   /** How many of the `unknown` stems are nouns in `text` (tagged once per text: every intent asks). */

@@ -94,6 +94,8 @@ function sameFamily(a: string, b: string): boolean {
   const [x, y] = [a.slice(n), b.slice(n)];
   // A plural of the other word is read as its singular (PLURAL), not left alone.
   if ((x === '' && PLURAL.test(y)) || (y === '' && PLURAL.test(x))) return false;
+  // Endings one letter apart are a dropped letter ("happend" for happened), not another word.
+  if (x.endsWith(y) || y.endsWith(x)) if (Math.abs(x.length - y.length) === 1) return false;
   return n >= FAMILY_BASE && a !== b && DERIVATION.test(x) && DERIVATION.test(y);
 }
 

@@ -153,6 +153,21 @@ describe('NluEngine evidence', () => {
     expect(answered.intent).toBe('FallbackIntent');
   });
 
+  it.each([
+    ['what are your powers', 'Help'],
+    ['what can this thing do', 'Help'],
+    ['can you order pizza for the team', 'FallbackIntent'],
+  ])('takes a question about the bot itself as help, not any request to it: %s', async (text, intent) => {
+    // Prepare
+    const utterance = text;
+
+    // Act
+    const result = await engine.recognize(utterance);
+
+    // Assess
+    expect(result.intent).toBe(intent);
+  });
+
   it('reads a possessive name as a user, whoever it is', async () => {
     // Prepare
     const text = "dave's access key needs rotating";

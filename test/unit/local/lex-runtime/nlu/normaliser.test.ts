@@ -12,6 +12,7 @@ describe('Normaliser', () => {
     ['pipelne status', 'pipeline status'],
     ['chekc my reqest', 'check my request'],
     ['acess key rotaton', 'access key rotation'],
+    ['what happend to my request', 'what happened to my request'],
   ])('corrects swapped, dropped and doubled letters in catalog words: %s', (typed, expected) => {
     // Prepare
     const text = typed;
