@@ -33,6 +33,7 @@ export const requestStatusIntent = defineIntent({
     'progress of {RequestId}',
     'has {RequestId} finished',
     'who is approving my request',
+    'has my request for an account been approved',
   ],
   slotTypes: [],
   slots: [
