@@ -168,3 +168,36 @@ export const BARE_REPLIES: ReadonlySet<string> = new Set([
   'nah',
   'sure',
 ]);
+
+/**
+ * Words before the action of a request ("please can you …", "I would like to …", "hey, let's …"):
+ * skipped when looking for the verb a request opens with.
+ */
+export const LEAD_IN_WORDS: ReadonlySet<string> = new Set([
+  'please',
+  'can',
+  'could',
+  'would',
+  'will',
+  'you',
+  'i',
+  'we',
+  'want',
+  'need',
+  'like',
+  'to',
+  'just',
+  'kindly',
+  'hey',
+  'hi',
+  'ok',
+  'so',
+  'now',
+  'go',
+  'ahead',
+  'and',
+  'd',
+  'let',
+  's',
+  'us',
+]);

@@ -10,6 +10,7 @@
  * which it spreads over the known intents even for sentences that are about none of them.
  */
 import type { BotModel, IntentModel } from '../bot-model';
+import { LEAD_IN_WORDS } from './chat-lexicon';
 import { isStopword, stem, tokenize } from './text';
 import { localeTexts } from './vocabulary';
 
@@ -44,39 +45,9 @@ function singularOnly(texts: readonly string[], named: ReadonlySet<string>): Set
 /** How many of one intent's samples must open with a word for it to be that intent's action. */
 const ACTION_USES = 2;
 
-/** Words before the action of a request ("please can you", "I would like to", "hey"). */
-const LEAD_IN = new Set([
-  'please',
-  'can',
-  'could',
-  'would',
-  'will',
-  'you',
-  'i',
-  'we',
-  'want',
-  'need',
-  'like',
-  'to',
-  'just',
-  'kindly',
-  'hey',
-  'hi',
-  'ok',
-  'so',
-  'now',
-  'go',
-  'ahead',
-  'and',
-  'd',
-  'let',
-  's',
-  'us',
-]);
-
 /** Stem of the first word of `text` after any lead-in, when it is a plain word. */
 function leadStem(text: string): string | undefined {
-  const first = tokenize(text.replace(/\{\w+\}/g, ' ')).find((t) => !LEAD_IN.has(t.lower));
+  const first = tokenize(text.replace(/\{\w+\}/g, ' ')).find((t) => !LEAD_IN_WORDS.has(t.lower));
   return first && /^\p{L}{2,}$/u.test(first.lower) && !isStopword(first.lower)
     ? stem(first.lower)
     : undefined;
@@ -106,6 +77,9 @@ export class DomainEvidence {
   private readonly anchors = new Map<string, ReadonlySet<string>>();
   /** Intent → words of its names that its texts only use in the singular ("account": VendAccount makes one). */
   private readonly singular = new Map<string, ReadonlySet<string>>();
+
+  /** Every intent's anchors together (built on first use, after the constructor filled `anchors`). */
+  private allAnchors?: ReadonlySet<string>;
 
   /** Stem of a word an intent's sample utterances open with ("create", "rotate") → intent → how many. */
   private readonly leads = new Map<string, Map<string, number>>();
@@ -177,7 +151,8 @@ export class DomainEvidence {
   }
 
   private isAnchor(s: string): boolean {
-    return [...this.anchors.values()].some((a) => a.has(s));
+    this.allAnchors ??= new Set([...this.anchors.values()].flatMap((a) => [...a]));
+    return this.allAnchors.has(s);
   }
 
   /** The stems among `stems` that no text of the locale uses (neither wording, values nor prompts). */

@@ -13,7 +13,14 @@
  * live in vocabulary.ts (NLP.js' Levenshtein), chat-lexicon.ts and off-domain-lexicon.ts.
  */
 import type { BotModel } from '../bot-model';
-import { CHAT_PHRASES, CHAT_SPEAK, SMALL_TALK, SMALL_TALK_FILLERS, type SmallTalk } from './chat-lexicon';
+import {
+  CHAT_PHRASES,
+  CHAT_SPEAK,
+  LEAD_IN_WORDS,
+  SMALL_TALK,
+  SMALL_TALK_FILLERS,
+  type SmallTalk,
+} from './chat-lexicon';
 import { UNOFFERED_ACTIONS, UNSERVED_TOPICS } from './off-domain-lexicon';
 import { learnCues } from './slot-cues';
 import { isMixedId, isStopword, stem, type Token, tokenize } from './text';
@@ -34,25 +41,6 @@ export interface Normalised {
 const TOPIC_STEMS: ReadonlyMap<string, string> = new Map(
   [...UNSERVED_TOPICS].flatMap(([kind, list]) => list.map((w) => [stem(w), kind] as const)),
 );
-
-/** Words before the action of a request ("please can you …", "I want to …"). */
-const LEAD_IN = new Set([
-  'please',
-  'can',
-  'could',
-  'would',
-  'you',
-  'i',
-  'we',
-  'want',
-  'need',
-  'to',
-  'just',
-  'hey',
-  'hi',
-  'so',
-  'now',
-]);
 
 const OPEN_KINDS = new Set(['open', 'firstName', 'lastName', 'freeForm']);
 
@@ -103,7 +91,7 @@ export class Normaliser {
       .split(/\s+/)
       .filter(Boolean);
     const smallTalk = smallTalkOnly(plain);
-    const lead = plain.find((w) => !LEAD_IN.has(w));
+    const lead = plain.find((w) => !LEAD_IN_WORDS.has(w));
     const unoffered = plain.find(
       (w) =>
         UNOFFERED_ACTIONS.has(w) && (!this.vocabulary.has(w) || (w === lead && !this.vocabulary.leads(w))),

@@ -95,7 +95,7 @@ function sameFamily(a: string, b: string): boolean {
   // A plural of the other word is read as its singular (PLURAL), not left alone.
   if ((x === '' && PLURAL.test(y)) || (y === '' && PLURAL.test(x))) return false;
   // Endings one letter apart are a dropped letter ("happend" for happened), not another word.
-  if (x.endsWith(y) || y.endsWith(x)) if (Math.abs(x.length - y.length) === 1) return false;
+  if ((x.endsWith(y) || y.endsWith(x)) && Math.abs(x.length - y.length) === 1) return false;
   return n >= FAMILY_BASE && a !== b && DERIVATION.test(x) && DERIVATION.test(y);
 }
 
@@ -183,16 +183,15 @@ export class Vocabulary {
     return this.swapped(word) ?? this.misspelt(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
   }
 
-  /** Two adjacent letters swapped, function words included ("cna" → can, "teh" → the). */
-  private swapped(word: string): string | undefined {
+  /** Two adjacent letters swapped, function words included ("cna" → can, "teh" → the), among words that `qualify`. */
+  private swapped(word: string, qualify: (w: string) => boolean = () => true): string | undefined {
     if (word.length < MIN_SWAP) return undefined;
-    return unique([...this.known].filter((w) => isSwap(word, w)));
+    return unique([...this.known].filter((w) => qualify(w) && isSwap(word, w)));
   }
 
   /** The word of the catalog's own wording (no slot value) that `word` is with two adjacent letters swapped. */
   swappedWording(word: string): string | undefined {
-    if (word.length < MIN_SWAP || this.known.has(word)) return undefined;
-    return unique([...this.known].filter((w) => this.wording.has(stem(w)) && isSwap(word, w)));
+    return this.known.has(word) ? undefined : this.swapped(word, (w) => this.wording.has(stem(w)));
   }
 
   /**
