@@ -78,8 +78,8 @@ export class DomainEvidence {
   /** Intent → words of its names that its texts only use in the singular ("account": VendAccount makes one). */
   private readonly singular = new Map<string, ReadonlySet<string>>();
 
-  /** Every intent's anchors together (built on first use, after the constructor filled `anchors`). */
-  private allAnchors?: ReadonlySet<string>;
+  /** Every intent's anchors together. */
+  private readonly allAnchors: ReadonlySet<string>;
 
   /** Stem of a word an intent's sample utterances open with ("create", "rotate") → intent → how many. */
   private readonly leads = new Map<string, Map<string, number>>();
@@ -103,6 +103,7 @@ export class DomainEvidence {
       }
       this.singular.set(intent.name, singularOnly(intentTexts(intent), named));
     }
+    this.allAnchors = new Set([...this.anchors.values()].flatMap((a) => [...a]));
   }
 
   /** Sum over the text's content stems of their specificity to `intent` (0 when none is its). */
@@ -151,7 +152,6 @@ export class DomainEvidence {
   }
 
   private isAnchor(s: string): boolean {
-    this.allAnchors ??= new Set([...this.anchors.values()].flatMap((a) => [...a]));
     return this.allAnchors.has(s);
   }
 
