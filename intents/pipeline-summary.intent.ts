@@ -33,6 +33,7 @@ export const pipelineSummaryIntent = defineIntent({
     'show pipelines page {Page}',
     'page {Page} of the pipelines',
     'next pipelines page {Page}',
+    'the {Page} page of the pipeline summary',
     'pipeline dashboard',
     'what is red across the pipelines',
     'give me a pipelines report',

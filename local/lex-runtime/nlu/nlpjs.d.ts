@@ -57,3 +57,9 @@ declare module 'wink-pos-tagger' {
   }
   export = PosTagger;
 }
+
+/** wink-lexicon v2 (MIT, no bundled types): only the word → Penn Treebank tags map is used. */
+declare module 'wink-lexicon' {
+  const lexicon: { lexicon: Record<string, string[]> };
+  export = lexicon;
+}

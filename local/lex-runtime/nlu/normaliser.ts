@@ -141,11 +141,12 @@ export class Normaliser {
       : undefined;
     if (contraction !== undefined) return contraction;
     if (isValueShaped(token, index)) return undefined;
+    // Chat-speak is no name, even after a value cue ("rotate ur key", "rotate asap").
+    const chat = CHAT_SPEAK.get(token.lower);
+    if (chat !== undefined) return chat;
     // A name after a value cue is kept, unless it is one of the catalog's own words with two letters
     // swapped ("pipeline stauts"): no name is spelt so.
     if (named) return this.vocabulary.swappedWording(token.lower);
-    const chat = CHAT_SPEAK.get(token.lower);
-    if (chat !== undefined) return chat;
     if (SMALL_TALK.has(token.lower) || SMALL_TALK_FILLERS.has(token.lower)) return undefined;
     // Words of the lexicon are English words, never a typo or shortening of ours ("add" ≠ address).
     if (UNOFFERED_ACTIONS.has(token.lower) || TOPIC_STEMS.has(stem(token.lower))) return undefined;

@@ -21,6 +21,7 @@ import {
   type SlotCues,
 } from './slot-cues';
 import { indexType, replyValue, type SlotValueMatch, scoreSpan, type TypeIndex } from './slot-values';
+import { splitMatches, splitSynonyms } from './split-synonyms';
 import { type Capture, type CompiledTemplate, compileTemplate, matchTemplates } from './template-matcher';
 import { DETERMINERS, type Token, tokenize } from './text';
 
@@ -38,6 +39,8 @@ interface SlotIndex {
   /** Words of the slot's own sample utterances ("call it", "the email is"). */
   own: ReadonlySet<string>;
   templates: readonly CompiledTemplate[];
+  /** Synonyms said around another value ("let {PipelineName} through"). */
+  split: ReturnType<typeof splitSynonyms>;
 }
 
 interface IntentIndex {
@@ -58,6 +61,10 @@ const ACCEPT = 0.7 - 1e-9;
 const TEMPLATE_CAPTURE = 2;
 const ELICITED_BONUS = 0.3;
 const REPLY = 1;
+/** Words that negate the closed-list value after them (contractions are expanded by the normaliser). */
+const NEGATIONS = new Set(['not', 'never', "don't", 'dont']);
+/** A synonym said around another value ("let web-app through"): as sure as a listed phrase. */
+const SPLIT_SYNONYM = 0.8;
 const MAX_SPAN = 4;
 const POLITE = new Set(['please', 'thanks', 'thank', 'you', 'it', 'is', "it's", 'its', 'just']);
 
@@ -104,13 +111,17 @@ function indexIntent(intent: IntentModel): IntentIndex {
   return {
     carrier: intentCarrier(intent),
     templates: intent.utterances.map((u) => compileTemplate(u, intent.name)),
-    slots: intent.slots.map((slot) => ({
-      slot,
-      index: indexType(slot.type, indexOptions(intent, slot)),
-      cues: cues.get(slot.name) ?? { left: new Map(), right: new Map() },
-      own: carrierWords(slot.sampleUtterances),
-      templates: slot.sampleUtterances.map((u) => compileTemplate(u, intent.name, slot.name)),
-    })),
+    slots: intent.slots.map((slot) => {
+      const index = indexType(slot.type, indexOptions(intent, slot));
+      return {
+        slot,
+        index,
+        split: splitSynonyms(index),
+        cues: cues.get(slot.name) ?? { left: new Map(), right: new Map() },
+        own: carrierWords(slot.sampleUtterances),
+        templates: slot.sampleUtterances.map((u) => compileTemplate(u, intent.name, slot.name)),
+      };
+    }),
   };
 }
 
@@ -195,7 +206,23 @@ function spanCandidates(
       out.push({ slot: slot.slot.name, first, last, score, value: scored.value });
     }
   }
-  return out;
+  for (const m of splitMatches(slot.split, tokens))
+    out.push({ slot: slot.slot.name, ...m, score: SPLIT_SYNONYM + (elicited ? ELICITED_BONUS : 0) });
+  return out.flatMap((c) => unlessNegated(slot.index, tokens, c));
+}
+
+/**
+ * A closed-list value said after a negation ("do not approve web-app", "never let it through") is
+ * not that value: of a list of two it is the other one ("don't approve" is a rejection), else none.
+ */
+function unlessNegated(index: TypeIndex, tokens: readonly Token[], c: Candidate): Candidate[] {
+  const previous = tokens[c.first - 1]?.lower;
+  const before = previous && DETERMINERS.has(previous) ? tokens[c.first - 2]?.lower : previous;
+  if (index.type.kind !== 'enum' || !before || !NEGATIONS.has(before)) return [c];
+  const values = index.type.values.map((v) => v.value);
+  const other = values.length === 2 ? values.find((v) => v !== c.value.interpretedValue) : undefined;
+  if (!other) return [];
+  return [{ ...c, value: { ...c.value, interpretedValue: other, resolvedValues: [other] } }];
 }
 
 /** Greedy assignment: best candidates first; each slot once, each token once. */

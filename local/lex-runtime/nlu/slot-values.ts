@@ -96,7 +96,54 @@ function indexStems(phrases: ReadonlyMap<string, string>): Map<string, string> {
 
 /** Base score of a part of a value (`payments`): below the accept line, so it needs a cue. */
 const PART = 0.6;
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/**
+ * Number words AMAZON.Number reads as digits ("page three" → 3: "converts words or numbers that
+ * express a number into digits", Lex V2 guide, built-in slot types), and ordinals ("the second page"),
+ * which read as the same number when a count is what the slot asks for. One word each: compound
+ * numbers ("twenty three") are not read.
+ */
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+const ORDINAL_WORDS = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+];
+/** An ordinal is read as a number only next to a cue ("the second *page*"; not "wait a second"). */
+const ORDINAL = 0.6;
+/** Ordinals written with digits ("2nd", "3rd"). */
+const DIGIT_ORDINAL = /^(\d+)(st|nd|rd|th)$/;
 
 /** Indexes a slot type's values for fast span look-ups. */
 export function indexType(type: SlotTypeModel, options: IndexOptions = {}): TypeIndex {
@@ -187,7 +234,10 @@ export function scoreSpan(
 function scoreNumber(token: Token): ScoredValue | undefined {
   if (/^\d+(\.\d+)?$/.test(token.text)) return { value: match(token.text), base: 0.9 };
   const n = NUMBER_WORDS.indexOf(token.lower);
-  return n >= 0 ? { value: match(token.text, String(n)), base: 0.8 } : undefined;
+  if (n >= 0) return { value: match(token.text, String(n)), base: 0.8 };
+  const digits = DIGIT_ORDINAL.exec(token.lower)?.[1];
+  const ordinal = digits ? Number(digits) : ORDINAL_WORDS.indexOf(token.lower);
+  return ordinal > 0 ? { value: match(token.text, String(ordinal)), base: ORDINAL } : undefined;
 }
 
 /** Pronouns no name is, which NLP.js' stop-word list lacks ("rotate *mine*"). */

@@ -13,6 +13,9 @@ import { leven } from '@nlpjs/similarity';
 import type { BotModel } from '../bot-model';
 import { isStopword, stem, tokenize } from './text';
 
+// biome-ignore lint/suspicious/noExplicitAny: experiment
+const ENGLISH: ReadonlySet<string> = new Set(Object.keys((require('wink-lexicon') as any).lexicon));
+
 /**
  * Length limits. Short words only get the typos that rarely make another English word (a swap, a
  * dropped or doubled letter): one changed letter turns "stock" into "stuck" and "shop" into "show".
@@ -180,6 +183,7 @@ export class Vocabulary {
 
   private find(word: string): string | undefined {
     if (this.targets.some((t) => isInflection(word, t))) return undefined;
+    if (ENGLISH.has(word)) return this.singular(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
     return this.swapped(word) ?? this.misspelt(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
   }
 
@@ -201,6 +205,11 @@ export class Vocabulary {
   loneWordUtterance(word: string): string | undefined {
     if (word.length < MIN_DROP || this.known.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
     return unique([...this.loneWords].filter((u) => u[0] === word[0] && typoDistance(word, u) === 1));
+  }
+
+  /** The catalog word `word` is the plural of ("builds" → build). */
+  private singular(word: string): string | undefined {
+    return unique(this.targets.filter((t) => word.startsWith(t) && PLURAL.test(word.slice(t.length))));
   }
 
   /** A shortening with a plural ending ("creds" → credentials). */

@@ -232,4 +232,28 @@ describe('Normaliser', () => {
     expect(corrected.text).toBe('etl pipeline status');
     expect(kept.text).toBe('pipeline stuats-api and user alcie');
   });
+
+  it.each([
+    ['show me page three', 'show me page three'],
+    ['who won the match', 'who won the match'],
+    ['retry the stage that broke', 'retry the stage that broke'],
+    ['are the builds green', 'are the build green'],
+  ])(
+    'never corrects an English word into another one, but reads a plural as its catalog singular: %s',
+    (typed, expected) => {
+      // Act
+      const result = normaliser.normalise(typed);
+
+      // Assess
+      expect(result.text).toBe(expected);
+    },
+  );
+
+  it('expands chat-speak after a value cue instead of keeping it as a name', () => {
+    // Act
+    const result = normaliser.normalise('rotate ur key asap');
+
+    // Assess
+    expect(result.text).toBe('rotate your key');
+  });
 });

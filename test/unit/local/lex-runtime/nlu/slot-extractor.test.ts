@@ -163,4 +163,45 @@ describe('SlotExtractor', () => {
       expect(values(slots)).toEqual(expected);
     },
   );
+
+  it.each([
+    ['page three of the pipelines', '3'],
+    ['the second page of the pipeline summary', '2'],
+    ['pipeline summary, 4th page', '4'],
+  ])('reads a number word or an ordinal next to its cue as digits: %s', (text, page) => {
+    // Act
+    const slots = extractor.extract('PipelineSummary', text);
+
+    // Assess
+    expect(values(slots)).toEqual({ Page: page });
+  });
+
+  it('reads no ordinal without a cue as a number ("wait a second")', () => {
+    // Act
+    const slots = extractor.extract('PipelineSummary', 'wait a second, the pipeline summary please');
+
+    // Assess
+    expect(values(slots)).toEqual({});
+  });
+
+  it('resolves a synonym said around another value ("let it through" → let web-app through)', () => {
+    // Act
+    const slots = extractor.extract('PipelineApproval', 'let the web-app pipeline through');
+
+    // Assess
+    expect(values(slots)).toEqual({ PipelineName: 'web-app', Decision: 'Approve' });
+    expect(slots.Decision?.originalValue).toBe('let through');
+  });
+
+  it.each([
+    ['do not approve web-app', 'Reject'],
+    ['never let web-app through', 'Reject'],
+    ['not a rejection: approve web-app', 'Approve'],
+  ])('reads a negated value of a two-value list as the other value: %s', (text, decision) => {
+    // Act
+    const slots = extractor.extract('PipelineApproval', text);
+
+    // Assess
+    expect(values(slots)).toEqual({ PipelineName: 'web-app', Decision: decision });
+  });
 });
