@@ -70,9 +70,13 @@ export function isCompound(value: string): boolean {
   return !EMAIL.test(value) && /[-_.\d]/.test(value) && /\p{L}/u.test(value);
 }
 
+/** A word with a number at its end (`lab2`, `team42`, `app01`): a numbered name, not an id. */
+const NUMBERED = /^\p{L}+\p{N}{1,2}$/u;
+
 /**
  * Request-id-like: at most one hyphen, six or more letters/digits, and one part mixing letters and
- * digits (`REQ-5G8H3N7Q`, `REQ5G8H3N7Q`), unlike names such as `perf-test-01` or `api-gateway-v2`;
+ * digits (`REQ-5G8H3N7Q`, `REQ5G8H3N7Q`), unlike names such as `perf-test-01`, `api-gateway-v2` or
+ * `data-lab2` (a word and a number of one or two digits);
  * or our own `REQ-` prefix and 8 characters, which may all be letters (`REQ-EHBXKBAY`: about 1 id in
  * 20); without the hyphen only the mixed rule applies (`requirement` is a word, not an id).
  */
@@ -80,7 +84,7 @@ export function isMixedId(value: string): boolean {
   if (/^req-[\p{L}\p{N}]{8}$/iu.test(value)) return true;
   if (!/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)?$/u.test(value)) return false;
   if (value.replace(/-/g, '').length < 6) return false;
-  return value.split('-').some((part) => /\p{L}/u.test(part) && /\p{N}/u.test(part));
+  return value.split('-').some((part) => /\p{L}/u.test(part) && /\p{N}/u.test(part) && !NUMBERED.test(part));
 }
 
 /**

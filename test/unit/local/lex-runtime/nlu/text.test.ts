@@ -34,6 +34,9 @@ describe('entity shapes', () => {
     ['requirement', false],
     ['perf-test-01', false],
     ['api-gateway-v2', false],
+    ['data-lab2', false],
+    ['team42', false],
+    ['req12345678', true],
     ['7am', false],
     ['web-app', false],
   ])('isMixedId(%s) is %s', (value, expected) => {
