@@ -53,12 +53,20 @@ export interface IndexOptions {
 }
 
 const MIN_PART = 3;
+/** One-word values this long may be typed shortened (`infra`); shorter ones are already short. */
+const MIN_SHORTENED = 6;
 /** Base score of a closed-list value matched by its stems: just above the accept line. */
 const STEMMED = 0.72;
 
-/** Every run of consecutive parts of `value` split on hyphens, spaced (`data lake`, `lake etl`, …). */
+/**
+ * Every run of consecutive parts of `value` split on hyphens, spaced (`data lake`, `lake etl`, …);
+ * of a one-word value, its shortenings (`infra`, `sec` → Infrastructure, Security).
+ */
 function partPhrases(value: string): string[] {
   const parts = value.toLowerCase().split(/[-_]/).filter(Boolean);
+  const [word] = parts;
+  if (parts.length === 1 && word && word.length >= MIN_SHORTENED)
+    return Array.from({ length: word.length - 1 - MIN_PART }, (_, k) => word.slice(0, MIN_PART + k));
   if (parts.length < 2) return [];
   const out: string[] = [];
   for (let i = 0; i < parts.length; i += 1)

@@ -204,4 +204,13 @@ describe('SlotExtractor', () => {
     // Assess
     expect(values(slots)).toEqual({ PipelineName: 'web-app', Decision: decision });
   });
+
+  it('resolves a shortened one-word listed value after its cue (the infra OU → Infrastructure)', () => {
+    // Act
+    const slots = extractor.extract('VendAccount', 'a prod account in the infra ou');
+
+    // Assess
+    expect(values(slots)).toEqual({ AccountType: 'Production', OrganizationalUnit: 'Infrastructure' });
+    expect(slots.OrganizationalUnit?.originalValue).toBe('infra');
+  });
 });
