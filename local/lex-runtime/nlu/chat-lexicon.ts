@@ -154,6 +154,12 @@ export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
   'for',
   'everyone',
   'guys',
+  'cool',
+  'great',
+  'nice',
+  'awesome',
+  'perfect',
+  'brilliant',
 ]);
 
 /** Replies that answer a question ("no", "ok"): never a request of their own, whatever a slot lists. */

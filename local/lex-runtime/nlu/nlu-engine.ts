@@ -103,6 +103,8 @@ export class NluEngine {
     if (exact) return this.withExact(scores, exact);
     if (normalised.unoffered || normalised.offTopic)
       return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
+    const clause = this.clauseIntent(normalised.text);
+    if (clause) return this.withExact(scores, clause);
     return this.gated(scores, normalised.text, text);
   }
 
@@ -113,6 +115,17 @@ export class NluEngine {
     const confident = top && top.score >= this.model.nluConfidenceThreshold;
     const intent = confident ? top.intent : this.model.fallback.name;
     return { intent, scores, slots: confident ? this.extract(intent, text) : {} };
+  }
+
+  /**
+   * The one intent that a clause of `text` is a sample utterance of ("I approve the release of
+   * web-app, QA is done"): the rest is context around the request.
+   */
+  private clauseIntent(text: string): string | undefined {
+    const clauses = text.split(/[,;.!?]+\s+|\s+-\s+/).filter((c) => c.trim().split(/\s+/).length >= 2);
+    if (clauses.length < 2) return undefined;
+    const found = new Set(clauses.flatMap((c) => this.exactIntent(c) ?? []));
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   /** The intent whose sample utterance `text` is, exactly (ignoring case and punctuation). */

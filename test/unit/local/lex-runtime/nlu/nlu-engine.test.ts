@@ -179,6 +179,30 @@ describe('NluEngine evidence', () => {
     expect(result.intent).toBe('RotateAccessKey');
     expect(result.slots.UserName?.interpretedValue).toBe('dave');
   });
+
+  it('reads a request said in one clause around context as that request', async () => {
+    // Prepare
+    const text = 'I approve the release of mobile-backend, QA is finished';
+
+    // Act
+    const result = await engine.recognize(text);
+
+    // Assess
+    expect(result.intent).toBe('PipelineApproval');
+    expect(result.slots.PipelineName?.interpretedValue).toBe('mobile-backend');
+    expect(result.slots.Decision?.interpretedValue).toBe('Approve');
+  });
+
+  it.each(['ok cool thanks', 'great, thanks a lot'])(
+    'answers an acknowledgement with thanks as small talk: %s',
+    async (text) => {
+      // Act
+      const result = await engine.recognize(text);
+
+      // Assess
+      expect(result.intent).toBe('Help');
+    },
+  );
 });
 
 describe('the NLU evaluation set', () => {
