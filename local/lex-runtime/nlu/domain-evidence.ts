@@ -85,7 +85,8 @@ export class DomainEvidence {
   private readonly leads = new Map<string, Map<string, number>>();
 
   constructor(model: BotModel) {
-    this.known = new Set(localeTexts(model).flatMap(contentStems));
+    // The parts of hyphenated values are words of the locale too ("payments" of payments-api).
+    this.known = new Set(localeTexts(model).flatMap((t) => contentStems(t.replace(/[-_]/g, ' '))));
     for (const intent of model.intents.filter((i) => !i.isFallback)) {
       for (const text of intentTexts(intent)) {
         for (const s of contentStems(text)) {

@@ -226,11 +226,15 @@ export class NluEngine {
       ([name, v]) =>
         v.resolvedValues.length > 0 && TELLING_KINDS.has(slots.find((s) => s.name === name)?.type.kind ?? ''),
     );
-    const whole = telling.some(([, v]) => !isPart(v));
-    const resolved = whole ? SLOT_VALUE_EVIDENCE : telling.length > 0 ? SLOT_VALUE_EVIDENCE * PART_SHARE : 0;
-    // One of its listed values is evidence enough; else a sentence led by other intents' action
-    // ("create a new pipeline") is not this intent's, and naming what it acts on (a word of its name) is.
-    if (whole) return true;
+    const kind = (name: string) => slots.find((s) => s.name === name)?.type.kind;
+    const whole = telling.filter(([, v]) => !isPart(v));
+    const resolved =
+      whole.length > 0 ? SLOT_VALUE_EVIDENCE : telling.length > 0 ? SLOT_VALUE_EVIDENCE * PART_SHARE : 0;
+    // One of its names, emails or ids is evidence enough; a closed-list word ("approve", "block",
+    // "prod") is not when the sentence names a thing the locale does not ("approve the PR on github").
+    // Else a sentence led by other intents' action ("create a new pipeline") is not this intent's, and
+    // naming what it acts on (a word of its name) is.
+    if (whole.some(([name]) => kind(name) !== 'enum')) return true;
     if (intent === this.greetingIntent && ABOUT_THE_BOT.test(text) && !this.namesAnIntent(stems)) return true;
     if (this.evidence.otherAction(intent, text)) return false;
     if (this.evidence.anchored(intent, stems)) return true;

@@ -67,6 +67,9 @@ describe('NluEngine out-of-domain gate', () => {
     'which accounts are in the Workloads OU',
     'is the backend slow',
     'create a jira ticket',
+    'block ip 10.0.0.5 in the security group',
+    'turn off the lights',
+    'edit the buildspec for web-app',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
     const utterance = text;
@@ -178,6 +181,15 @@ describe('NluEngine evidence', () => {
     // Assess
     expect(result.intent).toBe('RotateAccessKey');
     expect(result.slots.UserName?.interpretedValue).toBe('dave');
+  });
+
+  it('takes a decision on a pipeline named by part of its name as an approval (hold back payments)', async () => {
+    // Act
+    const result = await engine.recognize('hold back payments for now');
+
+    // Assess
+    expect(result.intent).toBe('PipelineApproval');
+    expect(result.slots.Decision?.interpretedValue).toBe('Reject');
   });
 
   it('reads a request said in one clause around context as that request', async () => {
