@@ -121,14 +121,16 @@ export function intentCarrier(intent: IntentModel): Set<string> {
 /** Weight of the cues around tokens[first..last] for a slot with `cues`. */
 export function cueScore(cues: SlotCues, tokens: readonly Token[], first: number, last: number): number {
   let score = 0;
-  const p1 = tokens[first - 1]?.lower;
-  const p2 = tokens[first - 2]?.lower;
+  // No cue reaches across punctuation ("Security OU, prd": prd is no OU).
+  const reach = (i: number) => (tokens[i]?.pause ? undefined : tokens[i]?.lower);
+  const p1 = reach(first - 1);
+  const p2 = p1 ? reach(first - 2) : undefined;
   if (p1 && !DETERMINERS.has(p1)) score += cues.left.get(p1) ?? 0;
   else if (p1) {
     score += (p2 ? cues.left.get(`${p2} ${p1}`) : undefined) ?? cues.left.get(p1) ?? 0;
     if (score === 0 && p2 && (cues.left.get(p2) ?? 0) >= LEFT) score += LEFT_SKIPPING_DETERMINER;
   }
-  const n1 = tokens[last + 1]?.lower;
+  const n1 = tokens[last]?.pause ? undefined : tokens[last + 1]?.lower;
   if (n1) score += cues.right.get(n1) ?? 0;
   return score;
 }

@@ -14,11 +14,15 @@ export interface Token {
   bare: string;
   start: number;
   end: number;
+  /** Punctuation between this token and the next ("Security OU, prd"): no cue reaches across it. */
+  pause?: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}@._+'’/-]*/gu;
 const TRAILING = /[._+'’/-]+$/u;
 const POSSESSIVE = /['’]s$/iu;
+/** A comma, semicolon, bracket, question or exclamation mark, or a full stop ending a sentence (a colon labels a value). */
+const PAUSE = /[,;!?()]|\.(\s|$)/u;
 
 /** Splits `text` into tokens with their offsets. */
 export function tokenize(text: string): Token[] {
@@ -29,6 +33,10 @@ export function tokenize(text: string): Token[] {
     const start = match.index ?? 0;
     const bare = raw.replace(POSSESSIVE, '');
     tokens.push({ text: raw, lower: raw.toLowerCase(), bare, start, end: start + raw.length });
+  }
+  for (const [i, token] of tokens.entries()) {
+    const between = text.slice(token.end, tokens[i + 1]?.start ?? text.length);
+    if (PAUSE.test(between)) token.pause = true;
   }
   return tokens;
 }

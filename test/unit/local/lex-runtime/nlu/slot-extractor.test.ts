@@ -213,4 +213,16 @@ describe('SlotExtractor', () => {
     expect(values(slots)).toEqual({ AccountType: 'Production', OrganizationalUnit: 'Infrastructure' });
     expect(slots.OrganizationalUnit?.originalValue).toBe('infra');
   });
+
+  it('lets no cue reach across a comma in a list of values (Security OU, prd)', () => {
+    // Act
+    const slots = extractor.extract('VendAccount', 'new account: security-tooling, Security OU, prd');
+
+    // Assess
+    expect(values(slots)).toEqual({
+      AccountName: 'security-tooling',
+      OrganizationalUnit: 'Security',
+      AccountType: 'Production',
+    });
+  });
 });
