@@ -5,6 +5,7 @@
  * splits on hyphens and `@`, which would break exactly the values Lex must keep intact.
  */
 import { StemmerEn, StopwordsEn } from '@nlpjs/lang-en-min';
+import winkLexicon from 'wink-lexicon';
 
 export interface Token {
   /** As typed, without surrounding punctuation. */
@@ -57,6 +58,18 @@ export function stem(word: string): string {
 /** True for English function words ("the", "for", "my", …) per NLP.js's English list. */
 export function isStopword(word: string): boolean {
   return stopwords.isStopword(word.toLowerCase());
+}
+
+/**
+ * Common English words: wink-lexicon (MIT, winkjs), the ~13,000-word lexicon its POS tagger uses. A
+ * word typed that is one of them is what was meant ("three", "won", "broke"), never a typo of a
+ * catalog word ("there", "own", "broken"), and rarely a name.
+ */
+const COMMON_WORDS: ReadonlySet<string> = new Set(Object.keys(winkLexicon.lexicon));
+
+/** Whether `word` (lower case) is a common English word (see COMMON_WORDS). */
+export function isCommonWord(word: string): boolean {
+  return COMMON_WORDS.has(word);
 }
 
 /** Words skipped when looking for the word before or after a slot value ("check *the* web-app pipeline"). */

@@ -11,10 +11,7 @@
  */
 import { leven } from '@nlpjs/similarity';
 import type { BotModel } from '../bot-model';
-import { isStopword, stem, tokenize } from './text';
-
-// biome-ignore lint/suspicious/noExplicitAny: experiment
-const ENGLISH: ReadonlySet<string> = new Set(Object.keys((require('wink-lexicon') as any).lexicon));
+import { isCommonWord, isStopword, stem, tokenize } from './text';
 
 /**
  * Length limits. Short words only get the typos that rarely make another English word (a swap, a
@@ -183,7 +180,9 @@ export class Vocabulary {
 
   private find(word: string): string | undefined {
     if (this.targets.some((t) => isInflection(word, t))) return undefined;
-    if (ENGLISH.has(word)) return this.singular(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
+    // A common English word is what was meant: only its plural is read as a catalog singular
+    // ("builds" → build), and it may still be a shortening ("pipe").
+    if (isCommonWord(word)) return this.singular(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
     return this.swapped(word) ?? this.misspelt(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
   }
 
