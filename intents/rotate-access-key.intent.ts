@@ -38,6 +38,7 @@ export const rotateAccessKeyIntent = defineIntent({
     'my access key is old, rotate it',
     'refresh the credentials of {UserName}',
     'reset the access key of {UserName}',
+    'change the access key of {UserName}',
   ],
   slotTypes: [
     {

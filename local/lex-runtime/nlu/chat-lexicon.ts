@@ -164,6 +164,11 @@ export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
   'awesome',
   'perfect',
   'brilliant',
+  'legend',
+  'sorted',
+  'that',
+  'is',
+  'chatops',
 ]);
 
 /** Replies that answer a question ("no", "ok"): never a request of their own, whatever a slot lists. */

@@ -205,7 +205,7 @@ describe('NluEngine evidence', () => {
     expect(result.slots.Decision?.interpretedValue).toBe('Approve');
   });
 
-  it.each(['ok cool thanks', 'great, thanks a lot'])(
+  it.each(['ok cool thanks', 'great, thanks a lot', 'thanks @chatops, legend', "cheers mate, that's sorted"])(
     'answers an acknowledgement with thanks as small talk: %s',
     async (text) => {
       // Act
