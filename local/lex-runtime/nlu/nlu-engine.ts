@@ -122,7 +122,7 @@ export class NluEngine {
    * web-app, QA is done"): the rest is context around the request.
    */
   private clauseIntent(text: string): string | undefined {
-    const clauses = text.split(/[,;.!?]+\s+|\s+-\s+/).filter((c) => c.trim().split(/\s+/).length >= 2);
+    const clauses = clausesOf(text);
     if (clauses.length < 2) return undefined;
     const found = new Set(clauses.flatMap((c) => this.exactIntent(c) ?? []));
     return found.size === 1 ? [...found][0] : undefined;
@@ -179,7 +179,7 @@ export class NluEngine {
     );
     const evidenced = new Set(
       scores
-        .filter((s) => !plural.has(s.intent) && this.hasEvidence(s.intent, stems, text))
+        .filter((s) => !plural.has(s.intent) && this.evidenced(s.intent, stems, text))
         .map((s) => s.intent),
     );
     const sum = (pick: (s: IntentScore) => boolean) => scores.filter(pick).reduce((n, s) => n + s.score, 0);
@@ -208,6 +208,16 @@ export class NluEngine {
     return scores
       .map((s) => (typed(s.intent) ? s : { ...s, score: s.score * NO_EVIDENCE }))
       .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Evidence for `intent` in the whole of `text` or in one of its clauses: context in another clause
+   * ("veto the payments deploy, QA found a bug") names things of its own.
+   */
+  private evidenced(intent: string, stems: readonly string[], text: string): boolean {
+    if (this.hasEvidence(intent, stems, text)) return true;
+    const clauses = clausesOf(text);
+    return clauses.length > 1 && clauses.some((c) => this.hasEvidence(intent, contentStems(c), c));
   }
 
   /**
@@ -258,6 +268,11 @@ export class NluEngine {
     const nouns = this.nouns.stems;
     return unknown.filter((s) => nouns.has(s)).length;
   }
+}
+
+/** The clauses of `text` of two words or more, split at punctuation or a spaced dash. */
+function clausesOf(text: string): string[] {
+  return text.split(/[,;.!?]+\s+|\s+-\s+/).filter((c) => c.trim().split(/\s+/).length >= 2);
 }
 
 /** Whether a value was recognised from a part of a listed name ("api" → payments-api), not the name. */

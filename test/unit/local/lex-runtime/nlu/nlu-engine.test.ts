@@ -192,6 +192,15 @@ describe('NluEngine evidence', () => {
     expect(result.slots.Decision?.interpretedValue).toBe('Reject');
   });
 
+  it('finds the evidence for a request in its own clause, whatever the context names (QA found a bug)', async () => {
+    // Act
+    const result = await engine.recognize('veto the payments deploy, QA found a bug');
+
+    // Assess
+    expect(result.intent).toBe('PipelineApproval');
+    expect(result.slots.Decision?.interpretedValue).toBe('Reject');
+  });
+
   it('reads a request said in one clause around context as that request', async () => {
     // Prepare
     const text = 'I approve the release of mobile-backend, QA is finished';
