@@ -130,6 +130,11 @@ export class DomainEvidence {
    * me all accounts", "retry all pipelines"): a question about many such things is not this intent's.
    * The plural may be in what was typed or in its normalised form; the singular must not be typed.
    */
+  /** The words the intent names in the singular only ("account", "pipeline"). */
+  singularWords(intent: string): string[] {
+    return [...(this.singular.get(intent) ?? [])];
+  }
+
   pluralOnly(intent: string, typed: string, normalised: string): boolean {
     const singular = this.singular.get(intent);
     if (!singular?.size) return false;

@@ -175,7 +175,9 @@ export class NluEngine {
     const stems = contentStems(text);
     if (stems.length === 0) return scores;
     const plural = new Set(
-      scores.filter((s) => this.evidence.pluralOnly(s.intent, typed, text)).map((s) => s.intent),
+      scores
+        .filter((s) => this.evidence.pluralOnly(s.intent, typed, text) && !this.namesOne(s.intent, text))
+        .map((s) => s.intent),
     );
     const evidenced = new Set(
       scores
@@ -253,6 +255,17 @@ export class NluEngine {
     const aboutTheBot = intent === this.greetingIntent && ADDRESSING_THE_BOT.test(text);
     if (!aboutTheBot && unknown.length > 0 && this.unknownThings(text, unknown) > 0) return false;
     return this.evidence.score(intent, stems) + resolved >= MIN_EVIDENCE;
+  }
+
+  /**
+   * Whether `text` names one of the things the intent acts on one at a time: a value of the slot
+   * named after it ("pipelines … the data lake etl one": PipelineName), not of another slot.
+   */
+  private namesOne(intent: string, text: string): boolean {
+    const things = this.evidence.singularWords(intent);
+    return Object.keys(this.extractor.extract(intent, text)).some((slot) =>
+      things.some((w) => slot.toLowerCase().startsWith(w)),
+    );
   }
 
   /** Whether `stems` name what some intent other than the help intent acts on (a word of its name). */

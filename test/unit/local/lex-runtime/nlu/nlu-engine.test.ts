@@ -201,6 +201,17 @@ describe('NluEngine evidence', () => {
     expect(result.slots.Decision?.interpretedValue).toBe('Reject');
   });
 
+  it('takes a pipeline named in a sentence that also says pipelines as that pipeline', async () => {
+    // Act
+    const result = await engine.recognize(
+      "I don't really understand pipelines, but could you tell me whether the data lake etl one finished?",
+    );
+
+    // Assess
+    expect(result.intent).toBe('PipelineStatus');
+    expect(result.slots.PipelineName?.interpretedValue).toBe('data-lake-etl');
+  });
+
   it('reads a request said in one clause around context as that request', async () => {
     // Prepare
     const text = 'I approve the release of mobile-backend, QA is finished';
