@@ -76,6 +76,8 @@ export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
   ['smth', 'something'],
   ['btw', ''],
   ['asap', ''],
+  ['setup', 'set up'],
+  ['msg', 'message'],
 ]);
 
 /** Two-word chat phrases read as one word before anything else ("on call" is not "call it"). */

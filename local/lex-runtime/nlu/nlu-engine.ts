@@ -249,7 +249,10 @@ export class NluEngine {
     if (whole.some(([name]) => kind(name) !== 'enum')) return true;
     if (intent === this.greetingIntent && ABOUT_THE_BOT.test(text) && !this.namesAnIntent(stems)) return true;
     if (this.evidence.otherAction(intent, text)) return false;
-    if (this.evidence.anchored(intent, stems)) return true;
+    // A word of its name is not enough when two things the locale does not name stand around it
+    // ("the status of the lambda function order-handler").
+    if (this.evidence.anchored(intent, stems))
+      return telling.length > 0 || unknown.length < 2 || this.unknownThings(text, unknown) < 2;
     // Else a thing no text of the locale names makes the sentence about something else; the help
     // intent is about the bot itself and has no object to name.
     const aboutTheBot = intent === this.greetingIntent && ADDRESSING_THE_BOT.test(text);

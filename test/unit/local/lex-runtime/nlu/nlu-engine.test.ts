@@ -69,6 +69,8 @@ describe('NluEngine out-of-domain gate', () => {
     'create a jira ticket',
     'block ip 10.0.0.5 in the security group',
     'turn off the lights',
+    "what's the status of the lambda function order-handler",
+    'which keys open the server room',
     'edit the buildspec for web-app',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
