@@ -84,7 +84,7 @@ export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
 
 /**
  * Topics people bring to a chat-ops bot that a catalog like ours does not serve, by kind: money,
- * on-call and incidents, office and HR, IT support tickets, entertainment. An utterance that names one falls back, even
+ * on-call and incidents, office and HR, IT support tickets, metrics and opinions, entertainment. An utterance that names one falls back, even
  * when it also names one of our objects ("how much did the etl pipeline cost", "who is on call for
  * payments-api"), unless the catalog's own wording uses the word (then it is ours, never blocked).
  * Words are compared as NLP.js English stems, so "costs", "billing" and "invoices" count too.
@@ -150,12 +150,31 @@ export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
       'lunch',
       'coffee',
       'canteen',
+      'pizza',
+      'all-hands',
+      'interview',
+      'birthday',
     ],
   ],
+  ['metrics and opinions', ['average', 'dashboard', 'graph', 'opinion']],
   ['it-support', ['ticket', 'jira', 'helpdesk', 'servicenow']],
   [
     'entertainment',
-    ['joke', 'funny', 'laugh', 'poem', 'song', 'story', 'riddle', 'weather', 'movie', 'music', 'game'],
+    [
+      'joke',
+      'funny',
+      'laugh',
+      'poem',
+      'song',
+      'story',
+      'riddle',
+      'weather',
+      'movie',
+      'music',
+      'game',
+      'football',
+      'news',
+    ],
   ],
 ]);
 
