@@ -167,27 +167,33 @@ export class NluEngine {
    * Scales down intents without evidence in `text`; the classifier's share of those goes to the
    * intents with evidence (at least RENORMALISE_FLOOR of it: a sentence the classifier gives to no
    * evidenced intent stays unsure). An intent that names only in the plural what it acts on one at a
-   * time ("how are the pipelines" for PipelineStatus) is ruled out, and its whole share moves to the
-   * evidenced intents. Utterances of stop words only ("what can you do") are left as scored.
+   * time ("how are the pipelines" for PipelineStatus), and the help intent in a sentence naming
+   * another intent's thing, are ruled out, and their whole share moves to the evidenced intents. Utterances of stop words only ("what can you do") are left as scored.
    */
   private gated(scores: IntentScore[], text: string, typed: string): IntentScore[] {
     if (isOnlyValues(text)) return this.valuesOnly(scores, text);
     const stems = contentStems(text);
     if (stems.length === 0) return scores;
-    const plural = new Set(
+    // Ruled out, with their share moved: an intent naming only in the plural what it acts on one at a
+    // time, and the help intent when another intent's thing is named ("how did mobile-backend go").
+    const ruledOut = new Set(
       scores
-        .filter((s) => this.evidence.pluralOnly(s.intent, typed, text) && !this.namesOne(s.intent, text))
+        .filter(
+          (s) =>
+            (this.evidence.pluralOnly(s.intent, typed, text) && !this.namesOne(s.intent, text)) ||
+            (s.intent === this.greetingIntent && this.namesAValue(s.intent, text)),
+        )
         .map((s) => s.intent),
     );
     const evidenced = new Set(
       scores
-        .filter((s) => !plural.has(s.intent) && this.evidenced(s.intent, stems, text))
+        .filter((s) => !ruledOut.has(s.intent) && this.evidenced(s.intent, stems, text))
         .map((s) => s.intent),
     );
     const sum = (pick: (s: IntentScore) => boolean) => scores.filter(pick).reduce((n, s) => n + s.score, 0);
     const share = sum((s) => evidenced.has(s.intent));
-    // What the classifier gave to intents ruled out by number goes to the evidenced ones.
-    const mass = share + sum((s) => plural.has(s.intent));
+    // What the classifier gave to the intents ruled out goes to the evidenced ones.
+    const mass = share + sum((s) => ruledOut.has(s.intent));
     const scale = share > 0 ? mass / share / Math.max(mass, RENORMALISE_FLOOR) : 0;
     return scores
       .map((s) => ({
@@ -230,23 +236,16 @@ export class NluEngine {
    * intent's domain words and slot values (a slot's own value is never an unknown word).
    */
   private hasEvidence(intent: string, stems: readonly string[], text: string): boolean {
-    const slots = this.model.intent(intent)?.slots ?? [];
-    const found = Object.entries(this.extractor.extract(intent, text));
+    const { found, telling, whole, named } = this.values(intent, text);
     const inValues = new Set(found.flatMap(([, v]) => contentStems(v.originalValue)));
     const unknown = this.evidence.unknown(stems).filter((s) => !inValues.has(s));
-    const telling = found.filter(
-      ([name, v]) =>
-        v.resolvedValues.length > 0 && TELLING_KINDS.has(slots.find((s) => s.name === name)?.type.kind ?? ''),
-    );
-    const kind = (name: string) => slots.find((s) => s.name === name)?.type.kind;
-    const whole = telling.filter(([, v]) => !isPart(v));
     const resolved =
       whole.length > 0 ? SLOT_VALUE_EVIDENCE : telling.length > 0 ? SLOT_VALUE_EVIDENCE * PART_SHARE : 0;
     // One of its names, emails or ids is evidence enough; a closed-list word ("approve", "block",
     // "prod") is not when the sentence names a thing the locale does not ("approve the PR on github").
     // Else a sentence led by other intents' action ("create a new pipeline") is not this intent's, and
     // naming what it acts on (a word of its name) is.
-    if (whole.some(([name]) => kind(name) !== 'enum')) return true;
+    if (named) return true;
     if (intent === this.greetingIntent && ABOUT_THE_BOT.test(text) && !this.namesAnIntent(stems)) return true;
     if (this.evidence.otherAction(intent, text)) return false;
     // A word of its name is not enough when two things the locale does not name stand around it
@@ -268,6 +267,27 @@ export class NluEngine {
     const things = this.evidence.singularWords(intent);
     return Object.keys(this.extractor.extract(intent, text)).some((slot) =>
       things.some((w) => slot.toLowerCase().startsWith(w)),
+    );
+  }
+
+  /**
+   * The intent's slot values in `text`: all found, those of telling kinds that resolve to a listed
+   * value or shape, the whole ones among them (not a part of a name), and whether one of those is a
+   * name, an email or an id (not a closed-list word).
+   */
+  private values(intent: string, text: string) {
+    const slots = this.model.intent(intent)?.slots ?? [];
+    const kind = (name: string) => slots.find((s) => s.name === name)?.type.kind ?? '';
+    const found = Object.entries(this.extractor.extract(intent, text));
+    const telling = found.filter(([name, v]) => v.resolvedValues.length > 0 && TELLING_KINDS.has(kind(name)));
+    const whole = telling.filter(([, v]) => !isPart(v));
+    return { found, telling, whole, named: whole.some(([name]) => kind(name) !== 'enum') };
+  }
+
+  /** Whether `text` names one of another intent's things by name, email or id ("mobile-backend"). */
+  private namesAValue(except: string, text: string): boolean {
+    return this.model.intents.some(
+      (i) => !i.isFallback && i.name !== except && this.values(i.name, text).named,
     );
   }
 

@@ -214,6 +214,17 @@ describe('NluEngine evidence', () => {
     expect(result.slots.PipelineName?.interpretedValue).toBe('data-lake-etl');
   });
 
+  it('takes a polite question that names a pipeline as about that pipeline, not a request for help', async () => {
+    // Act
+    const result = await engine.recognize(
+      'Hi, could you let me know how the latest run of mobile-backend went?',
+    );
+
+    // Assess
+    expect(result.intent).toBe('PipelineStatus');
+    expect(result.slots.PipelineName?.interpretedValue).toBe('mobile-backend');
+  });
+
   it('reads a request said in one clause around context as that request', async () => {
     // Prepare
     const text = 'I approve the release of mobile-backend, QA is finished';
