@@ -77,6 +77,10 @@ export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
   ['btw', ''],
   ['asap', ''],
   ['setup', 'set up'],
+  ['req', 'request'],
+  ['reqs', 'requests'],
+  ['acc', 'account'],
+  ['accs', 'accounts'],
   ['msg', 'message'],
 ]);
 

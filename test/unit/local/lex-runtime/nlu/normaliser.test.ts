@@ -256,4 +256,12 @@ describe('Normaliser', () => {
     // Assess
     expect(result.text).toBe('rotate your key');
   });
+
+  it('expands the common shortenings req and acc, but never inside a request id', () => {
+    // Act
+    const result = normaliser.normalise('req status of req-5g8h3n7q for my new acc');
+
+    // Assess
+    expect(result.text).toBe('request status of req-5g8h3n7q for my new account');
+  });
 });
