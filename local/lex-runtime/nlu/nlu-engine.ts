@@ -105,7 +105,43 @@ export class NluEngine {
       return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
     const clause = this.clauseIntent(normalised.text);
     if (clause) return this.withExact(scores, clause);
-    return this.gated(scores, normalised.text, text);
+    return this.byClause(this.gated(scores, normalised.text, text), normalised.text);
+  }
+
+  /**
+   * A message the whole of which is no confident request, read clause by clause: each intent keeps
+   * its best score over the whole and its clauses, as the request may be one clause among context
+   * and thanks ("we're spinning up a new team, so I'd like to request a new AWS account for them,
+   * thanks in advance"), if the clause names what it acts on and the whole message holds evidence
+   * for it. The help intent keeps the whole
+   * message's score: "could you help with that" closes many a request.
+   */
+  private async byClause(whole: IntentScore[], text: string): Promise<IntentScore[]> {
+    const clauses = clausesOf(text);
+    if (clauses.length < 2 || (whole[0]?.score ?? 0) >= this.model.nluConfidenceThreshold) return whole;
+    const best = new Map(whole.map((s) => [s.intent, s.score]));
+    const stems = contentStems(text);
+    const evidenced = new Map<string, boolean>();
+    const hasIt = (intent: string) => {
+      if (!evidenced.has(intent)) evidenced.set(intent, this.evidenced(intent, stems, text));
+      return evidenced.get(intent);
+    };
+    for (const clause of clauses) {
+      const scores = this.gated(await this.classifier.classify(clause), clause, clause);
+      const clauseStems = contentStems(clause);
+      // The clause must name what the intent acts on (a word of its name, one of its values).
+      const names = (intent: string) =>
+        this.evidence.anchored(intent, clauseStems) || this.values(intent, clause).telling.length > 0;
+      for (const s of scores)
+        if (
+          s.intent !== this.greetingIntent &&
+          s.score > (best.get(s.intent) ?? 0) &&
+          names(s.intent) &&
+          hasIt(s.intent)
+        )
+          best.set(s.intent, s.score);
+    }
+    return [...best].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
   }
 
   /** Recognises a new request: intent (or fallback) and the slots it fills. */

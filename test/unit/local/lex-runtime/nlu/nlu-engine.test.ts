@@ -225,6 +225,28 @@ describe('NluEngine evidence', () => {
     expect(result.slots.PipelineName?.interpretedValue).toBe('mobile-backend');
   });
 
+  it('finds the request in one clause of a long message the whole of which is unsure', async () => {
+    // Prepare
+    const text =
+      'Could I request a new sbx account in ou-q2w3-8f7e6d5c for the hackathon next week? The organisers said each team needs its own and to ask the bot, thanks so much!';
+
+    // Act
+    const result = await engine.recognize(text);
+
+    // Assess
+    expect(result.intent).toBe('VendAccount');
+    expect(result.slots.AccountType?.interpretedValue).toBe('Sandbox');
+    expect(result.slots.OrganizationalUnit?.interpretedValue).toBe('ou-q2w3-8f7e6d5c');
+  });
+
+  it('takes no clause as a request that names nothing the intent acts on (can you take a look)', async () => {
+    // Act
+    const result = await engine.recognize('my kubernetes pod keeps crashlooping, can you take a look');
+
+    // Assess
+    expect(result.intent).toBe('FallbackIntent');
+  });
+
   it('reads a request said in one clause around context as that request', async () => {
     // Prepare
     const text = 'I approve the release of mobile-backend, QA is finished';
