@@ -54,6 +54,8 @@ const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
  */
 const ABOUT_THE_BOT =
   /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\b(how|who) are you\b/i;
+/** How sure a clause must be to be the request of a message that also names a topic we do not serve. */
+const CONFIDENT_CLAUSE = 0.7;
 /** What a score without evidence is scaled by: below any sensible confidence threshold. */
 const NO_EVIDENCE = 0.3;
 /** Evidenced intents share at least this much of the classifier's score before rescaling. */
@@ -101,11 +103,48 @@ export class NluEngine {
     const exact = this.exactIntent(text) ?? this.exactIntent(normalised.text);
     const scores = await this.classifier.classify(normalised.text);
     if (exact) return this.withExact(scores, exact);
-    if (normalised.unoffered || normalised.offTopic)
-      return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
+    if (normalised.unoffered || normalised.offTopic) {
+      const unsure = scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
+      return normalised.unoffered ? unsure : this.offTopicContext(unsure, normalised.text);
+    }
     const clause = this.clauseIntent(normalised.text);
     if (clause) return this.withExact(scores, clause);
     return this.byClause(this.gated(scores, normalised.text, text), normalised.text);
+  }
+
+  /** Whether `clause` names what the intent acts on: a word of its name, one of its values. */
+  private namesItsThing(intent: string, clause: string): boolean {
+    return (
+      this.evidence.anchored(intent, contentStems(clause)) || this.values(intent, clause).telling.length > 0
+    );
+  }
+
+  /**
+   * A topic the catalog does not serve, named in one clause of a longer message, may be context
+   * ("after the incident review last week …, so I'd like to request a playground account named
+   * squad-orange-play"): a clause free of such topics that is surely (CONFIDENT_CLAUSE) a request
+   * naming what its intent acts on is that request. Otherwise the message stays unsure (`unsure`).
+   */
+  private async offTopicContext(unsure: IntentScore[], text: string): Promise<IntentScore[]> {
+    const clean = clausesOf(text).filter((c) => {
+      const n = this.normaliser.normalise(c);
+      return !n.offTopic && !n.unoffered && !n.smallTalk;
+    });
+    const best = new Map<string, number>();
+    for (const clause of clean) {
+      for (const s of this.gated(await this.classifier.classify(clause), clause, clause))
+        if (
+          s.intent !== this.greetingIntent &&
+          s.score >= CONFIDENT_CLAUSE &&
+          s.score > (best.get(s.intent) ?? 0) &&
+          this.namesItsThing(s.intent, clause)
+        )
+          best.set(s.intent, s.score);
+    }
+    if (best.size === 0) return unsure;
+    return unsure
+      .map((s) => ({ ...s, score: best.get(s.intent) ?? s.score }))
+      .sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -128,15 +167,11 @@ export class NluEngine {
     };
     for (const clause of clauses) {
       const scores = this.gated(await this.classifier.classify(clause), clause, clause);
-      const clauseStems = contentStems(clause);
-      // The clause must name what the intent acts on (a word of its name, one of its values).
-      const names = (intent: string) =>
-        this.evidence.anchored(intent, clauseStems) || this.values(intent, clause).telling.length > 0;
       for (const s of scores)
         if (
           s.intent !== this.greetingIntent &&
           s.score > (best.get(s.intent) ?? 0) &&
-          names(s.intent) &&
+          this.namesItsThing(s.intent, clause) &&
           hasIt(s.intent)
         )
           best.set(s.intent, s.score);

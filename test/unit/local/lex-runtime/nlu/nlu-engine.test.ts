@@ -239,6 +239,23 @@ describe('NluEngine evidence', () => {
     expect(result.slots.OrganizationalUnit?.interpretedValue).toBe('ou-q2w3-8f7e6d5c');
   });
 
+  it.each([
+    [
+      "So after the incident review last week each squad gets its own playground, so I'd like to request a playground account named squad-orange-play, thanks!",
+      'VendAccount',
+    ],
+    ['we have an outage in prod, who do i call', 'FallbackIntent'],
+  ])(
+    'reads a topic we do not serve as context only when another clause is surely a request: %s',
+    async (text, intent) => {
+      // Act
+      const result = await engine.recognize(text);
+
+      // Assess
+      expect(result.intent).toBe(intent);
+    },
+  );
+
   it('takes no clause as a request that names nothing the intent acts on (can you take a look)', async () => {
     // Act
     const result = await engine.recognize('my kubernetes pod keeps crashlooping, can you take a look');
