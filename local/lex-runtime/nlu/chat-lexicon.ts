@@ -97,6 +97,7 @@ export const CHAT_PHRASES: ReadonlyMap<string, string> = new Map([
   ['see ya', 'bye'],
   ['see you', 'bye'],
   ['thank you', 'thanks'],
+  ['in advance', ''],
   ['thank u', 'thanks'],
 ]);
 

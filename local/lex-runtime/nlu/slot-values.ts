@@ -148,7 +148,10 @@ const ORDINAL_WORDS = [
   'eleventh',
   'twelfth',
 ];
-/** An ordinal is read as a number only next to a cue ("the second *page*"; not "wait a second"). */
+/**
+ * A number word or an ordinal is read as a number only next to a cue or as a reply ("page *three*",
+ * "the second *page*"; not "wait a second", "a quick one", "two weeks").
+ */
 const ORDINAL = 0.6;
 /** Ordinals written with digits ("2nd", "3rd"). */
 const DIGIT_ORDINAL = /^(\d+)(st|nd|rd|th)$/;
@@ -242,7 +245,7 @@ export function scoreSpan(
 function scoreNumber(token: Token): ScoredValue | undefined {
   if (/^\d+(\.\d+)?$/.test(token.text)) return { value: match(token.text), base: 0.9 };
   const n = NUMBER_WORDS.indexOf(token.lower);
-  if (n >= 0) return { value: match(token.text, String(n)), base: 0.8 };
+  if (n >= 0) return { value: match(token.text, String(n)), base: ORDINAL };
   const digits = DIGIT_ORDINAL.exec(token.lower)?.[1];
   const ordinal = digits ? Number(digits) : ORDINAL_WORDS.indexOf(token.lower);
   return ordinal > 0 ? { value: match(token.text, String(ordinal)), base: ORDINAL } : undefined;
@@ -279,6 +282,8 @@ function scoreOpen(
     return { value: match(spanText(text, span), whole, whole), base: PART };
   const only = span.length === 1 ? span[0] : undefined;
   if (!only || carrier.has(only.lower) || isStopword(only.lower) || EMAIL.test(only.text)) return undefined;
+  // "it's", "that's": a stop word with a contraction is no name either.
+  if (isStopword(only.bare.toLowerCase())) return undefined;
   if (PRONOUNS.has(only.lower)) return undefined;
   if (index.idPrefix && only.lower.startsWith(`${index.idPrefix}-`))
     return { value: openMatch(only.bare), base: 1 };

@@ -176,12 +176,36 @@ describe('SlotExtractor', () => {
     expect(values(slots)).toEqual({ Page: page });
   });
 
-  it('reads no ordinal without a cue as a number ("wait a second")', () => {
+  it.each([
+    'wait a second, the pipeline summary please',
+    'quick one: the pipeline summary',
+    'back after two weeks, how are the pipelines',
+  ])('reads no number word or ordinal without a cue as a number: %s', (text) => {
     // Act
-    const slots = extractor.extract('PipelineSummary', 'wait a second, the pipeline summary please');
+    const slots = extractor.extract('PipelineSummary', text);
 
     // Assess
     expect(values(slots)).toEqual({});
+  });
+
+  it('reads a number word as the reply to the prompt for it', () => {
+    // Act
+    const slots = extractor.extract('PipelineSummary', 'three', { elicitedSlot: 'Page' });
+
+    // Assess
+    expect(values(slots)).toEqual({ Page: '3' });
+  });
+
+  it('takes no contraction of a stop word or a thanks-in-advance as an open value', () => {
+    // Act
+    const slots = extractor.extract(
+      'VendAccount',
+      "I need an acct, it's for a test in the Workloads ou, thanks in advance",
+    );
+
+    // Assess
+    expect(values(slots).AccountName).toBeUndefined();
+    expect(values(slots).OrganizationalUnit).toBe('Workloads');
   });
 
   it('resolves a synonym said around another value ("let it through" → let web-app through)', () => {
