@@ -196,6 +196,9 @@ export const BARE_REPLIES: ReadonlySet<string> = new Set([
  * skipped when looking for the verb a request opens with.
  */
 export const LEAD_IN_WORDS: ReadonlySet<string> = new Set([
+  'but',
+  'then',
+  'also',
   'please',
   'can',
   'could',

@@ -91,11 +91,7 @@ export class Normaliser {
       .split(/\s+/)
       .filter(Boolean);
     const smallTalk = smallTalkOnly(plain);
-    const lead = plain.find((w) => !LEAD_IN_WORDS.has(w));
-    const unoffered = plain.find(
-      (w) =>
-        UNOFFERED_ACTIONS.has(w) && (!this.vocabulary.has(w) || (w === lead && !this.vocabulary.leads(w))),
-    );
+    const unoffered = this.unofferedAction(words);
     const offTopic = plain.find((w) => TOPIC_STEMS.has(stem(w)) && !this.vocabulary.inWording(w));
     const kept = smallTalk ? words : trimSmallTalk(words);
     return {
@@ -104,6 +100,32 @@ export class Normaliser {
       ...(unoffered ? { unoffered } : {}),
       ...(offTopic ? { offTopic } : {}),
     };
+  }
+
+  /**
+   * An operation no intent offers, asked for: in a message of one clause, such a verb anywhere ("can
+   * you delete the web-app pipeline") unless the catalog uses it, then only when it leads ("*deploy*
+   * the hotfix", not "is the deploy finished"). In a longer message only a verb that leads its clause
+   * asks for it ("…, so please delete it"); elsewhere it tells what happened ("they asked us to move
+   * out", "a state lock").
+   */
+  private unofferedAction(words: readonly Word[]): string | undefined {
+    const clauses: string[][] = [[]];
+    for (const w of words) {
+      clauses[clauses.length - 1]?.push(...(w.replacement ?? w.token.lower).split(/\s+/).filter(Boolean));
+      if (w.token.pause) clauses.push([]);
+    }
+    const asked = clauses.filter((c) => c.length > 0);
+    for (const clause of asked) {
+      const lead = clause.find((w) => !LEAD_IN_WORDS.has(w));
+      const leads = (w: string) => w === lead && !this.vocabulary.leads(w);
+      const found = clause.find(
+        (w) =>
+          UNOFFERED_ACTIONS.has(w) && (asked.length > 1 ? leads(w) : !this.vocabulary.has(w) || leads(w)),
+      );
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private words(text: string): Word[] {

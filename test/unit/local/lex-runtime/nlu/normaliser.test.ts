@@ -264,4 +264,19 @@ describe('Normaliser', () => {
     // Assess
     expect(result.text).toBe('request status of req-5g8h3n7q for my new account');
   });
+
+  it.each([
+    [
+      'Could you set up a new account for my team? The other group asked us to move out, so it is time.',
+      undefined,
+    ],
+    ['bob left the company last week, please delete his IAM user', 'delete'],
+    ['alice is on leave, but could you just disable her access key', 'disable'],
+  ])('in a longer message flags only an operation that leads its clause: %s', (text, verb) => {
+    // Act
+    const result = normaliser.normalise(text);
+
+    // Assess
+    expect(result.unoffered).toBe(verb);
+  });
 });
