@@ -379,7 +379,7 @@ export class NluEngine {
 
 /** The clauses of `text` of two words or more, split at punctuation or a spaced dash. */
 function clausesOf(text: string): string[] {
-  return text.split(/[,;.!?]+\s+|\s+-\s+/).filter((c) => c.trim().split(/\s+/).length >= 2);
+  return text.split(/[,;:.!?]+\s+|\s+[-–—]\s+/).filter((c) => c.trim().split(/\s+/).length >= 2);
 }
 
 /** Whether a value was recognised from a part of a listed name ("api" → payments-api), not the name. */

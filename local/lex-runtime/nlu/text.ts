@@ -22,8 +22,11 @@ export interface Token {
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}@._+'’/-]*/gu;
 const TRAILING = /[._+'’/-]+$/u;
 const POSSESSIVE = /['’]s$/iu;
-/** A comma, semicolon, bracket, question or exclamation mark, or a full stop ending a sentence (a colon labels a value). */
-const PAUSE = /[,;!?()]|\.(\s|$)/u;
+/**
+ * A comma, semicolon, bracket, dash, question or exclamation mark, or a full stop ending a sentence
+ * (a colon labels a value: "account: data-lab").
+ */
+const PAUSE = /[,;!?()–—]|\.(\s|$)|\s-\s/u;
 
 /** Splits `text` into tokens with their offsets. */
 export function tokenize(text: string): Token[] {
