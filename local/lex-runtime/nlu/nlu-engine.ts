@@ -53,7 +53,7 @@ const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
  * evidence for the help intent, whatever else they name.
  */
 const ABOUT_THE_BOT =
-  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\b(how|who) are you\b/i;
+  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b/i;
 /** How sure a clause must be to be the request of a message that also names a topic we do not serve. */
 const CONFIDENT_CLAUSE = 0.7;
 /** What a score without evidence is scaled by: below any sensible confidence threshold. */
@@ -112,6 +112,18 @@ export class NluEngine {
     return this.byClause(this.gated(scores, normalised.text, text), normalised.text);
   }
 
+  /**
+   * Whether `clause` asks about the bot itself ("so what are you capable of") in a message that
+   * names nothing another intent acts on.
+   */
+  private asksAboutTheBot(clause: string, stems: readonly string[], text: string): boolean {
+    return (
+      ABOUT_THE_BOT.test(clause) &&
+      !this.namesAnIntent(stems) &&
+      (this.greetingIntent === undefined || !this.namesAValue(this.greetingIntent, text))
+    );
+  }
+
   /** Whether `clause` names what the intent acts on: a word of its name, one of its values. */
   private namesItsThing(intent: string, clause: string): boolean {
     return (
@@ -152,8 +164,9 @@ export class NluEngine {
    * its best score over the whole and its clauses, as the request may be one clause among context
    * and thanks ("we're spinning up a new team, so I'd like to request a new AWS account for them,
    * thanks in advance"), if the clause names what it acts on and the whole message holds evidence
-   * for it. The help intent keeps the whole
-   * message's score: "could you help with that" closes many a request.
+   * for it. The help intent only takes a clause that asks about the bot itself ("so what are you
+   * capable of"), else it keeps the whole message's score: "could you help with that" closes many a
+   * request.
    */
   private async byClause(whole: IntentScore[], text: string): Promise<IntentScore[]> {
     const clauses = clausesOf(text);
@@ -169,10 +182,10 @@ export class NluEngine {
       const scores = this.gated(await this.classifier.classify(clause), clause, clause);
       for (const s of scores)
         if (
-          s.intent !== this.greetingIntent &&
           s.score > (best.get(s.intent) ?? 0) &&
-          this.namesItsThing(s.intent, clause) &&
-          hasIt(s.intent)
+          (s.intent === this.greetingIntent
+            ? this.asksAboutTheBot(clause, stems, text)
+            : this.namesItsThing(s.intent, clause) && hasIt(s.intent))
         )
           best.set(s.intent, s.score);
     }

@@ -256,6 +256,16 @@ describe('NluEngine evidence', () => {
     },
   );
 
+  it('takes a clause asking about the bot itself in a long message as a request for help', async () => {
+    // Act
+    const result = await engine.recognize(
+      "Hi, my colleague Femi mentioned that you can do some AWS stuff for us, but he didn't say what exactly, so what are you capable of? Thanks in advance!",
+    );
+
+    // Assess
+    expect(result.intent).toBe('Help');
+  });
+
   it('takes no clause as a request that names nothing the intent acts on (can you take a look)', async () => {
     // Act
     const result = await engine.recognize('my kubernetes pod keeps crashlooping, can you take a look');
