@@ -54,6 +54,8 @@ const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
  */
 const ABOUT_THE_BOT =
   /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b/i;
+/** The kind of unserved topic that is often only a request's context (off-domain-lexicon.ts). */
+const OFFICE = 'office';
 /** How sure a clause must be to be the request of a message that also names a topic we do not serve. */
 const CONFIDENT_CLAUSE = 0.7;
 /** What a score without evidence is scaled by: below any sensible confidence threshold. */
@@ -103,7 +105,7 @@ export class NluEngine {
     const exact = this.exactIntent(text) ?? this.exactIntent(normalised.text);
     const scores = await this.classifier.classify(normalised.text);
     if (exact) return this.withExact(scores, exact);
-    if (normalised.unoffered || normalised.offTopic) {
+    if (normalised.unoffered || (normalised.offTopic && !this.officeContext(normalised))) {
       const unsure = scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
       return normalised.unoffered ? unsure : this.offTopicContext(unsure, normalised.text);
     }
@@ -122,6 +124,17 @@ export class NluEngine {
       !this.namesAnIntent(stems) &&
       (this.greetingIntent === undefined || !this.namesAValue(this.greetingIntent, text))
     );
+  }
+
+  /**
+   * Office life (a meeting, lunch, a holiday) is the context of many a request ("before the CAB
+   * meeting I'd like to see how mobile-backend is doing"): such a topic does not rule out a message
+   * that names one of an intent's things by name, email or id ("my vacation request" is still the
+   * office's). Money, on-call and the rest always do.
+   */
+  private officeContext(normalised: Normalised): boolean {
+    if (normalised.offTopicKind !== OFFICE) return false;
+    return this.model.intents.some((i) => !i.isFallback && this.values(i.name, normalised.text).named);
   }
 
   /** Whether `clause` names what the intent acts on: a word of its name, one of its values. */

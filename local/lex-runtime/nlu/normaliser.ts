@@ -35,6 +35,8 @@ export interface Normalised {
   unoffered?: string;
   /** Set when it names a topic the catalog does not serve (off-domain-lexicon.ts), e.g. "cost", "oncall". */
   offTopic?: string;
+  /** The kind of that topic ("money", "office"). */
+  offTopicKind?: string;
 }
 
 /** Stem → topic kind of the unserved topics. */
@@ -98,7 +100,7 @@ export class Normaliser {
       text: rebuild(text, words, kept),
       ...(smallTalk ? { smallTalk } : {}),
       ...(unoffered ? { unoffered } : {}),
-      ...(offTopic ? { offTopic } : {}),
+      ...(offTopic ? { offTopic, offTopicKind: TOPIC_STEMS.get(stem(offTopic)) } : {}),
     };
   }
 

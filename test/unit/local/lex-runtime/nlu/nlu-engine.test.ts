@@ -245,6 +245,8 @@ describe('NluEngine evidence', () => {
       'VendAccount',
     ],
     ['we have an outage in prod, who do i call', 'FallbackIntent'],
+    ["before the CAB meeting I'd like to see how mobile-backend is doing", 'PipelineStatus'],
+    ['approve my vacation request', 'FallbackIntent'],
   ])(
     'reads a topic we do not serve as context only when another clause is surely a request: %s',
     async (text, intent) => {
