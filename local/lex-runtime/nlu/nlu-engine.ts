@@ -54,6 +54,8 @@ const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
  */
 const ABOUT_THE_BOT =
   /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b/i;
+/** Unknown things outweigh a word of an intent's name from one in this many content words on. */
+const UNKNOWN_SHARE = 3;
 /** The kind of unserved topic that is often only a request's context (off-domain-lexicon.ts). */
 const OFFICE = 'office';
 /** How sure a clause must be to be the request of a message that also names a topic we do not serve. */
@@ -345,10 +347,13 @@ export class NluEngine {
     if (named) return true;
     if (intent === this.greetingIntent && ABOUT_THE_BOT.test(text) && !this.namesAnIntent(stems)) return true;
     if (this.evidence.otherAction(intent, text)) return false;
-    // A word of its name is not enough when two things the locale does not name stand around it
-    // ("the status of the lambda function order-handler").
-    if (this.evidence.anchored(intent, stems))
-      return telling.length > 0 || unknown.length < 2 || this.unknownThings(text, unknown) < 2;
+    // A word of its name is not enough when two things the locale does not name stand around it and
+    // make a third of the sentence or more ("the status of the lambda function order-handler"); in a
+    // long message they are context ("… because the contractor who had it just left the company").
+    if (this.evidence.anchored(intent, stems)) {
+      const things = unknown.length < 2 ? 0 : this.unknownThings(text, unknown);
+      return telling.length > 0 || things < 2 || things * UNKNOWN_SHARE < stems.length;
+    }
     // Else a thing no text of the locale names makes the sentence about something else; the help
     // intent is about the bot itself and has no object to name.
     const aboutTheBot = intent === this.greetingIntent && ADDRESSING_THE_BOT.test(text);
