@@ -56,6 +56,8 @@ const ABOUT_THE_BOT =
   /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b/i;
 /** Unknown things outweigh a word of an intent's name from one in this many content words on. */
 const UNKNOWN_SHARE = 3;
+/** Slot look-ups kept while utterances are scored (cleared when full; a few utterances' worth). */
+const SLOT_CACHE = 512;
 /** The kind of unserved topic that is often only a request's context (off-domain-lexicon.ts). */
 const OFFICE = 'office';
 /** How sure a clause must be to be the request of a message that also names a topic we do not serve. */
@@ -68,6 +70,7 @@ const RENORMALISE_FLOOR = 0.7;
 export class NluEngine {
   private last?: { text: string; normalised: Normalised };
   private nouns?: { text: string; stems: ReadonlySet<string> };
+  private readonly slotCache = new Map<string, ExtractedSlots>();
 
   private constructor(
     private readonly model: BotModel,
@@ -92,6 +95,21 @@ export class NluEngine {
       new DomainEvidence(model),
       greeting?.name,
     );
+  }
+
+  /**
+   * The slots of `intent` in `text` (a sentence or one of its clauses) while one utterance is
+   * scored: the gate asks for the same ones many times, for every intent and clause.
+   */
+  private slotsIn(intent: string, text: string): ExtractedSlots {
+    const key = `${intent}\u0000${text}`;
+    let found = this.slotCache.get(key);
+    if (!found) {
+      if (this.slotCache.size >= SLOT_CACHE) this.slotCache.clear();
+      found = this.extractor.extract(intent, text);
+      this.slotCache.set(key, found);
+    }
+    return found;
   }
 
   /** The utterance as the NLU reads it (see normaliser.ts); the last one is kept, as a turn asks several times. */
@@ -309,7 +327,7 @@ export class NluEngine {
   private valuesOnly(scores: IntentScore[], text: string): IntentScore[] {
     const typed = (intent: string) => {
       const slots = this.model.intent(intent)?.slots ?? [];
-      const found = this.extractor.extract(intent, text);
+      const found = this.slotsIn(intent, text);
       return slots.some((s) => found[s.name] && s.type.kind !== 'open');
     };
     return scores
@@ -367,7 +385,7 @@ export class NluEngine {
    */
   private namesOne(intent: string, text: string): boolean {
     const things = this.evidence.singularWords(intent);
-    return Object.keys(this.extractor.extract(intent, text)).some((slot) =>
+    return Object.keys(this.slotsIn(intent, text)).some((slot) =>
       things.some((w) => slot.toLowerCase().startsWith(w)),
     );
   }
@@ -380,7 +398,7 @@ export class NluEngine {
   private values(intent: string, text: string) {
     const slots = this.model.intent(intent)?.slots ?? [];
     const kind = (name: string) => slots.find((s) => s.name === name)?.type.kind ?? '';
-    const found = Object.entries(this.extractor.extract(intent, text));
+    const found = Object.entries(this.slotsIn(intent, text));
     const telling = found.filter(([name, v]) => v.resolvedValues.length > 0 && TELLING_KINDS.has(kind(name)));
     const whole = telling.filter(([, v]) => !isPart(v));
     return { found, telling, whole, named: whole.some(([name]) => kind(name) !== 'enum') };
