@@ -129,3 +129,8 @@ export function maskEntities(text: string): string {
     })
     .join(' ');
 }
+
+/** The clauses of `text` of two words or more, split at punctuation or a spaced dash. */
+export function clausesOf(text: string): string[] {
+  return text.split(/[,;:.!?]+\s+|\s+[-–—]\s+/).filter((c) => c.trim().split(/\s+/).length >= 2);
+}

@@ -3,7 +3,9 @@
  * ("accuont", "pipelne", "roatte") within a length-dependent edit distance, or a shortening ("acct",
  * "pipe", "creds", "chk") that is a prefix or consonant skeleton of exactly one catalog word.
  *
- * The distance is NLP.js' Levenshtein (`@nlpjs/similarity`); what is hand-written is the policy
+ * The distance is NLP.js' Levenshtein (`@nlpjs/similarity`), the common English words wink-lexicon's
+ * and verb forms wink-lemmatizer's (a common word is never a typo of ours: "three" is no "there",
+ * though "broke" is "broken"); what is hand-written is the policy
  * around it, which no library has: length limits, same first letter, one adjacent swap counting as a
  * single typo (Levenshtein counts two), ambiguity means "leave it alone", and the shortening rules.
  * Every word comes from the bot locale (sample utterances, slot values and synonyms, prompts), so a
