@@ -82,6 +82,8 @@ export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
   ['acc', 'account'],
   ['accs', 'accounts'],
   ['msg', 'message'],
+  ['ths', 'this'],
+  ['dis', 'this'],
 ]);
 
 /** Two-word chat phrases read as one word before anything else ("on call" is not "call it"). */
@@ -106,6 +108,7 @@ export type SmallTalk = 'greeting' | 'thanks' | 'goodbye';
 /** Small-talk words (after chat-speak) and what kind of small talk they are. */
 export const SMALL_TALK: ReadonlyMap<string, SmallTalk> = new Map([
   ['hi', 'greeting'],
+  ['happy', 'greeting'],
   ['hii', 'greeting'],
   ['hello', 'greeting'],
   ['helo', 'greeting'],
@@ -175,6 +178,12 @@ export const SMALL_TALK_FILLERS: ReadonlySet<string> = new Set([
   'sorted',
   'that',
   'is',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'weekend',
   'chatops',
 ]);
 

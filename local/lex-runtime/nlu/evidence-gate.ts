@@ -33,13 +33,13 @@ const TELLING_KINDS: ReadonlySet<string> = new Set(['enum', 'open', 'email', 'al
 /** A value recognised from one part of a name ("api" → payments-api) weighs this much, and anchors nothing. */
 const PART_SHARE = 0.5;
 /** Words that make a question one about the bot itself ("what are your capabilities"). */
-const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
+export const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
 /**
  * Questions about the bot itself ("what are your powers", "what can this thing do", "how are you"):
  * evidence for the help intent, whatever else they name.
  */
-const ABOUT_THE_BOT =
-  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b/i;
+export const ABOUT_THE_BOT =
+  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b|\bget started\b|\bhow can you\b/i;
 /** Unknown things outweigh a word of an intent's name from one in this many content words on. */
 const UNKNOWN_SHARE = 3;
 /** Slot look-ups kept while utterances are scored (cleared when full; a few utterances' worth). */

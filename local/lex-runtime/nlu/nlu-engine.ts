@@ -25,11 +25,11 @@
 import type { BotModel } from '../bot-model';
 import { SMALL_TALK } from './chat-lexicon';
 import { contentStems, DomainEvidence } from './domain-evidence';
-import { EvidenceGate, NO_EVIDENCE } from './evidence-gate';
+import { ABOUT_THE_BOT, ADDRESSING_THE_BOT, EvidenceGate, NO_EVIDENCE } from './evidence-gate';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
 import { type Normalised, Normaliser } from './normaliser';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
-import { clausesOf } from './text';
+import { clausesOf, isMixedId, tokenize } from './text';
 
 export interface Recognition {
   /** The chosen intent (the fallback intent when nothing is confident enough). */
@@ -86,6 +86,7 @@ export class NluEngine {
     const exact = this.exactIntent(text) ?? this.exactIntent(normalised.text);
     const scores = await this.classifier.classify(normalised.text);
     if (exact) return this.withExact(scores, exact);
+    if (this.unservedQuestion(normalised)) return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
     if (normalised.unoffered || (normalised.offTopic && !this.officeContext(normalised))) {
       const unsure = scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
       return normalised.unoffered ? unsure : this.offTopicContext(unsure, normalised.text);
@@ -93,6 +94,20 @@ export class NluEngine {
     const clause = this.clauseIntent(normalised.text);
     if (clause) return this.withExact(scores, clause);
     return this.byClause(this.gate.gated(scores, normalised.text, text), normalised.text);
+  }
+
+  /**
+   * A question of how something works or who did something (off-domain-lexicon.ts) is none of ours,
+   * unless it is about or to the bot itself ("how do I use this thing", "how does dis bot work") or names a request, whose record
+   * tells who approved it ("who approved REQ-4E5F6G7H").
+   */
+  private unservedQuestion(normalised: Normalised): boolean {
+    return (
+      normalised.unservedQuestion === true &&
+      !ABOUT_THE_BOT.test(normalised.text) &&
+      !ADDRESSING_THE_BOT.test(normalised.text) &&
+      !tokenize(normalised.text).some((t) => isMixedId(t.bare))
+    );
   }
 
   /**

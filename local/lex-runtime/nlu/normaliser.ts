@@ -21,7 +21,7 @@ import {
   SMALL_TALK_FILLERS,
   type SmallTalk,
 } from './chat-lexicon';
-import { UNOFFERED_ACTIONS, UNSERVED_TOPICS } from './off-domain-lexicon';
+import { UNOFFERED_ACTIONS, UNSERVED_QUESTION, UNSERVED_TOPICS } from './off-domain-lexicon';
 import { learnCues } from './slot-cues';
 import { isMixedId, isStopword, stem, type Token, tokenize } from './text';
 import { Vocabulary } from './vocabulary';
@@ -37,6 +37,8 @@ export interface Normalised {
   offTopic?: string;
   /** The kind of that topic ("money", "office"). */
   offTopicKind?: string;
+  /** Set when it asks how something works or who did something (off-domain-lexicon.ts). */
+  unservedQuestion?: boolean;
 }
 
 /** Stem → topic kind of the unserved topics. */
@@ -96,8 +98,10 @@ export class Normaliser {
     const unoffered = this.unofferedAction(words);
     const offTopic = plain.find((w) => TOPIC_STEMS.has(stem(w)) && !this.vocabulary.inWording(w));
     const kept = smallTalk ? words : trimSmallTalk(words);
+    const normalised = rebuild(text, words, kept);
     return {
-      text: rebuild(text, words, kept),
+      text: normalised,
+      ...(UNSERVED_QUESTION.test(normalised) ? { unservedQuestion: true } : {}),
       ...(smallTalk ? { smallTalk } : {}),
       ...(unoffered ? { unoffered } : {}),
       ...(offTopic ? { offTopic, offTopicKind: TOPIC_STEMS.get(stem(offTopic)) } : {}),
@@ -148,8 +152,9 @@ export class Normaliser {
       const cued = previous !== undefined && this.cues.has(previous);
       const named = cued && !tokens.slice(i + 1).some((t, k) => isValueShaped(t, i + 1 + k));
       const lexicon = SMALL_TALK.has(token.lower) || CHAT_SPEAK.has(token.lower);
-      const lone =
-        tokens.length === 1 && !lexicon ? this.vocabulary.loneWordUtterance(token.lower) : undefined;
+      // A message of one word besides chat-speak and small talk ("halp pls") may be a one-word sample.
+      const alone = tokens.filter((t) => !SMALL_TALK.has(t.lower) && !CHAT_SPEAK.has(t.lower)).length === 1;
+      const lone = alone && !lexicon ? this.vocabulary.loneWordUtterance(token.lower) : undefined;
       words.push({ token, replacement: lone ?? this.replacement(token, i, named) });
     }
     return words;

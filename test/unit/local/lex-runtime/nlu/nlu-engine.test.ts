@@ -268,6 +268,36 @@ describe('NluEngine evidence', () => {
     expect(result.intent).toBe('Help');
   });
 
+  it.each([
+    ['how does codepipeline pick which commit to build', 'FallbackIntent'],
+    ['who rotated the ci-deployer key yesterday?', 'FallbackIntent'],
+    ['when was the kms key for payments last rotated', 'FallbackIntent'],
+    ['why do we even rotate keys every 90 days', 'FallbackIntent'],
+    ['how does this bot work', 'Help'],
+    ['who approved REQ-4E5F6G7H', 'RequestStatus'],
+    ['how did the latest build of web-app go', 'PipelineStatus'],
+  ])(
+    'answers no question of how things work or who did what, unless about the bot or a request: %s',
+    async (text, intent) => {
+      // Act
+      const result = await engine.recognize(text);
+
+      // Assess
+      expect(result.intent).toBe(intent);
+    },
+  );
+
+  it.each(['halp pls', 'hey there, happy friday!'])(
+    'answers a misspelt help or a greeting with help: %s',
+    async (text) => {
+      // Act
+      const result = await engine.recognize(text);
+
+      // Assess
+      expect(result.intent).toBe('Help');
+    },
+  );
+
   it('takes no clause as a request that names nothing the intent acts on (can you take a look)', async () => {
     // Act
     const result = await engine.recognize('my kubernetes pod keeps crashlooping, can you take a look');
