@@ -83,6 +83,7 @@ export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
   ['accs', 'accounts'],
   ['msg', 'message'],
   ['ths', 'this'],
+  ['avg', 'average'],
   ['dis', 'this'],
 ]);
 

@@ -33,7 +33,7 @@ const TELLING_KINDS: ReadonlySet<string> = new Set(['enum', 'open', 'email', 'al
 /** A value recognised from one part of a name ("api" → payments-api) weighs this much, and anchors nothing. */
 const PART_SHARE = 0.5;
 /** Words that make a question one about the bot itself ("what are your capabilities"). */
-export const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
+const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
 /**
  * Questions about the bot itself ("what are your powers", "what can this thing do", "how are you"):
  * evidence for the help intent, whatever else they name.

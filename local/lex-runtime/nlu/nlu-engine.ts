@@ -25,7 +25,7 @@
 import type { BotModel } from '../bot-model';
 import { SMALL_TALK } from './chat-lexicon';
 import { contentStems, DomainEvidence } from './domain-evidence';
-import { ABOUT_THE_BOT, ADDRESSING_THE_BOT, EvidenceGate, NO_EVIDENCE } from './evidence-gate';
+import { ABOUT_THE_BOT, EvidenceGate, NO_EVIDENCE } from './evidence-gate';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
 import { type Normalised, Normaliser } from './normaliser';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
@@ -39,6 +39,8 @@ export interface Recognition {
   slots: ExtractedSlots;
 }
 
+/** A question of how to use the bot ("how does dis bot work", "how do I use you"): help's, not unserved. */
+const USING_THE_BOT = /\bbot\b|\buse (you|it|this|chatops)\b/i;
 /** The kind of unserved topic that is often only a request's context (off-domain-lexicon.ts). */
 const OFFICE = 'office';
 /** How sure a clause must be to be the request of a message that also names a topic we do not serve. */
@@ -105,7 +107,7 @@ export class NluEngine {
     return (
       normalised.unservedQuestion === true &&
       !ABOUT_THE_BOT.test(normalised.text) &&
-      !ADDRESSING_THE_BOT.test(normalised.text) &&
+      !USING_THE_BOT.test(normalised.text) &&
       !tokenize(normalised.text).some((t) => isMixedId(t.bare))
     );
   }

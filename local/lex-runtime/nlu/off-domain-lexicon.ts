@@ -220,8 +220,9 @@ export const GENERAL_NOUNS: ReadonlySet<string> = new Set([
  * Questions no chat-ops catalog answers, by how they open: how something works or why it is so
  * ("how does codepipeline pick a commit", "why do we rotate keys at all", "what happens to the old
  * key", "explain …"), and who did something or when ("who approved the last deploy", "when was the
- * kms key last rotated") — history that an audit trail, not a bot's intent, answers. Status questions
+ * kms key last rotated", "how long did approvals take") — history that an audit trail or a
+ * dashboard, not a bot's intent, answers. Status questions
  * ("how did the last build go", "why is web-app failing", "how is payments-api doing") open otherwise.
  */
 export const UNSERVED_QUESTION =
-  /^(?:(?:honestly|so|and|but|ok|okay|sorry|hmm|also|quick question)[,:]?\s+)*(?:how (?:does|do|can|should|would) (?!you\b)|why (?:does|do|would|should) |what happens |what(?: is|'s|s) the diff(?:erence)? |whats the diff |(?:can|could) you explain |explain |who (?:\w+ed|broke|made|wrote|did|set|built|gave|took|ran|pushed|has been|have been) |when (?:was|did|were) )/i;
+  /^(?:(?:honestly|so|and|but|ok|okay|sorry|hmm|also|quick question)[,:]?\s+)*(?:how (?:does|do|can|should|would) (?!you\b)|why (?:does|do|would|should) |what happens |what(?: is|'s|s) the diff(?:erence)? |whats the diff |(?:can|could) you explain |explain |who (?:\w+ed|broke|made|wrote|did|set|built|gave|took|ran|pushed|has been|have been) |when (?:was|did|were) |how long (?:did|does|do|will) )/i;

@@ -273,7 +273,10 @@ describe('NluEngine evidence', () => {
     ['who rotated the ci-deployer key yesterday?', 'FallbackIntent'],
     ['when was the kms key for payments last rotated', 'FallbackIntent'],
     ['why do we even rotate keys every 90 days', 'FallbackIntent'],
+    ['wat happens to the old key after u rotate it', 'FallbackIntent'],
+    ['how long did account requests take to get approved last month', 'FallbackIntent'],
     ['how does this bot work', 'Help'],
+    ['how do i use u', 'Help'],
     ['who approved REQ-4E5F6G7H', 'RequestStatus'],
     ['how did the latest build of web-app go', 'PipelineStatus'],
   ])(
