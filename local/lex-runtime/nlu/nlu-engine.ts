@@ -8,7 +8,8 @@
  * - small talk only (greetings, thanks, goodbyes) goes to the intent that owns the catalog's greeting
  *   sample utterance ("hi", "hello": Help), so every kind of small talk gets the same friendly answer,
  *   the list of what the bot can do; with no such intent it falls back;
- * - a request for an operation no intent's wording uses ("delete the web-app pipeline"), or about a
+ * - a request for an operation no intent's wording uses ("delete the web-app pipeline"), a question
+ *   of how something works or who did something ("who rotated the ci-deployer key"), or one about a
  *   topic the catalog does not serve ("how much did the etl pipeline cost", "who is on call for
  *   payments-api": off-domain-lexicon.ts), falls back;
  * - an intent only wins with evidence for it (evidence-gate.ts): one of its listed slot values, a
@@ -88,11 +89,10 @@ export class NluEngine {
     const exact = this.exactIntent(text) ?? this.exactIntent(normalised.text);
     const scores = await this.classifier.classify(normalised.text);
     if (exact) return this.withExact(scores, exact);
-    if (this.unservedQuestion(normalised)) return scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
-    if (normalised.unoffered || (normalised.offTopic && !this.officeContext(normalised))) {
-      const unsure = scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
-      return normalised.unoffered ? unsure : this.offTopicContext(unsure, normalised.text);
-    }
+    const unsure = () => scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
+    if (normalised.unoffered || this.unservedQuestion(normalised)) return unsure();
+    if (normalised.offTopic && !this.officeContext(normalised))
+      return this.offTopicContext(unsure(), normalised.text);
     const clause = this.clauseIntent(normalised.text);
     if (clause) return this.withExact(scores, clause);
     return this.byClause(this.gate.gated(scores, normalised.text, text), normalised.text);
@@ -100,8 +100,8 @@ export class NluEngine {
 
   /**
    * A question of how something works or who did something (off-domain-lexicon.ts) is none of ours,
-   * unless it is about or to the bot itself ("how do I use this thing", "how does dis bot work") or names a request, whose record
-   * tells who approved it ("who approved REQ-4E5F6G7H").
+   * unless it is about using the bot itself ("how do I use this thing", "how does dis bot work") or
+   * names a request, whose record tells who approved it ("who approved REQ-4E5F6G7H").
    */
   private unservedQuestion(normalised: Normalised): boolean {
     return (
