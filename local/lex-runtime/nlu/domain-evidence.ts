@@ -125,16 +125,16 @@ export class DomainEvidence {
     return stems.some((s) => anchors?.has(s));
   }
 
-  /**
-   * Whether the utterance names one of the intent's singular-only words in the plural alone ("show
-   * me all accounts", "retry all pipelines"): a question about many such things is not this intent's.
-   * The plural may be in what was typed or in its normalised form; the singular must not be typed.
-   */
   /** The words the intent names in the singular only ("account", "pipeline"). */
   singularWords(intent: string): string[] {
     return [...(this.singular.get(intent) ?? [])];
   }
 
+  /**
+   * Whether the utterance names one of the intent's singular-only words in the plural alone ("show
+   * me all accounts", "retry all pipelines"): a question about many such things is not this intent's.
+   * The plural may be in what was typed or in its normalised form; the singular must not be typed.
+   */
   pluralOnly(intent: string, typed: string, normalised: string): boolean {
     const singular = this.singular.get(intent);
     if (!singular?.size) return false;

@@ -82,9 +82,7 @@ export class EvidenceGate {
    */
   asksAboutTheBot(clause: string, stems: readonly string[], text: string): boolean {
     return (
-      ABOUT_THE_BOT.test(clause) &&
-      !this.namesAnIntent(stems) &&
-      (this.greetingIntent === undefined || !this.namesAValue(this.greetingIntent, text))
+      ABOUT_THE_BOT.test(clause) && !this.namesAnIntent(stems) && !this.namesAValue(text, this.greetingIntent)
     );
   }
 
@@ -100,20 +98,19 @@ export class EvidenceGate {
    * intents with evidence (at least RENORMALISE_FLOOR of it: a sentence the classifier gives to no
    * evidenced intent stays unsure). An intent that names only in the plural what it acts on one at a
    * time ("how are the pipelines" for PipelineStatus), and the help intent in a sentence naming
-   * another intent's thing, are ruled out, and their whole share moves to the evidenced intents. Utterances of stop words only ("what can you do") are left as scored.
+   * another intent's thing ("how did mobile-backend go"), are ruled out, and their whole share moves
+   * to the evidenced intents. Utterances of stop words only ("what can you do") are left as scored.
    */
   gated(scores: IntentScore[], text: string, typed: string): IntentScore[] {
     if (isOnlyValues(text)) return this.valuesOnly(scores, text);
     const stems = contentStems(text);
     if (stems.length === 0) return scores;
-    // Ruled out, with their share moved: an intent naming only in the plural what it acts on one at a
-    // time, and the help intent when another intent's thing is named ("how did mobile-backend go").
     const ruledOut = new Set(
       scores
         .filter(
           (s) =>
             (this.evidence.pluralOnly(s.intent, typed, text) && !this.namesOne(s.intent, text)) ||
-            (s.intent === this.greetingIntent && this.namesAValue(s.intent, text)),
+            (s.intent === this.greetingIntent && this.namesAValue(text, s.intent)),
         )
         .map((s) => s.intent),
     );
@@ -178,7 +175,7 @@ export class EvidenceGate {
     // Else a sentence led by other intents' action ("create a new pipeline") is not this intent's, and
     // naming what it acts on (a word of its name) is.
     if (named) return true;
-    if (intent === this.greetingIntent && ABOUT_THE_BOT.test(text) && !this.namesAnIntent(stems)) return true;
+    if (intent === this.greetingIntent && this.asksAboutTheBot(text, stems, text)) return true;
     if (this.evidence.otherAction(intent, text)) return false;
     // A word of its name is not enough when two things the locale does not name stand around it and
     // make a third of the sentence or more ("the status of the lambda function order-handler"); in a
@@ -219,8 +216,8 @@ export class EvidenceGate {
     return { found, telling, whole, named: whole.some(([name]) => kind(name) !== 'enum') };
   }
 
-  /** Whether `text` names one of another intent's things by name, email or id ("mobile-backend"). */
-  private namesAValue(except: string, text: string): boolean {
+  /** Whether `text` names one of an intent's things (other than `except`'s) by name, email or id ("mobile-backend"). */
+  namesAValue(text: string, except?: string): boolean {
     return this.model.intents.some(
       (i) => !i.isFallback && i.name !== except && this.values(i.name, text).named,
     );

@@ -119,8 +119,7 @@ export class NluEngine {
    * office's). Money, on-call and the rest always do.
    */
   private officeContext(normalised: Normalised): boolean {
-    if (normalised.offTopicKind !== OFFICE) return false;
-    return this.model.intents.some((i) => !i.isFallback && this.gate.values(i.name, normalised.text).named);
+    return normalised.offTopicKind === OFFICE && this.gate.namesAValue(normalised.text);
   }
 
   /**
@@ -134,17 +133,14 @@ export class NluEngine {
       const n = this.normaliser.normalise(c);
       return !n.offTopic && !n.unoffered && !n.smallTalk;
     });
-    const best = new Map<string, number>();
-    for (const clause of clean) {
-      for (const s of this.gate.gated(await this.classifier.classify(clause), clause, clause))
-        if (
-          s.intent !== this.greetingIntent &&
-          s.score >= CONFIDENT_CLAUSE &&
-          s.score > (best.get(s.intent) ?? 0) &&
-          this.gate.namesItsThing(s.intent, clause)
-        )
-          best.set(s.intent, s.score);
-    }
+    const best = await this.bestByClause(
+      clean,
+      new Map(),
+      (s, clause) =>
+        s.intent !== this.greetingIntent &&
+        s.score >= CONFIDENT_CLAUSE &&
+        this.gate.namesItsThing(s.intent, clause),
+    );
     if (best.size === 0) return unsure;
     return unsure
       .map((s) => ({ ...s, score: best.get(s.intent) ?? s.score }))
@@ -163,25 +159,37 @@ export class NluEngine {
   private async byClause(whole: IntentScore[], text: string): Promise<IntentScore[]> {
     const clauses = clausesOf(text);
     if (clauses.length < 2 || (whole[0]?.score ?? 0) >= this.model.nluConfidenceThreshold) return whole;
-    const best = new Map(whole.map((s) => [s.intent, s.score]));
     const stems = contentStems(text);
     const evidenced = new Map<string, boolean>();
     const hasIt = (intent: string) => {
       if (!evidenced.has(intent)) evidenced.set(intent, this.gate.evidenced(intent, stems, text));
       return evidenced.get(intent);
     };
-    for (const clause of clauses) {
-      const scores = this.gate.gated(await this.classifier.classify(clause), clause, clause);
-      for (const s of scores)
-        if (
-          s.score > (best.get(s.intent) ?? 0) &&
-          (s.intent === this.greetingIntent
-            ? this.gate.asksAboutTheBot(clause, stems, text)
-            : this.gate.namesItsThing(s.intent, clause) && hasIt(s.intent))
-        )
-          best.set(s.intent, s.score);
-    }
+    const best = await this.bestByClause(
+      clauses,
+      new Map(whole.map((s) => [s.intent, s.score])),
+      (s, clause) =>
+        s.intent === this.greetingIntent
+          ? this.gate.asksAboutTheBot(clause, stems, text)
+          : this.gate.namesItsThing(s.intent, clause) && hasIt(s.intent) === true,
+    );
     return [...best].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Each intent's best score over `clauses` (classified and gated one by one), starting from `best`,
+   * counting only the scores `accept` takes for their clause.
+   */
+  private async bestByClause(
+    clauses: readonly string[],
+    best: Map<string, number>,
+    accept: (s: IntentScore, clause: string) => boolean,
+  ): Promise<Map<string, number>> {
+    for (const clause of clauses) {
+      for (const s of this.gate.gated(await this.classifier.classify(clause), clause, clause))
+        if (s.score > (best.get(s.intent) ?? 0) && accept(s, clause)) best.set(s.intent, s.score);
+    }
+    return best;
   }
 
   /** Recognises a new request: intent (or fallback) and the slots it fills. */

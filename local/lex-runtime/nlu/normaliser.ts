@@ -137,6 +137,8 @@ export class Normaliser {
   private words(text: string): Word[] {
     const tokens = tokenize(text);
     const words: Word[] = [];
+    // A message of one word besides chat-speak and small talk ("halp pls") may be a one-word sample.
+    const alone = tokens.filter((t) => !SMALL_TALK.has(t.lower) && !CHAT_SPEAK.has(t.lower)).length === 1;
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i] as Token;
       const next = tokens[i + 1];
@@ -152,8 +154,6 @@ export class Normaliser {
       const cued = previous !== undefined && this.cues.has(previous);
       const named = cued && !tokens.slice(i + 1).some((t, k) => isValueShaped(t, i + 1 + k));
       const lexicon = SMALL_TALK.has(token.lower) || CHAT_SPEAK.has(token.lower);
-      // A message of one word besides chat-speak and small talk ("halp pls") may be a one-word sample.
-      const alone = tokens.filter((t) => !SMALL_TALK.has(t.lower) && !CHAT_SPEAK.has(t.lower)).length === 1;
       const lone = alone && !lexicon ? this.vocabulary.loneWordUtterance(token.lower) : undefined;
       words.push({ token, replacement: lone ?? this.replacement(token, i, named) });
     }

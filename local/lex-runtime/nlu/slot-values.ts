@@ -152,7 +152,7 @@ const ORDINAL_WORDS = [
  * A number word or an ordinal is read as a number only next to a cue or as a reply ("page *three*",
  * "the second *page*"; not "wait a second", "a quick one", "two weeks").
  */
-const ORDINAL = 0.6;
+const WORD_NUMBER = 0.6;
 /** Ordinals written with digits ("2nd", "3rd"). */
 const DIGIT_ORDINAL = /^(\d+)(st|nd|rd|th)$/;
 
@@ -245,10 +245,10 @@ export function scoreSpan(
 function scoreNumber(token: Token): ScoredValue | undefined {
   if (/^\d+(\.\d+)?$/.test(token.text)) return { value: match(token.text), base: 0.9 };
   const n = NUMBER_WORDS.indexOf(token.lower);
-  if (n >= 0) return { value: match(token.text, String(n)), base: ORDINAL };
+  if (n >= 0) return { value: match(token.text, String(n)), base: WORD_NUMBER };
   const digits = DIGIT_ORDINAL.exec(token.lower)?.[1];
   const ordinal = digits ? Number(digits) : ORDINAL_WORDS.indexOf(token.lower);
-  return ordinal > 0 ? { value: match(token.text, String(ordinal)), base: ORDINAL } : undefined;
+  return ordinal > 0 ? { value: match(token.text, String(ordinal)), base: WORD_NUMBER } : undefined;
 }
 
 /** Pronouns no name is, which NLP.js' stop-word list lacks ("rotate *mine*"). */

@@ -5,8 +5,7 @@
  *
  * The distance is NLP.js' Levenshtein (`@nlpjs/similarity`), the common English words wink-lexicon's
  * and verb forms wink-lemmatizer's (a common word is never a typo of ours: "three" is no "there",
- * though "broke" is "broken"); what is hand-written is the policy
- * around it, which no library has: length limits, same first letter, one adjacent swap counting as a
+ * though "broke" is "broken"); what is hand-written is the policy around it, which no library has: length limits, same first letter, one adjacent swap counting as a
  * single typo (Levenshtein counts two), ambiguity means "leave it alone", and the shortening rules.
  * Every word comes from the bot locale (sample utterances, slot values and synonyms, prompts), so a
  * new intent brings its words with it.
@@ -138,6 +137,8 @@ export class Vocabulary {
   private readonly leadWords: ReadonlySet<string>;
   /** Sample utterances of one word ("help", "menu"). */
   private readonly loneWords: ReadonlySet<string>;
+  /** Verb lemma → the target words that are forms of it ("break" → broken). */
+  private readonly verbForms = new Map<string, string[]>();
 
   constructor(model: BotModel) {
     this.loneWords = new Set(
@@ -152,6 +153,10 @@ export class Vocabulary {
     this.known = new Set(words);
     this.wording = new Set(wordingTexts(model).flatMap(textWords).map(stem));
     this.targets = [...new Set(words.filter((w) => /^\p{L}+$/u.test(w) && !isStopword(w)))];
+    for (const t of this.targets) {
+      const lemma = lemmatizeVerb(t);
+      this.verbForms.set(lemma, [...(this.verbForms.get(lemma) ?? []), t]);
+    }
   }
 
   /** Whether one of the catalog's sample utterances opens with `word`. */
@@ -184,7 +189,8 @@ export class Vocabulary {
   private find(word: string): string | undefined {
     if (this.targets.some((t) => isInflection(word, t))) return undefined;
     // A common English word is what was meant: only its plural is read as a catalog singular
-    // ("builds" → build), and it may still be a shortening ("pipe").
+    // ("builds" → build), another form of its verb as the catalog's ("broke" → broken), and it may
+    // still be a shortening ("pipe").
     if (isCommonWord(word))
       return this.singular(word) ?? this.sameVerb(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
     return this.swapped(word) ?? this.misspelt(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
@@ -212,8 +218,8 @@ export class Vocabulary {
 
   /** The one catalog word that is another form of the same verb ("broke" → broken), by wink-lemmatizer. */
   private sameVerb(word: string): string | undefined {
-    const lemma = lemmatizeVerb(word);
-    return unique(this.targets.filter((t) => t !== word && t[0] === word[0] && lemmatizeVerb(t) === lemma));
+    const forms = this.verbForms.get(lemmatizeVerb(word)) ?? [];
+    return unique(forms.filter((t) => t !== word && t[0] === word[0]));
   }
 
   /** The catalog word `word` is the plural of ("builds" → build). */
