@@ -213,12 +213,12 @@ function trimSmallTalk(words: readonly Word[]): Word[] {
 }
 
 function trimEnd(words: readonly Word[]): Word[] {
+  const plain = (w: Word | undefined) => w?.replacement ?? w?.token.lower ?? '';
   let end = words.length;
-  while (
-    end > 1 &&
-    SMALL_TALK.get(words[end - 1]?.replacement ?? words[end - 1]?.token.lower ?? '') === 'thanks'
-  )
-    end -= 1;
+  // Words a phrase drops ("thanks in advance") stand between the thanks and the end.
+  let last = end;
+  while (last > 1 && plain(words[last - 1]) === '') last -= 1;
+  while (last > 1 && SMALL_TALK.get(plain(words[last - 1])) === 'thanks') end = last -= 1;
   return words.slice(0, end);
 }
 

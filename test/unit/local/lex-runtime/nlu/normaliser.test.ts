@@ -279,4 +279,12 @@ describe('Normaliser', () => {
     // Assess
     expect(result.unoffered).toBe(verb);
   });
+
+  it('drops thanks in advance after a request like any thanks', () => {
+    // Act
+    const result = normaliser.normalise('rotate my key, thanks in advance');
+
+    // Assess
+    expect(result.text).toBe('rotate my key,');
+  });
 });
