@@ -19,7 +19,8 @@
  *   what the intent acts on.
  *
  * A long message is also read clause by clause (clausesOf): a clause that is a sample utterance
- * decides, evidence may come from the request's own clause, an unsure message takes the score of a
+ * decides, so does the one intent its asking clauses surely are (asksOf: the question or the request,
+ * not the context around it), evidence may come from the request's own clause, an unsure message takes the score of a
  * clause that names what its intent acts on, and a topic we do not serve in one clause is context
  * when another clause is surely a request.
  */
@@ -30,7 +31,7 @@ import { ABOUT_THE_BOT, EvidenceGate, NO_EVIDENCE } from './evidence-gate';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
 import { type Normalised, Normaliser } from './normaliser';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
-import { clausesOf, isMixedId, tokenize } from './text';
+import { asksOf, clausesOf, isMixedId, tokenize } from './text';
 
 export interface Recognition {
   /** The chosen intent (the fallback intent when nothing is confident enough). */
@@ -95,7 +96,34 @@ export class NluEngine {
       return this.offTopicContext(unsure(), normalised.text);
     const clause = this.clauseIntent(normalised.text);
     if (clause) return this.withExact(scores, clause);
-    return this.byClause(this.gate.gated(scores, normalised.text, text), normalised.text);
+    const gated = this.gate.gated(scores, normalised.text, text);
+    const asked = await this.askedIntent(normalised.text);
+    if (asked && (asked.intent !== gated[0]?.intent || (gated[0]?.score ?? 0) < this.threshold))
+      return promoted(gated, asked);
+    return this.byClause(gated, normalised.text);
+  }
+
+  /**
+   * The intent that the asking clauses of a longer message surely are (asksOf: the question or the
+   * request, not the context around it): "our scanner flagged that the key of ci-deployer is older
+   * than 90 days. Could you please rotate the access key for ci-deployer today?" is a rotation, not a
+   * list of due keys. Only one intent may be asked for, surely (CONFIDENT_CLAUSE), naming its thing.
+   */
+  private async askedIntent(text: string): Promise<IntentScore | undefined> {
+    if (clausesOf(text).length < 2) return undefined;
+    const found = new Map<string, number>();
+    for (const clause of asksOf(text)) {
+      const [top] = this.gate.gated(await this.classifier.classify(clause), clause, clause);
+      if (
+        top &&
+        top.intent !== this.greetingIntent &&
+        top.score >= CONFIDENT_CLAUSE &&
+        this.gate.namesItsThing(top.intent, clause)
+      )
+        found.set(top.intent, Math.max(found.get(top.intent) ?? 0, top.score));
+    }
+    const [only] = found.size === 1 ? [...found] : [];
+    return only ? { intent: only[0], score: only[1] } : undefined;
   }
 
   /**
@@ -246,4 +274,16 @@ export class NluEngine {
       ...scores.filter((s) => s.intent !== exact).map((s) => ({ ...s, score: Math.min(s.score, 0.99) })),
     ];
   }
+}
+
+/** `scores` with `asked` first: its own score or its clause's, the others kept below it. */
+function promoted(scores: readonly IntentScore[], asked: IntentScore): IntentScore[] {
+  const own = scores.find((s) => s.intent === asked.intent)?.score ?? 0;
+  const top = Math.max(own, asked.score);
+  return [
+    { intent: asked.intent, score: top },
+    ...scores
+      .filter((s) => s.intent !== asked.intent)
+      .map((s) => ({ ...s, score: Math.min(s.score, top * 0.99) })),
+  ];
 }

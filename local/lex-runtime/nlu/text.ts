@@ -134,3 +134,25 @@ export function maskEntities(text: string): string {
 export function clausesOf(text: string): string[] {
   return text.split(/[,;:.!?]+\s+|\s+[-–—]\s+/).filter((c) => c.trim().split(/\s+/).length >= 2);
 }
+
+/** Words that open a request in chat ("please …", "could you …", "I need …", "we'd like …"). */
+const ASKING =
+  /^(?:(?:and|so|but|also|then|ok|okay)\s+)?(?:please|kindly|(?:can|could|would|will)\s+(?:you|u|someone|we|i)|(?:i|we)\s*(?:'d|would|need|want)|(?:i|we)\s+(?:really\s+)?(?:need|want))\b/i;
+
+/**
+ * The clauses of `text` that ask for something: a question ("is the payments pipeline green now?")
+ * or a request ("please rerun the failed stage", "could you rotate it"), as opposed to the context
+ * around it ("we had a failing test yesterday").
+ */
+export function asksOf(text: string): string[] {
+  const parts = text.split(/([,;:.!?]+)\s+|\s+[-–—]\s+/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const clause = (parts[i] ?? '').trim();
+    const end = parts[i + 1] ?? (i + 1 >= parts.length ? (/[?]\s*$/.test(text) ? '?' : '') : '');
+    const bare = clause.replace(/[,;:.!?]+$/, '');
+    if (bare.split(/\s+/).length < 2) continue;
+    if (end.includes('?') || /\?$/.test(clause) || ASKING.test(bare)) out.push(bare);
+  }
+  return out;
+}

@@ -193,7 +193,13 @@ export class Vocabulary {
     // still be a shortening ("pipe").
     if (isCommonWord(word))
       return this.singular(word) ?? this.sameVerb(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
-    return this.swapped(word) ?? this.misspelt(word) ?? this.shortened(word) ?? this.shortenedPlural(word);
+    return (
+      this.swapped(word) ??
+      this.misspelt(word) ??
+      this.sameVerb(word) ??
+      this.shortened(word) ??
+      this.shortenedPlural(word)
+    );
   }
 
   /** Two adjacent letters swapped, function words included ("cna" → can, "teh" → the), among words that `qualify`. */

@@ -322,6 +322,23 @@ describe('NluEngine evidence', () => {
     expect(result.slots.Decision?.interpretedValue).toBe('Approve');
   });
 
+  it.each([
+    [
+      'the audit found that the key of svc-billing is 200 days old. Could you please rotate the access key for svc-billing? Thanks',
+      'RotateAccessKey',
+    ],
+    [
+      'the infra-baseline deploy died on a network blip that is gone now. Please rerun the failed stage of infra-baseline, thanks',
+      'RetryPipelineStage',
+    ],
+  ])('takes the asking clause of a message, not its context, as the request: %s', async (text, intent) => {
+    // Act
+    const result = await engine.recognize(text);
+
+    // Assess
+    expect(result.intent).toBe(intent);
+  });
+
   it.each(['ok cool thanks', 'great, thanks a lot', 'thanks @chatops, legend', "cheers mate, that's sorted"])(
     'answers an acknowledgement with thanks as small talk: %s',
     async (text) => {

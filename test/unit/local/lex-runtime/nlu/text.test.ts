@@ -1,4 +1,10 @@
-import { isCompound, isMixedId, maskEntities, tokenize } from '../../../../../local/lex-runtime/nlu/text';
+import {
+  asksOf,
+  isCompound,
+  isMixedId,
+  maskEntities,
+  tokenize,
+} from '../../../../../local/lex-runtime/nlu/text';
 
 describe('tokenize', () => {
   it('keeps emails, hyphenated names and request ids whole, without trailing punctuation', () => {
@@ -81,5 +87,27 @@ describe('entity shapes', () => {
 
     // Assess
     expect(masked).toBe('pipelines page zznum');
+  });
+});
+
+describe('asksOf', () => {
+  it('keeps the questions and requests of a message, not its context', () => {
+    // Prepare
+    const text =
+      'Hello, is the payments pipeline green now? We had a failing test. Could you check web-app too, thanks';
+
+    // Act
+    const asks = asksOf(text);
+
+    // Assess
+    expect(asks).toEqual(['is the payments pipeline green now', 'Could you check web-app too']);
+  });
+
+  it('finds no ask in a message of statements', () => {
+    // Act
+    const asks = asksOf('the build broke after lunch. the team is looking at it');
+
+    // Assess
+    expect(asks).toEqual([]);
   });
 });

@@ -31,7 +31,18 @@ describe('Vocabulary', () => {
     expect(resolved).toEqual(['account', 'check', 'credentials', 'pipeline']);
   });
 
-  it('leaves known words, stop words, ambiguous shortenings and non-letters alone', () => {
+  it('reads an irregular form of a catalog verb as that verb, common word or not', () => {
+    // Prepare
+    const words = ['spun', 'broke'];
+
+    // Act
+    const resolved = words.map((w) => vocabulary.resolve(w));
+
+    // Assess
+    expect(resolved).toEqual(['spin', 'broken']);
+  });
+
+    it('leaves known words, stop words, ambiguous shortenings and non-letters alone', () => {
     // Prepare
     const words = ['account', 'the', 'acc', 'web-app', 'req5g8h3n7q'];
 
