@@ -113,12 +113,15 @@ export class NluEngine {
     if (clausesOf(text).length < 2) return undefined;
     const found = new Map<string, number>();
     for (const clause of asksOf(text)) {
-      const [top] = this.gate.gated(await this.classifier.classify(clause), clause, clause);
+      const exact = this.exactIntent(clause);
+      const [top] = exact
+        ? [{ intent: exact, score: 1 }]
+        : this.gate.gated(await this.classifier.classify(clause), clause, clause);
       if (
         top &&
         top.intent !== this.greetingIntent &&
         top.score >= CONFIDENT_CLAUSE &&
-        this.gate.namesItsThing(top.intent, clause)
+        (this.gate.namesItsThing(top.intent, clause) || this.gate.values(top.intent, clause).found.length > 0)
       )
         found.set(top.intent, Math.max(found.get(top.intent) ?? 0, top.score));
     }

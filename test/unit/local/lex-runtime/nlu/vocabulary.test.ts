@@ -42,7 +42,7 @@ describe('Vocabulary', () => {
     expect(resolved).toEqual(['spin', 'broken']);
   });
 
-    it('leaves known words, stop words, ambiguous shortenings and non-letters alone', () => {
+  it('leaves known words, stop words, ambiguous shortenings and non-letters alone', () => {
     // Prepare
     const words = ['account', 'the', 'acc', 'web-app', 'req5g8h3n7q'];
 
