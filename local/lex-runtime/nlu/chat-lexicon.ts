@@ -90,6 +90,10 @@ export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
 /** Two-word chat phrases read as one word before anything else ("on call" is not "call it"). */
 export const CHAT_PHRASES: ReadonlyMap<string, string> = new Map([
   ['on call', 'oncall'],
+  ['all hands', 'all-hands'],
+  ['town hall', 'townhall'],
+  ['pull request', 'pr'],
+  ['merge request', 'pr'],
   ['roll back', 'rollback'],
   ['shut down', 'shutdown'],
   ['turn off', 'disable'],

@@ -39,7 +39,7 @@ const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
  * evidence for the help intent, whatever else they name.
  */
 export const ABOUT_THE_BOT =
-  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b|\bget started\b|\bhow can you\b/i;
+  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\bwhat (you|it) (can|could) do\b|\bwhat you('ve)? got\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b|\bget started\b|\bhow can you\b/i;
 /** Unknown things outweigh a word of an intent's name from one in this many content words on. */
 const UNKNOWN_SHARE = 3;
 /** Slot look-ups kept while utterances are scored (cleared when full; a few utterances' worth). */
@@ -91,6 +91,11 @@ export class EvidenceGate {
     return (
       this.evidence.anchored(intent, contentStems(clause)) || this.values(intent, clause).telling.length > 0
     );
+  }
+
+  /** Whether `clause` names what the intent acts on or any value of its slots (an unlisted pipeline). */
+  namesAnyOfIts(intent: string, clause: string): boolean {
+    return this.namesItsThing(intent, clause) || this.values(intent, clause).found.length > 0;
   }
 
   /**
@@ -224,7 +229,7 @@ export class EvidenceGate {
   }
 
   /** Whether `stems` name what some intent other than the help intent acts on (a word of its name). */
-  private namesAnIntent(stems: readonly string[]): boolean {
+  namesAnIntent(stems: readonly string[]): boolean {
     return this.model.intents.some(
       (i) => !i.isFallback && i.name !== this.greetingIntent && this.evidence.anchored(i.name, stems),
     );

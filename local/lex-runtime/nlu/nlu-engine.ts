@@ -43,8 +43,9 @@ export interface Recognition {
 
 /** A question of how to use the bot ("how does dis bot work", "how do I use you"): help's, not unserved. */
 const USING_THE_BOT = /\bbot\b|\buse (you|it|this|chatops)\b/i;
-/** The kind of unserved topic that is often only a request's context (off-domain-lexicon.ts). */
+/** The kinds of unserved topic that are often only a request's context (off-domain-lexicon.ts). */
 const OFFICE = 'office';
+const CODE_HOSTING = 'code hosting';
 /** How sure a clause must be to be the request of a message that also names a topic we do not serve. */
 const CONFIDENT_CLAUSE = 0.7;
 
@@ -121,7 +122,7 @@ export class NluEngine {
         top &&
         top.intent !== this.greetingIntent &&
         top.score >= CONFIDENT_CLAUSE &&
-        (this.gate.namesItsThing(top.intent, clause) || this.gate.values(top.intent, clause).found.length > 0)
+        this.gate.namesAnyOfIts(top.intent, clause)
       )
         found.set(top.intent, Math.max(found.get(top.intent) ?? 0, top.score));
     }
@@ -147,10 +148,14 @@ export class NluEngine {
    * Office life (a meeting, lunch, a holiday) is the context of many a request ("before the CAB
    * meeting I'd like to see how mobile-backend is doing"): such a topic does not rule out a message
    * that names one of an intent's things by name, email or id ("my vacation request" is still the
-   * office's). Money, on-call and the rest always do.
+   * office's). So is code hosting, which may also be where one of an intent's things went ("my
+   * access key leaked on github"), while "approve my pull request" is none of ours. Money, on-call
+   * and the rest always rule a message out.
    */
   private officeContext(normalised: Normalised): boolean {
-    return normalised.offTopicKind === OFFICE && this.gate.namesAValue(normalised.text);
+    const kind = normalised.offTopicKind;
+    if (kind === CODE_HOSTING && this.gate.namesAnIntent(contentStems(normalised.text))) return true;
+    return (kind === OFFICE || kind === CODE_HOSTING) && this.gate.namesAValue(normalised.text);
   }
 
   /**
@@ -168,9 +173,10 @@ export class NluEngine {
       clean,
       new Map(),
       (s, clause) =>
-        s.intent !== this.greetingIntent &&
         s.score >= CONFIDENT_CLAUSE &&
-        this.gate.namesItsThing(s.intent, clause),
+        (s.intent === this.greetingIntent
+          ? this.gate.asksAboutTheBot(clause, contentStems(clause), clause)
+          : this.gate.namesAnyOfIts(s.intent, clause)),
     );
     if (best.size === 0) return unsure;
     return unsure

@@ -23,8 +23,11 @@ import {
 } from './chat-lexicon';
 import { UNOFFERED_ACTIONS, UNSERVED_QUESTION, UNSERVED_TOPICS } from './off-domain-lexicon';
 import { learnCues } from './slot-cues';
-import { isMixedId, isStopword, stem, type Token, tokenize } from './text';
-import { Vocabulary } from './vocabulary';
+import { isCommonWord, isMixedId, isStopword, stem, type Token, tokenize } from './text';
+import { typoDistance, Vocabulary } from './vocabulary';
+
+/** Shortest unknown word read as a typo of an operation we do not offer ("delet"). */
+const MIN_UNOFFERED_TYPO = 5;
 
 export interface Normalised {
   /** The text with chat-speak, typos and shortenings replaced; values exactly as typed. */
@@ -179,7 +182,7 @@ export class Normaliser {
     if (SMALL_TALK.has(token.lower) || SMALL_TALK_FILLERS.has(token.lower)) return undefined;
     // Words of the lexicon are English words, never a typo or shortening of ours ("add" ≠ address).
     if (UNOFFERED_ACTIONS.has(token.lower) || TOPIC_STEMS.has(stem(token.lower))) return undefined;
-    return this.vocabulary.resolve(token.lower);
+    return this.vocabulary.resolve(token.lower) ?? unofferedTypo(token.lower);
   }
 
   /** A hyphenated spelling of a catalog word ("re-run" → rerun, "e-mail" → email), never a value. */
@@ -188,6 +191,23 @@ export class Normaliser {
     const joined = token.lower.replace(/-/g, '');
     return this.vocabulary.has(joined) ? joined : undefined;
   }
+}
+
+/**
+ * The one verb of an operation we do not offer that an unknown word is a typo of ("delet",
+ * "restrat"): a request for it is no less one for being misspelt. Long words only, as for ours.
+ */
+function unofferedTypo(word: string): string | undefined {
+  if (word.length < MIN_UNOFFERED_TYPO || isCommonWord(word) || !/^\p{L}+$/u.test(word)) return undefined;
+  // A swapped, dropped or doubled letter; not a changed one ("stale" is no "scale"), nor an inflection ("deleted").
+  const near = [...UNOFFERED_ACTIONS].filter(
+    (a) =>
+      a[0] === word[0] &&
+      !word.startsWith(a) &&
+      typoDistance(word, a) === 1 &&
+      (a.length !== word.length || [...a].sort().join('') === [...word].sort().join('')),
+  );
+  return near.length === 1 ? near[0] : undefined;
 }
 
 /** The kind of small talk when every word is small talk or a filler around it. */

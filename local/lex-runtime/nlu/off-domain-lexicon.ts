@@ -84,7 +84,8 @@ export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
 
 /**
  * Topics people bring to a chat-ops bot that a catalog like ours does not serve, by kind: money,
- * on-call and incidents, office and HR, IT support tickets, metrics and opinions, entertainment. An utterance that names one falls back, even
+ * on-call and incidents, office and HR, code hosting, compute, keys other than IAM access keys, IT
+ * support tickets, metrics and opinions, entertainment. An utterance that names one falls back, even
  * when it also names one of our objects ("how much did the etl pipeline cost", "who is on call for
  * payments-api"), unless the catalog's own wording uses the word (then it is ours, never blocked).
  * Words are compared as NLP.js English stems, so "costs", "billing" and "invoices" count too.
@@ -120,6 +121,7 @@ export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
       'sev1',
       'sev2',
       'downtime',
+      'down',
       'postmortem',
       'escalation',
       'alert',
@@ -152,10 +154,25 @@ export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
       'canteen',
       'pizza',
       'all-hands',
+      'townhall',
+      'offsite',
       'interview',
+      'hiring',
+      'recruiting',
+      'recruiter',
+      'referral',
+      'candidate',
+      'headcount',
+      'okr',
       'birthday',
     ],
   ],
+  ['code hosting', ['gitlab', 'bitbucket', 'repo', 'repository', 'pr', 'prs']],
+  [
+    'compute',
+    ['pod', 'kubernetes', 'k8s', 'container', 'ec2', 'ecs', 'eks', 'nginx', 'server', 'vm', 'cluster'],
+  ],
+  ['other secrets', ['kms', 'ssh', 'gpg', 'pgp', 'tls', 'ssl']],
   ['metrics and opinions', ['average', 'dashboard', 'graph', 'opinion']],
   ['it-support', ['ticket', 'jira', 'helpdesk', 'servicenow']],
   [

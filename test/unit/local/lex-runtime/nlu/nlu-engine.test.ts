@@ -72,6 +72,10 @@ describe('NluEngine out-of-domain gate', () => {
     "what's the status of the lambda function order-handler",
     'which keys open the server room',
     'edit the buildspec for web-app',
+    'restart the search-api pods',
+    'is prod down?',
+    'create a gitlab repo named billing-ui',
+    'rotate the kms key of the audit bucket',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
     const utterance = text;
@@ -93,6 +97,8 @@ describe('NluEngine out-of-domain gate', () => {
     ['reject payments api, tests are flaky', 'PipelineApproval'],
     ['retry payments', 'RetryPipelineStage'],
     ['pipelines status board', 'PipelineSummary'],
+    ['my access key got pushed to a public repo, rotate it', 'RotateAccessKey'],
+    ['could you show me what you can do', 'Help'],
   ])(
     'keeps a request with an unknown word when it names what the intent acts on: %s',
     async (text, intent) => {

@@ -114,7 +114,27 @@ describe('Normaliser', () => {
     expect(flags).toEqual(['delete', undefined]);
   });
 
+  it('flags a misspelt operation we do not offer, never a word a changed letter away or an inflection', () => {
+    // Prepare
+    const texts = [
+      'delet the search-api pipeline',
+      'termniate the search-api service',
+      'list stale keys',
+      'deleted',
+    ];
+
+    // Act
+    const flags = texts.map((t) => normaliser.normalise(t).unoffered);
+
+    // Assess
+    expect(flags).toEqual(['delete', 'terminate', undefined, undefined]);
+  });
+
   it.each([
+    ['what time is the all hands tomorrow', 'all-hands'],
+    ['is prod down', 'down'],
+    ['merge my pull request', 'pr'],
+    ['scale the checkout pods', 'pods'],
     ['how much did the etl pipeline cost last month', 'cost'],
     ['who is on call for payments-api', 'oncall'],
     ['can I book my vacation here', 'vacation'],
