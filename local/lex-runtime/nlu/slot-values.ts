@@ -37,6 +37,11 @@ export interface TypeIndex {
    * `etl` → `payments-api`, `web-app`, `data-lake-etl`): the dialog hook gets the full value.
    */
   parts: ReadonlyMap<string, string>;
+  /**
+   * Parts that are also another slot's words (`prod`: an account type, and short for the Production
+   * OU): never a value on their own, but what the word means once a cue has made it this slot's ("ou prod").
+   */
+  cuedParts: ReadonlyMap<string, string>;
   /** Id prefix of the slot (`ou` for OrganizationalUnit: `ou-wkl1-22222222` is one, kept as typed). */
   idPrefix?: string;
   /**
@@ -74,7 +79,11 @@ function partPhrases(value: string): string[] {
   return out;
 }
 
-function indexParts(values: readonly string[], reserved: ReadonlySet<string>): Map<string, string> {
+function indexParts(
+  values: readonly string[],
+  reserved: ReadonlySet<string>,
+  cued = false,
+): Map<string, string> {
   const owners = new Map<string, Set<string>>();
   for (const value of values) {
     for (const phrase of partPhrases(value)) owners.set(phrase, (owners.get(phrase) ?? new Set()).add(value));
@@ -83,7 +92,7 @@ function indexParts(values: readonly string[], reserved: ReadonlySet<string>): M
   for (const [phrase, values] of owners) {
     const [only] = [...values];
     const usable = phrase.includes(' ') || (phrase.length >= MIN_PART && !isStopword(phrase));
-    if (values.size === 1 && only && usable && !reserved.has(phrase)) parts.set(phrase, only);
+    if (values.size === 1 && only && usable && reserved.has(phrase) === cued) parts.set(phrase, only);
   }
   return parts;
 }
@@ -168,7 +177,8 @@ export function indexType(type: SlotTypeModel, options: IndexOptions = {}): Type
   const samples = type.values.map((v) => v.value);
   const share = (pred: (s: string) => boolean) =>
     samples.length ? samples.filter(pred).length / samples.length : 0;
-  const parts = type.kind === 'open' ? indexParts(samples, options.reserved ?? new Set()) : new Map();
+  const reserved = options.reserved ?? new Set<string>();
+  const parts = type.kind === 'open' ? indexParts(samples, reserved) : new Map();
   return {
     stems: type.kind === 'enum' ? indexStems(phrases) : new Map(),
     type,
@@ -181,6 +191,7 @@ export function indexType(type: SlotTypeModel, options: IndexOptions = {}): Type
     compoundShare: share(isCompound),
     wordShare: share((s) => !isCompound(s)),
     parts,
+    cuedParts: type.kind === 'open' ? indexParts(samples, reserved, true) : new Map(),
     ...(options.idPrefix && type.kind === 'open' ? { idPrefix: options.idPrefix } : {}),
   };
 }
@@ -292,7 +303,10 @@ function scoreOpen(
     return index.compoundShare > 0 ? { value: openMatch(only.bare), base: 0.7 } : undefined;
   }
   if (!/^[\p{L}][\p{L}'’]*$/u.test(only.text)) return undefined;
-  return index.wordShare > 0 ? { value: openMatch(only.bare), base: 0.6 * index.wordShare } : undefined;
+  if (index.wordShare === 0) return undefined;
+  const cued = index.cuedParts.get(phrase);
+  const value = cued ? match(spanText(text, span), cued, cued) : openMatch(only.bare);
+  return { value, base: 0.6 * index.wordShare };
 }
 
 /**

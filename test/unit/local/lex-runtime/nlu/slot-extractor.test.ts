@@ -228,6 +228,18 @@ describe('SlotExtractor', () => {
     expect(values(slots)).toEqual({ PipelineName: 'web-app', Decision: decision });
   });
 
+  it("resolves a shortening that is also another slot's word once a cue makes it this slot's (ou prod)", () => {
+    // Act
+    const slots = extractor.extract('VendAccount', 'new sbx acct lab-x ou prod');
+
+    // Assess
+    expect(values(slots)).toEqual({
+      AccountType: 'Sandbox',
+      AccountName: 'lab-x',
+      OrganizationalUnit: 'Production',
+    });
+  });
+
   it('resolves a shortened one-word listed value after its cue (the infra OU → Infrastructure)', () => {
     // Act
     const slots = extractor.extract('VendAccount', 'a prod account in the infra ou');
