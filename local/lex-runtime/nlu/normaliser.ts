@@ -24,7 +24,8 @@ import {
 import { UNOFFERED_ACTIONS, UNSERVED_QUESTION, UNSERVED_TOPICS } from './off-domain-lexicon';
 import { learnCues } from './slot-cues';
 import { isCommonWord, isMixedId, isStopword, stem, type Token, tokenize } from './text';
-import { typoDistance, Vocabulary } from './vocabulary';
+import { typoDistance } from './typos';
+import { Vocabulary } from './vocabulary';
 
 /** Shortest unknown word read as a typo of an operation we do not offer ("delet"). */
 const MIN_UNOFFERED_TYPO = 5;

@@ -6,6 +6,7 @@
  * anything shaped like them is accepted as typed).
  */
 import type { SlotTypeModel } from '../bot-model';
+import { readNumber } from './number-words';
 import { EMAIL, isCompound, isMixedId, isStopword, stem, type Token } from './text';
 
 export interface SlotValueMatch {
@@ -113,58 +114,6 @@ function indexStems(phrases: ReadonlyMap<string, string>): Map<string, string> {
 
 /** Base score of a part of a value (`payments`): below the accept line, so it needs a cue. */
 const PART = 0.6;
-/**
- * Number words AMAZON.Number reads as digits ("page three" → 3: "converts words or numbers that
- * express a number into digits", Lex V2 guide, built-in slot types), and ordinals ("the second page"),
- * which read as the same number when a count is what the slot asks for. One word each: compound
- * numbers ("twenty three") are not read.
- */
-const NUMBER_WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
-const ORDINAL_WORDS = [
-  '',
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-];
-/**
- * A number word or an ordinal is read as a number only next to a cue or as a reply ("page *three*",
- * "the second *page*"; not "wait a second", "a quick one", "two weeks").
- */
-const WORD_NUMBER = 0.6;
-/** Ordinals written with digits ("2nd", "3rd"). */
-const DIGIT_ORDINAL = /^(\d+)(st|nd|rd|th)$/;
-
 /** Indexes a slot type's values for fast span look-ups. */
 export function indexType(type: SlotTypeModel, options: IndexOptions = {}): TypeIndex {
   const phrases = new Map<string, string>();
@@ -254,12 +203,8 @@ export function scoreSpan(
 }
 
 function scoreNumber(token: Token): ScoredValue | undefined {
-  if (/^\d+(\.\d+)?$/.test(token.text)) return { value: match(token.text), base: 0.9 };
-  const n = NUMBER_WORDS.indexOf(token.lower);
-  if (n >= 0) return { value: match(token.text, String(n)), base: WORD_NUMBER };
-  const digits = DIGIT_ORDINAL.exec(token.lower)?.[1];
-  const ordinal = digits ? Number(digits) : ORDINAL_WORDS.indexOf(token.lower);
-  return ordinal > 0 ? { value: match(token.text, String(ordinal)), base: WORD_NUMBER } : undefined;
+  const read = readNumber(token);
+  return read ? { value: match(token.text, read.digits), base: read.base } : undefined;
 }
 
 /** Pronouns no name is, which NLP.js' stop-word list lacks ("rotate *mine*"). */

@@ -3,26 +3,18 @@
  * ("accuont", "pipelne", "roatte") within a length-dependent edit distance, or a shortening ("acct",
  * "pipe", "creds", "chk") that is a prefix or consonant skeleton of exactly one catalog word.
  *
- * The distance is NLP.js' Levenshtein (`@nlpjs/similarity`), the common English words wink-lexicon's
- * and verb forms wink-lemmatizer's (a common word is never a typo of ours: "three" is no "there",
- * though "broke" is "broken"); what is hand-written is the policy around it, which no library has: length limits, same first letter, one adjacent swap counting as a
- * single typo (Levenshtein counts two), ambiguity means "leave it alone", and the shortening rules.
+ * What a typo is lives in typos.ts (NLP.js' Levenshtein and the policy around it); the common English
+ * words are wink-lexicon's and verb forms wink-lemmatizer's (a common word is never a typo of ours:
+ * "three" is no "there", though "broke" is "broken"); hand-written here is what no library has: same
+ * first letter, ambiguity means "leave it alone", and the shortening rules.
  * Every word comes from the bot locale (sample utterances, slot values and synonyms, prompts), so a
  * new intent brings its words with it.
  */
-import { leven } from '@nlpjs/similarity';
 import { lemmatizeVerb } from 'wink-lemmatizer';
 import type { BotModel } from '../bot-model';
 import { isCommonWord, isStopword, stem, tokenize } from './text';
+import { isInflection, isSkeleton, isSwap, isTypo, MIN_DROP, MIN_SWAP, PLURAL, typoDistance } from './typos';
 
-/**
- * Length limits. Short words only get the typos that rarely make another English word (a swap, a
- * dropped or doubled letter): one changed letter turns "stock" into "stuck" and "shop" into "show".
- */
-const MIN_SWAP = 3;
-const MIN_DROP = 4;
-const MIN_CHANGE = 7;
-const TWO_TYPOS = 8;
 const MIN_SHORT = 3;
 const MAX_SHORT = 6;
 
@@ -51,78 +43,6 @@ function textWords(text: string): string[] {
     const parts = t.lower.split(/[-_/.]/).filter(Boolean);
     return parts.length > 1 ? [t.lower, ...parts] : [t.lower];
   });
-}
-
-/** True when `a` becomes `b` by swapping two adjacent letters. */
-function isSwap(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-  const [i, j] = diff;
-  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
-}
-
-/** Typos between a typed word and a catalog word (an adjacent swap counts once). */
-export function typoDistance(typed: string, word: string): number {
-  return isSwap(typed, word) ? 1 : leven(typed, word);
-}
-
-/** Endings that make another word of the same family ("approvers", "secrets"): no typo to correct. */
-const INFLECTION = /^(s|es|d|ed|r|er|rs|ers|ing|ings)$/;
-/** A plural is still read as its catalog singular ("accounts" → account), as the slot cues expect. */
-const PLURAL = /^(s|es)$/;
-
-/**
- * Whether `typed` is a word of `word`'s family rather than a typo of it: `word` with another ending
- * than a plural ("approvers", "builder"), or `word` without its ending ("secret" for secrets).
- */
-function isInflection(typed: string, word: string): boolean {
-  if (sameFamily(typed, word)) return true;
-  if (typed.startsWith(word))
-    return !PLURAL.test(typed.slice(word.length)) && INFLECTION.test(typed.slice(word.length));
-  return word.startsWith(typed) && INFLECTION.test(word.slice(typed.length));
-}
-
-/** Endings that derive words of one family from a base ("experiment": experiments, experimental). */
-const DERIVATION = /^(|s|es|d|ed|r|er|ers|rs|ing|ings|al|als|ally|ly|ion|ions|ation|ations|ment|ments|ive)$/;
-const FAMILY_BASE = 5;
-
-/**
- * Whether the two words are one base with two different derivational endings ("experiments" and
- * "experimental", "deploys" and "deployment"): another word of the family, never a typo of it.
- */
-function sameFamily(a: string, b: string): boolean {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
-  const [x, y] = [a.slice(n), b.slice(n)];
-  // A plural of the other word is read as its singular (PLURAL), not left alone.
-  if ((x === '' && PLURAL.test(y)) || (y === '' && PLURAL.test(x))) return false;
-  // Endings one letter apart are a dropped letter ("happend" for happened), not another word.
-  if ((x.endsWith(y) || y.endsWith(x)) && Math.abs(x.length - y.length) === 1) return false;
-  return n >= FAMILY_BASE && a !== b && DERIVATION.test(x) && DERIVATION.test(y);
-}
-
-/** Whether `typed` is close enough to `word` for its length (see the limits above). */
-function isTypo(typed: string, word: string): boolean {
-  if (isInflection(typed, word)) return false;
-  if (typed.length >= MIN_SWAP && isSwap(typed, word)) return true;
-  const d = leven(typed, word);
-  if (typed.length >= TWO_TYPOS) return d <= 2;
-  if (d !== 1) return false;
-  return typed.length === word.length
-    ? typed.length >= MIN_CHANGE
-    : Math.min(typed.length, word.length) >= MIN_DROP;
-}
-
-/**
- * True when `short` is a consonant skeleton of `word`: same first and last letters, no vowel after
- * the first letter, the rest in order ("acct" → account, "chk" → check, "sbx" → sandbox).
- */
-function isSkeleton(short: string, word: string): boolean {
-  if (/[aeiou]/.test(short.slice(1))) return false;
-  if (short[0] !== word[0] || short[short.length - 1] !== word[word.length - 1]) return false;
-  let at = 0;
-  for (const c of word) if (c === short[at]) at += 1;
-  return at === short.length;
 }
 
 /** The catalog's vocabulary with spelling and shortening look-ups. */

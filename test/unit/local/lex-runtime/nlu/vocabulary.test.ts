@@ -1,25 +1,11 @@
 import { catalog } from '../../../../../intents/catalog';
 import { toBotLocale } from '../../../../../intents/lex-definition';
 import { compileBotModel } from '../../../../../local/lex-runtime/bot-model';
-import { typoDistance, Vocabulary } from '../../../../../local/lex-runtime/nlu/vocabulary';
+import { Vocabulary } from '../../../../../local/lex-runtime/nlu/vocabulary';
 
 const vocabulary = new Vocabulary(compileBotModel(toBotLocale(catalog)));
 
 describe('Vocabulary', () => {
-  it('counts an adjacent swap as one typo, unlike plain Levenshtein', () => {
-    // Prepare
-    const pairs: [string, string][] = [
-      ['accuont', 'account'],
-      ['pipelne', 'pipeline'],
-    ];
-
-    // Act
-    const distances = pairs.map(([a, b]) => typoDistance(a, b));
-
-    // Assess
-    expect(distances).toEqual([1, 1]);
-  });
-
   it('resolves consonant skeletons and prefixes of exactly one catalog word', () => {
     // Prepare
     const words = ['acct', 'chk', 'creds', 'pipe'];
