@@ -20,6 +20,7 @@ const LEFT_SKIPPING_DETERMINER = 0.1;
 const RIGHT = 0.2;
 const RIGHT_DETERMINER = 0.1;
 const POSSESSIVE = 0.4;
+const LIST_ITEM = 0.1;
 
 type Item = { slot: string } | { word: string };
 
@@ -133,6 +134,17 @@ export function cueScore(cues: SlotCues, tokens: readonly Token[], first: number
   const n1 = tokens[last]?.pause ? undefined : tokens[last + 1]?.lower;
   if (n1) score += cues.right.get(n1) ?? 0;
   return score;
+}
+
+/**
+ * A value alone between commas in a list of them ("account for nina@example.com, prd, *infra*"):
+ * the list is its cue, as a label would be.
+ */
+export function listItemScore(tokens: readonly Token[], first: number, last: number): number {
+  const opens = first === 0 || tokens[first - 1]?.pause === true;
+  const closes = tokens[last]?.pause === true || last === tokens.length - 1;
+  const listed = tokens.filter((t) => t.pause).length >= 2;
+  return opens && closes && listed && first !== 0 ? LIST_ITEM : 0;
 }
 
 /** A name in the possessive before the intent's own wording ("carol's key") is that slot's value. */

@@ -17,6 +17,7 @@ import {
   indexOptions,
   intentCarrier,
   learnCues,
+  listItemScore,
   possessiveScore,
   type SlotCues,
 } from './slot-cues';
@@ -202,6 +203,7 @@ function spanCandidates(
         scored.base +
         cueScore(slot.cues, tokens, first, last) +
         possessiveScore(tokens, first, last, carrier) +
+        listItemScore(tokens, first, last) +
         (elicited ? ELICITED_BONUS : 0);
       out.push({ slot: slot.slot.name, first, last, score, value: scored.value });
     }

@@ -46,8 +46,9 @@ export interface TypeIndex {
   /** Id prefix of the slot (`ou` for OrganizationalUnit: `ou-wkl1-22222222` is one, kept as typed). */
   idPrefix?: string;
   /**
-   * Closed lists: stemmed value or synonym → canonical value, when only one value has those stems
-   * ("rejecting", "declined" → Reject; "sandboxes" → Sandbox), as Lex resolves inflected synonyms.
+   * Stemmed value or synonym → canonical value, when only one value has those stems: of a closed
+   * list ("rejecting", "declined" → Reject; "sandboxes" → Sandbox), as Lex resolves inflected
+   * synonyms; of an open list, its one-word examples ("the workload ou" → Workloads), with a cue.
    */
   stems: ReadonlyMap<string, string>;
 }
@@ -100,6 +101,11 @@ function indexParts(
 
 const stemmed = (phrase: string) => phrase.split(/\s+/).map(stem).join(' ');
 
+/** The one-word phrases of an open list (its examples are names; one-word ones may be inflected). */
+function oneWordValues(phrases: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...phrases].filter(([phrase]) => /^\p{L}+$/u.test(phrase)));
+}
+
 /** Stemmed phrase → canonical value, for the stemmed phrases of exactly one value. */
 function indexStems(phrases: ReadonlyMap<string, string>): Map<string, string> {
   const owners = new Map<string, Set<string>>();
@@ -129,7 +135,8 @@ export function indexType(type: SlotTypeModel, options: IndexOptions = {}): Type
   const reserved = options.reserved ?? new Set<string>();
   const parts = type.kind === 'open' ? indexParts(samples, reserved) : new Map();
   return {
-    stems: type.kind === 'enum' ? indexStems(phrases) : new Map(),
+    // Open lists: a listed one-word value in another form ("the workload ou") is still that value.
+    stems: indexStems(type.kind === 'enum' ? phrases : oneWordValues(phrases)),
     type,
     phrases,
     maxWords: Math.max(1, ...[...phrases.keys(), ...parts.keys()].map((p) => p.split(/\s+/).length)),
@@ -233,7 +240,7 @@ function scoreOpen(
   const phrase = span.map((t) => t.bare.toLowerCase()).join(' ');
   const example = index.phrases.get(phrase);
   if (example) return { value: match(spanText(text, span), example, example), base: 0.75 };
-  const whole = index.parts.get(phrase);
+  const whole = index.parts.get(phrase) ?? (span.length === 1 ? index.stems.get(stemmed(phrase)) : undefined);
   if (whole && !span.some((t) => carrier.has(t.lower)))
     return { value: match(spanText(text, span), whole, whole), base: PART };
   const only = span.length === 1 ? span[0] : undefined;

@@ -240,6 +240,26 @@ describe('SlotExtractor', () => {
     });
   });
 
+  it('takes a shortened listed value alone between commas as a list item (…, sandbox, sec)', () => {
+    // Act
+    const slots = extractor.extract('VendAccount', 'new account for li@example.com, sandbox, sec');
+
+    // Assess
+    expect(values(slots)).toEqual({
+      AccountEmail: 'li@example.com',
+      AccountType: 'Sandbox',
+      OrganizationalUnit: 'Security',
+    });
+  });
+
+  it('resolves a listed one-word name in another form after its cue (the workload ou → Workloads)', () => {
+    // Act
+    const slots = extractor.extract('VendAccount', 'an account in the workload ou');
+
+    // Assess
+    expect(values(slots)).toEqual({ OrganizationalUnit: 'Workloads' });
+  });
+
   it('resolves a shortened one-word listed value after its cue (the infra OU → Infrastructure)', () => {
     // Act
     const slots = extractor.extract('VendAccount', 'a prod account in the infra ou');
