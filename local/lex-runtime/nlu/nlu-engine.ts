@@ -25,13 +25,14 @@
  * when another clause is surely a request.
  */
 import type { BotModel } from '../bot-model';
-import { SMALL_TALK } from './chat-lexicon';
+import { LEAD_IN_WORDS, SMALL_TALK } from './chat-lexicon';
 import { contentStems, DomainEvidence } from './domain-evidence';
 import { ABOUT_THE_BOT, EvidenceGate, NO_EVIDENCE } from './evidence-gate';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
 import { type Normalised, Normaliser } from './normaliser';
+import { UNOFFERED_ACTIONS } from './off-domain-lexicon';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
-import { asksOf, clausesOf, isMixedId, tokenize } from './text';
+import { asksOf, clausesOf, DETERMINERS, isMixedId, stem, tokenize } from './text';
 
 export interface Recognition {
   /** The chosen intent (the fallback intent when nothing is confident enough). */
@@ -46,6 +47,8 @@ const USING_THE_BOT = /\bbot\b|\buse (you|it|this|chatops)\b/i;
 /** The kinds of unserved topic that are often only a request's context (off-domain-lexicon.ts). */
 const OFFICE = 'office';
 const CODE_HOSTING = 'code hosting';
+/** Words that open a verb's object ("change *the* root email", "change *my* email"). */
+const OBJECT_OPENERS = /^(a|an|the|my|our|your|his|her|their|its|this|that|these|those)$/;
 /** How sure a clause must be to be the request of a message that also names a topic we do not serve. */
 const CONFIDENT_CLAUSE = 0.7;
 
@@ -59,6 +62,7 @@ export class NluEngine {
     private readonly normaliser: Normaliser,
     private readonly gate: EvidenceGate,
     private readonly greetingIntent: string | undefined,
+    private readonly narrowVerbs: ReadonlyMap<string, NarrowVerb>,
   ) {}
 
   /** Trains the classifier and indexes slots, vocabulary and domain words for `model`. */
@@ -75,6 +79,7 @@ export class NluEngine {
       new Normaliser(model),
       new EvidenceGate(model, extractor, new DomainEvidence(model), greeting?.name),
       greeting?.name,
+      narrowVerbsOf(model),
     );
   }
 
@@ -92,7 +97,8 @@ export class NluEngine {
     const scores = await this.classifier.classify(normalised.text);
     if (exact) return this.withExact(scores, exact);
     const unsure = () => scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
-    if (normalised.unoffered || this.unservedQuestion(normalised)) return unsure();
+    if (normalised.unoffered || this.unservedQuestion(normalised) || this.otherObject(normalised.text))
+      return unsure();
     if (normalised.offTopic && !this.officeContext(normalised))
       return this.offTopicContext(unsure(), normalised.text);
     const clause = this.clauseIntent(normalised.text);
@@ -128,6 +134,27 @@ export class NluEngine {
     }
     const [only] = found.size === 1 ? [...found] : [];
     return only ? { intent: only[0], score: only[1] } : undefined;
+  }
+
+  /**
+   * An operation we do not offer in general that some sample utterances still ask for on one thing
+   * ("change the access key of {UserName}", "restart the failed stage of {PipelineName}"), asked for
+   * on something else: "change the root email on my aws account", "change the approval policy".
+   * The message must name what those samples act on, or one of their words, to be theirs.
+   */
+  private otherObject(text: string): boolean {
+    const [first = text] = clausesOf(text);
+    const tokens = tokenize(first);
+    const at = tokens.findIndex((t) => !LEAD_IN_WORDS.has(t.lower));
+    const [lead, next] = [tokens[at]?.lower, tokens[at + 1]?.lower];
+    // A verb before its object's determiner, as in the samples ("change the …"; "change board" is a noun).
+    const narrow = lead && next && OBJECT_OPENERS.test(next) ? this.narrowVerbs.get(lead) : undefined;
+    if (!narrow) return false;
+    const stems = contentStems(text);
+    return (
+      ![...narrow.intents].some((i) => this.gate.namesItsThing(i, text)) &&
+      !stems.some((s) => narrow.stems.has(s))
+    );
   }
 
   /**
@@ -283,6 +310,31 @@ export class NluEngine {
       ...scores.filter((s) => s.intent !== exact).map((s) => ({ ...s, score: Math.min(s.score, 0.99) })),
     ];
   }
+}
+
+/** An operation we do not offer that some samples still ask for: their intents and content words. */
+interface NarrowVerb {
+  intents: Set<string>;
+  stems: Set<string>;
+}
+
+/**
+ * The verbs of UNOFFERED_ACTIONS that sample utterances open with as a verb, before an object's
+ * determiner ("change *the* access key of {UserName}"; "page {Page} of the pipelines" is a noun).
+ */
+function narrowVerbsOf(model: BotModel): Map<string, NarrowVerb> {
+  const verbs = new Map<string, NarrowVerb>();
+  for (const intent of model.intents) {
+    for (const utterance of intent.utterances) {
+      const [verb, next] = tokenize(utterance);
+      if (!verb || !next || !UNOFFERED_ACTIONS.has(verb.lower) || !DETERMINERS.has(next.lower)) continue;
+      const entry = verbs.get(verb.lower) ?? { intents: new Set<string>(), stems: new Set<string>() };
+      entry.intents.add(intent.name);
+      for (const s of contentStems(utterance)) if (s !== stem(verb.lower)) entry.stems.add(s);
+      verbs.set(verb.lower, entry);
+    }
+  }
+  return verbs;
 }
 
 /** `scores` with `asked` first: its own score or its clause's, the others kept below it. */

@@ -60,6 +60,7 @@ export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
   'downgrade',
   'install',
   'edit',
+  'change',
   'modify',
   'configure',
   'translate',

@@ -76,6 +76,8 @@ describe('NluEngine out-of-domain gate', () => {
     'is prod down?',
     'create a gitlab repo named billing-ui',
     'rotate the kms key of the audit bucket',
+    'change the contact email on my sandbox account',
+    'change the retry limit of data-lake-etl',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
     const utterance = text;
@@ -99,6 +101,7 @@ describe('NluEngine out-of-domain gate', () => {
     ['pipelines status board', 'PipelineSummary'],
     ['my access key got pushed to a public repo, rotate it', 'RotateAccessKey'],
     ['could you show me what you can do', 'Help'],
+    ["change dave's access key, it leaked", 'RotateAccessKey'],
   ])(
     'keeps a request with an unknown word when it names what the intent acts on: %s',
     async (text, intent) => {
