@@ -39,7 +39,7 @@ const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
  * evidence for the help intent, whatever else they name.
  */
 export const ABOUT_THE_BOT =
-  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (can|could|do|does) (you|it|this)\b|\bwhat (you|it) (can|could) do\b|\bwhat you('ve)? got\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b|\bget started\b|\bhow can you\b/i;
+  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (\w+ )?(can|could|do|does) (you|it|this)\b|\b(what|everything|anything|all|things) (you|it) (can|could) do\b|\bwhat you('ve)? got\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b|\bget started\b|\bhow can you\b/i;
 /** Unknown things outweigh a word of an intent's name from one in this many content words on. */
 const UNKNOWN_SHARE = 3;
 /** Slot look-ups kept while utterances are scored (cleared when full; a few utterances' worth). */

@@ -124,16 +124,22 @@ export class NluEngine {
       const [top] = exact
         ? [{ intent: exact, score: 1 }]
         : this.gate.gated(await this.classifier.classify(clause), clause, clause);
-      if (
-        top &&
-        top.intent !== this.greetingIntent &&
-        top.score >= CONFIDENT_CLAUSE &&
-        this.gate.namesAnyOfIts(top.intent, clause)
-      )
+      if (top && top.score >= CONFIDENT_CLAUSE && this.asksFor(top.intent, clause, text))
         found.set(top.intent, Math.max(found.get(top.intent) ?? 0, top.score));
     }
     const [only] = found.size === 1 ? [...found] : [];
     return only ? { intent: only[0], score: only[1] } : undefined;
+  }
+
+  /**
+   * Whether `clause` of `text` asks for `intent`: it names what the intent acts on, or, for the help
+   * intent, asks about the bot itself ("what exactly can you help me with?") in a message that names
+   * nothing another intent acts on.
+   */
+  private asksFor(intent: string, clause: string, text: string): boolean {
+    return intent === this.greetingIntent
+      ? this.gate.asksAboutTheBot(clause, contentStems(text), text)
+      : this.gate.namesAnyOfIts(intent, clause);
   }
 
   /**
@@ -199,11 +205,7 @@ export class NluEngine {
     const best = await this.bestByClause(
       clean,
       new Map(),
-      (s, clause) =>
-        s.score >= CONFIDENT_CLAUSE &&
-        (s.intent === this.greetingIntent
-          ? this.gate.asksAboutTheBot(clause, contentStems(clause), clause)
-          : this.gate.namesAnyOfIts(s.intent, clause)),
+      (s, clause) => s.score >= CONFIDENT_CLAUSE && this.asksFor(s.intent, clause, clause),
     );
     if (best.size === 0) return unsure;
     return unsure

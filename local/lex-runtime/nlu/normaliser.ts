@@ -23,10 +23,12 @@ import {
 } from './chat-lexicon';
 import { UNOFFERED_ACTIONS, UNSERVED_QUESTION, UNSERVED_TOPICS } from './off-domain-lexicon';
 import { learnCues } from './slot-cues';
-import { isCommonWord, isMixedId, isStopword, stem, type Token, tokenize } from './text';
+import { clausesOf, isCommonWord, isMixedId, isStopword, stem, type Token, tokenize } from './text';
 import { typoDistance } from './typos';
 import { Vocabulary } from './vocabulary';
 
+/** "How do I X", "how can we X": X is the verb asked about. */
+const HOW_DO_I = /\bhow (?:do|can|could|should) (?:i|we) (\p{L}+)/iu;
 /** Shortest unknown word read as a typo of an operation we do not offer ("delet"). */
 const MIN_UNOFFERED_TYPO = 5;
 
@@ -84,10 +86,15 @@ interface Word {
 export class Normaliser {
   private readonly vocabulary: Vocabulary;
   private readonly cues: ReadonlySet<string>;
+  /** Stems of the words of the intents' names ("account", "key", "pipeline", "request"). */
+  private readonly named: ReadonlySet<string>;
 
   constructor(model: BotModel) {
     this.vocabulary = new Vocabulary(model);
     this.cues = valueCues(model);
+    this.named = new Set(
+      model.intents.flatMap((i) => i.name.split(/(?=[A-Z])/).map((w) => stem(w.toLowerCase()))),
+    );
   }
 
   /** Normalises one utterance (see the module comment for what changes and what never does). */
@@ -105,7 +112,9 @@ export class Normaliser {
     const normalised = rebuild(text, words, kept);
     return {
       text: normalised,
-      ...(UNSERVED_QUESTION.test(normalised) ? { unservedQuestion: true } : {}),
+      ...(UNSERVED_QUESTION.test(normalised) && !this.asksHowToDoOurs(normalised)
+        ? { unservedQuestion: true }
+        : {}),
       ...(smallTalk ? { smallTalk } : {}),
       ...(unoffered ? { unoffered } : {}),
       ...(offTopic ? { offTopic, offTopicKind: TOPIC_STEMS.get(stem(offTopic)) } : {}),
@@ -184,6 +193,21 @@ export class Normaliser {
     // Words of the lexicon are English words, never a typo or shortening of ours ("add" ≠ address).
     if (UNOFFERED_ACTIONS.has(token.lower) || TOPIC_STEMS.has(stem(token.lower))) return undefined;
     return this.vocabulary.resolve(token.lower) ?? unofferedTypo(token.lower);
+  }
+
+  /**
+   * "How do I …" followed by what a sample utterance opens with and naming what an intent acts on
+   * ("how do I create an account in the infrastructure OU", "how can we rotate our keys"): a request
+   * put as a question, which the bot answers by doing it, not a question of how something works
+   * ("how do I set up terraform state locking").
+   */
+  private asksHowToDoOurs(text: string): boolean {
+    const asked = HOW_DO_I.exec(text);
+    const verb = asked?.[1]?.toLowerCase();
+    if (!asked || !verb || !this.vocabulary.leads(verb)) return false;
+    // What the verb acts on, in its own clause ("how do i get my data from s3, it says access denied").
+    const [object = ''] = clausesOf(text.slice((asked.index ?? 0) + asked[0].length));
+    return tokenize(object).some((t) => this.named.has(stem(t.lower)));
   }
 
   /** A hyphenated spelling of a catalog word ("re-run" → rerun, "e-mail" → email), never a value. */

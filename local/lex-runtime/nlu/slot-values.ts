@@ -8,6 +8,7 @@
 import type { SlotTypeModel } from '../bot-model';
 import { readNumber } from './number-words';
 import { EMAIL, isCompound, isMixedId, isStopword, stem, type Token } from './text';
+import { isSkeleton } from './typos';
 
 export interface SlotValueMatch {
   originalValue: string;
@@ -231,6 +232,18 @@ const PRONOUNS = new Set([
   'nobody',
 ]);
 
+const QUANTITY = /^\d+\p{L}{1,3}$/u;
+
+/** The one listed one-word value (or its singular) that `word` is a consonant skeleton of ("wkld", "sbx"). */
+function skeletonOf(index: TypeIndex, word: string): string | undefined {
+  if (word.length < 3) return undefined;
+  const found = index.type.values
+    .map((v) => v.value)
+    .filter((v) => /^\p{L}+$/u.test(v))
+    .filter((v) => isSkeleton(word, v.toLowerCase()) || isSkeleton(word, v.toLowerCase().replace(/s$/, '')));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 function scoreOpen(
   index: TypeIndex,
   text: string,
@@ -240,7 +253,9 @@ function scoreOpen(
   const phrase = span.map((t) => t.bare.toLowerCase()).join(' ');
   const example = index.phrases.get(phrase);
   if (example) return { value: match(spanText(text, span), example, example), base: 0.75 };
-  const whole = index.parts.get(phrase) ?? (span.length === 1 ? index.stems.get(stemmed(phrase)) : undefined);
+  const whole =
+    index.parts.get(phrase) ??
+    (span.length === 1 ? (index.stems.get(stemmed(phrase)) ?? skeletonOf(index, phrase)) : undefined);
   if (whole && !span.some((t) => carrier.has(t.lower)))
     return { value: match(spanText(text, span), whole, whole), base: PART };
   const only = span.length === 1 ? span[0] : undefined;
@@ -251,6 +266,8 @@ function scoreOpen(
   if (index.idPrefix && only.lower.startsWith(`${index.idPrefix}-`))
     return { value: openMatch(only.bare), base: 1 };
   if (isMixedId(only.bare) && !index.type.values.some((v) => isMixedId(v.value))) return undefined;
+  // A quantity with its unit ("200d", "90d", "3pm", "10gb") is no name.
+  if (QUANTITY.test(only.bare)) return undefined;
   if (isCompound(only.bare)) {
     return index.compoundShare > 0 ? { value: openMatch(only.bare), base: 0.7 } : undefined;
   }

@@ -130,9 +130,12 @@ export function maskEntities(text: string): string {
     .join(' ');
 }
 
+/** Where a clause ends: punctuation (and any closing quote or bracket) before a space, or a spaced dash. */
+const CLAUSE_END = /[,;:.!?]+['"’”)\]]*\s+|\s+[-–—]\s+/;
+
 /** The clauses of `text` of two words or more, split at punctuation or a spaced dash. */
 export function clausesOf(text: string): string[] {
-  return text.split(/[,;:.!?]+\s+|\s+[-–—]\s+/).filter((c) => c.trim().split(/\s+/).length >= 2);
+  return text.split(CLAUSE_END).filter((c) => c.trim().split(/\s+/).length >= 2);
 }
 
 /** Words that open a request in chat ("please …", "could you …", "I need …", "we'd like …"). */
@@ -145,7 +148,7 @@ const ASKING =
  * around it ("we had a failing test yesterday").
  */
 export function asksOf(text: string): string[] {
-  const parts = text.split(/([,;:.!?]+)\s+|\s+[-–—]\s+/);
+  const parts = text.split(/([,;:.!?]+)['"’”)\]]*\s+|\s+[-–—]\s+/);
   const out: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const clause = (parts[i] ?? '').trim();

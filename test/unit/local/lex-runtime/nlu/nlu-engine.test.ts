@@ -78,6 +78,7 @@ describe('NluEngine out-of-domain gate', () => {
     'rotate the kms key of the audit bucket',
     'change the contact email on my sandbox account',
     'change the retry limit of data-lake-etl',
+    'how do I create a lambda layer',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
     const utterance = text;
@@ -102,6 +103,9 @@ describe('NluEngine out-of-domain gate', () => {
     ['my access key got pushed to a public repo, rotate it', 'RotateAccessKey'],
     ['could you show me what you can do', 'Help'],
     ["change dave's access key, it leaked", 'RotateAccessKey'],
+    ['AK for svc-report expired? rotate pls', 'RotateAccessKey'],
+    ['how do i create an account in the security ou', 'VendAccount'],
+    ["New here and people said 'just ask the bot.' What exactly can you help me with?", 'Help'],
   ])(
     'keeps a request with an unknown word when it names what the intent acts on: %s',
     async (text, intent) => {

@@ -252,6 +252,22 @@ describe('SlotExtractor', () => {
     });
   });
 
+  it('resolves a consonant skeleton of a listed one-word name after its cue (the wkld ou → Workloads)', () => {
+    // Act
+    const slots = extractor.extract('VendAccount', 'a sandbox account in the wkld ou');
+
+    // Assess
+    expect(values(slots)).toEqual({ AccountType: 'Sandbox', OrganizationalUnit: 'Workloads' });
+  });
+
+  it('takes no quantity with its unit as a name (mine are 200d old)', () => {
+    // Act
+    const slots = extractor.extract('VendAccount', 'new account pls, mine are 200d old');
+
+    // Assess
+    expect(values(slots)).toEqual({});
+  });
+
   it('resolves a listed one-word name in another form after its cue (the workload ou → Workloads)', () => {
     // Act
     const slots = extractor.extract('VendAccount', 'an account in the workload ou');
