@@ -39,7 +39,7 @@ const ADDRESSING_THE_BOT = /\b(you|your|yours|bot|this)\b/i;
  * evidence for the help intent, whatever else they name.
  */
 export const ABOUT_THE_BOT =
-  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (\w+ )?(can|could|do|does) (you|it|this)\b|\b(what|everything|anything|all|things) (you|it) (can|could) do\b|\bwhat you('ve)? got\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b|\bget started\b|\bhow can you\b/i;
+  /\b(your|yours)\b|\bthis (bot|thing|tool)\b|\bwhat (\w+ )?(can|could|do|does) (you|this)\b|\bwhat (can|could|does) it do\b|\b(what|everything|anything|all|things) (you|it) (can|could) do\b|\bwhat you('ve)? got\b|\b(how|who|what) are you\b|\bhow is it going\b|\b(new|first time) here\b|\bget started\b|\bhow can you\b/i;
 /** Unknown things outweigh a word of an intent's name from one in this many content words on. */
 const UNKNOWN_SHARE = 3;
 /** Slot look-ups kept while utterances are scored (cleared when full; a few utterances' worth). */
@@ -53,13 +53,19 @@ export const NO_EVIDENCE = 0.3;
 export class EvidenceGate {
   private nouns?: { text: string; stems: ReadonlySet<string> };
   private readonly slotCache = new Map<string, ExtractedSlots>();
+  /** The intents with a sample utterance that is a yes/no question ("is my request approved"). */
+  private readonly asked: ReadonlySet<string>;
 
   constructor(
     private readonly model: BotModel,
     private readonly extractor: SlotExtractor,
     private readonly evidence: DomainEvidence,
     private readonly greetingIntent: string | undefined,
-  ) {}
+  ) {
+    this.asked = new Set(
+      model.intents.filter((i) => i.utterances.some((u) => isYesNoQuestion(u))).map((i) => i.name),
+    );
+  }
 
   /**
    * The slots of `intent` in `text` (a sentence or one of its clauses) while one utterance is
@@ -119,9 +125,16 @@ export class EvidenceGate {
         )
         .map((s) => s.intent),
     );
+    // A yes/no question is no evidence for an intent that only ever acts (its share stays unsure).
+    const question = isYesNoQuestion(text);
     const evidenced = new Set(
       scores
-        .filter((s) => !ruledOut.has(s.intent) && this.evidenced(s.intent, stems, text))
+        .filter(
+          (s) =>
+            !ruledOut.has(s.intent) &&
+            !(question && s.intent !== this.greetingIntent && !this.asked.has(s.intent)) &&
+            this.evidenced(s.intent, stems, text),
+        )
         .map((s) => s.intent),
     );
     const sum = (pick: (s: IntentScore) => boolean) => scores.filter(pick).reduce((n, s) => n + s.score, 0);
@@ -241,6 +254,23 @@ export class EvidenceGate {
     const nouns = this.nouns.stems;
     return unknown.filter((s) => nouns.has(s)).length;
   }
+}
+
+/** Words before a question ("so is …", "um did …"). */
+const BEFORE_A_QUESTION = /^(?:(?:hi|hey|hello|so|um|uh|ok|okay|and|also|quick question|sorry)[,!]?\s+)*/i;
+
+/**
+ * Whether `text` opens as a yes/no question ("is infra-baseline waiting on someone to approve it?",
+ * "do my access keys need rotating", "has it been approved yet"): a question of how things are, which
+ * an intent that only ever acts ("approve …", "rotate …") is not asked. A polite request put as a
+ * question ("is it possible to get …", "do you have …", "is there a way to …") is no such question.
+ */
+export function isYesNoQuestion(text: string): boolean {
+  const rest = text.replace(BEFORE_A_QUESTION, '').toLowerCase();
+  if (/^(?:is it possible|is there (?:a|any) way|do you|are you|would it be)\b/.test(rest)) return false;
+  if (/^(?:is|are|was|were|has|have|had)\s(?!not\b)/.test(rest)) return true;
+  // "do a key rotation", "don't approve": an order, not a question.
+  return /^(?:did|does|do)\s(?:i|we|they|my|our|the|any|it|all|these|those|this|that|he|she)\b/.test(rest);
 }
 
 /** Whether a value was recognised from a part of a listed name ("api" → payments-api), not the name. */

@@ -32,7 +32,7 @@ import { IntentClassifier, type IntentScore } from './intent-classifier';
 import { type Normalised, Normaliser } from './normaliser';
 import { UNOFFERED_ACTIONS } from './off-domain-lexicon';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
-import { asksOf, clausesOf, DETERMINERS, isMixedId, stem, tokenize } from './text';
+import { asksOf, CLAUSE_END, clausesOf, DETERMINERS, isMixedId, stem, tokenize } from './text';
 
 export interface Recognition {
   /** The chosen intent (the fallback intent when nothing is confident enough). */
@@ -198,10 +198,15 @@ export class NluEngine {
    * naming what its intent acts on is that request. Otherwise the message stays unsure (`unsure`).
    */
   private async offTopicContext(unsure: IntentScore[], text: string): Promise<IntentScore[]> {
-    const clean = clausesOf(text).filter((c) => {
+    const isClean = (c: string) => {
       const n = this.normaliser.normalise(c);
       return !n.offTopic && !n.unoffered && !n.smallTalk;
-    });
+    };
+    const clean = clausesOf(text).filter(isClean);
+    // The message without its off-topic parts, too: a list of labelled values is a clause per label
+    // ("rotate: user: bob, reason: offboarding, ticket: HR-5520").
+    const rest = withoutParts(text, (part) => !isClean(part));
+    if (rest && rest !== text && !clean.includes(rest)) clean.push(rest);
     const best = await this.bestByClause(
       clean,
       new Map(),
@@ -312,6 +317,18 @@ export class NluEngine {
       ...scores.filter((s) => s.intent !== exact).map((s) => ({ ...s, score: Math.min(s.score, 0.99) })),
     ];
   }
+}
+
+/** `text` without the parts between clause ends that `drop` picks, and the ends before them. */
+function withoutParts(text: string, drop: (part: string) => boolean): string {
+  const pieces = text.split(new RegExp(`(${CLAUSE_END.source})`));
+  let kept = '';
+  for (let i = 0; i < pieces.length; i += 2) {
+    const part = pieces[i] ?? '';
+    if (drop(part)) continue;
+    kept += (kept ? (pieces[i - 1] ?? ' ') : '') + part;
+  }
+  return kept.trim();
 }
 
 /** An operation we do not offer that some samples still ask for: their intents and content words. */

@@ -52,6 +52,9 @@ export const UNOFFERED_ACTIONS: ReadonlySet<string> = new Set([
   'deploy',
   'redeploy',
   'deactivate',
+  'reactivate',
+  'decommission',
+  'deprovision',
   'cancel',
   'withdraw',
   'activate',
@@ -106,6 +109,10 @@ export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
       'cheap',
       'charge',
       'refund',
+      'sales',
+      'salesforce',
+      'revenue',
+      'crm',
       'savings',
     ],
   ],
@@ -147,6 +154,7 @@ export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
       'laptop',
       'printer',
       'wifi',
+      'wi-fi',
       'badge',
       'parking',
       'meeting',
@@ -171,11 +179,25 @@ export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
   ['code hosting', ['gitlab', 'bitbucket', 'repo', 'repository', 'pr', 'prs']],
   [
     'compute',
-    ['pod', 'kubernetes', 'k8s', 'container', 'ec2', 'ecs', 'eks', 'nginx', 'server', 'vm', 'cluster'],
+    [
+      'pod',
+      'kubernetes',
+      'k8s',
+      'container',
+      'ec2',
+      'ecs',
+      'eks',
+      'nginx',
+      'server',
+      'vm',
+      'cluster',
+      'database',
+      'rds',
+    ],
   ],
   ['other secrets', ['kms', 'ssh', 'gpg', 'pgp', 'tls', 'ssl']],
   ['metrics and opinions', ['average', 'dashboard', 'graph', 'opinion']],
-  ['it-support', ['ticket', 'jira', 'helpdesk', 'servicenow']],
+  ['it-support', ['ticket', 'jira', 'helpdesk', 'servicenow', 'password']],
   [
     'entertainment',
     [
@@ -243,4 +265,4 @@ export const GENERAL_NOUNS: ReadonlySet<string> = new Set([
  * ("how did the last build go", "why is web-app failing", "how is payments-api doing") open otherwise.
  */
 export const UNSERVED_QUESTION =
-  /^(?:(?:honestly|so|and|but|ok|okay|sorry|hmm|also|quick question)[,:]?\s+)*(?:how (?:does|do|can|should|would) (?!you\b)|why (?:does|do|would|should) |what happens |what(?: is|'s|s) the diff(?:erence)? |whats the diff |(?:can|could) you explain |explain |who (?:\w+ed|broke|made|wrote|did|set|built|gave|took|ran|pushed|has been|have been) |when (?:was|did|were) |how long (?:did|does|do|will) )/i;
+  /^(?:(?:honestly|so|and|but|ok|okay|sorry|hmm|also|quick question)[,:]?\s+)*(?:how (?:does|do|can|should|would) (?!you\b)|why (?:does|do|would|should) |what happens |what(?: is|'s|s) the diff(?:erence)? |whats the diff |(?:can|could) you explain |explain |who (?:\w+ed|broke|made|wrote|did|set|built|gave|took|ran|pushed|has been|have been) |when (?:was|did|were) |how long (?:did|does|do|will) )|\bwhat (?:does|do) (?:it|this|that|these|those) mean\b/i;

@@ -233,6 +233,9 @@ const PRONOUNS = new Set([
 ]);
 
 const QUANTITY = /^\d+\p{L}{1,3}$/u;
+/** An AWS region ("us-east-1", "eu-west-2", "us-gov-west-1"): a place, no name of ours. */
+const AWS_REGION =
+  /^[a-z]{2}(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/i;
 
 /** The one listed one-word value (or its singular) that `word` is a consonant skeleton of ("wkld", "sbx"). */
 function skeletonOf(index: TypeIndex, word: string): string | undefined {
@@ -266,8 +269,8 @@ function scoreOpen(
   if (index.idPrefix && only.lower.startsWith(`${index.idPrefix}-`))
     return { value: openMatch(only.bare), base: 1 };
   if (isMixedId(only.bare) && !index.type.values.some((v) => isMixedId(v.value))) return undefined;
-  // A quantity with its unit ("200d", "90d", "3pm", "10gb") is no name.
-  if (QUANTITY.test(only.bare)) return undefined;
+  // A quantity with its unit ("200d", "3pm") or an AWS region ("us-east-1") is no name.
+  if (QUANTITY.test(only.bare) || AWS_REGION.test(only.bare)) return undefined;
   if (isCompound(only.bare)) {
     return index.compoundShare > 0 ? { value: openMatch(only.bare), base: 0.7 } : undefined;
   }

@@ -97,6 +97,10 @@ export function isCompound(value: string): boolean {
 /** A word with a number at its end (`lab2`, `team42`, `app01`): a numbered name, not an id. */
 const NUMBERED = /^\p{L}+\p{N}{1,2}$/u;
 
+/** An AWS resource id ("i-0a9b8c7d6e5f4a3b2", "sg-0123abcd", "vpc-…"): some other system's thing, never a request. */
+const AWS_RESOURCE_ID =
+  /^(?:i|sg|vpc|subnet|ami|vol|snap|eni|igw|nat|rtb|acl|tgw|pcx|vpce|lt|eipalloc|fs|db)-[0-9a-f]{8,17}$/i;
+
 /**
  * Request-id-like: at most one hyphen, six or more letters/digits, and one part mixing letters and
  * digits (`REQ-5G8H3N7Q`, `REQ5G8H3N7Q`), unlike names such as `perf-test-01`, `api-gateway-v2` or
@@ -106,6 +110,7 @@ const NUMBERED = /^\p{L}+\p{N}{1,2}$/u;
  */
 export function isMixedId(value: string): boolean {
   if (/^req-[\p{L}\p{N}]{8}$/iu.test(value)) return true;
+  if (AWS_RESOURCE_ID.test(value)) return false;
   if (!/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)?$/u.test(value)) return false;
   if (value.replace(/-/g, '').length < 6) return false;
   return value.split('-').some((part) => /\p{L}/u.test(part) && /\p{N}/u.test(part) && !NUMBERED.test(part));
@@ -131,7 +136,7 @@ export function maskEntities(text: string): string {
 }
 
 /** Where a clause ends: punctuation (and any closing quote or bracket) before a space, or a spaced dash. */
-const CLAUSE_END = /[,;:.!?]+['"’”)\]]*\s+|\s+[-–—]\s+/;
+export const CLAUSE_END = /[,;:.!?]+['"’”)\]]*\s+|\s+[-–—]\s+/;
 
 /** The clauses of `text` of two words or more, split at punctuation or a spaced dash. */
 export function clausesOf(text: string): string[] {

@@ -79,6 +79,9 @@ describe('NluEngine out-of-domain gate', () => {
     'change the contact email on my sandbox account',
     'change the retry limit of data-lake-etl',
     'how do I create a lambda layer',
+    'restart ec2: i-0f1e2d3c4b5a69788 region: us-west-2',
+    'decommission account: 222233334444',
+    'guardduty says Recon:IAMUser/UserPermissions, what does it mean',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
     const utterance = text;
@@ -104,6 +107,8 @@ describe('NluEngine out-of-domain gate', () => {
     ['could you show me what you can do', 'Help'],
     ["change dave's access key, it leaked", 'RotateAccessKey'],
     ['AK for svc-report expired? rotate pls', 'RotateAccessKey'],
+    ['is mobile-backend waiting for someone to approve it? do not want to break things', 'PipelineStatus'],
+    ['rotate: user: bob, reason: offboarding, ticket: HR-1234', 'RotateAccessKey'],
     ['how do i create an account in the security ou', 'VendAccount'],
     ["New here and people said 'just ask the bot.' What exactly can you help me with?", 'Help'],
   ])(

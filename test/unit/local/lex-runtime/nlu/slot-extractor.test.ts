@@ -260,6 +260,14 @@ describe('SlotExtractor', () => {
     expect(values(slots)).toEqual({ AccountType: 'Sandbox', OrganizationalUnit: 'Workloads' });
   });
 
+  it('takes no AWS region as a name, but a name ending in a number is one (us-east-1, qa-env-3)', () => {
+    // Act
+    const slots = extractor.extract('VendAccount', 'open a test account named qa-env-3 in us-east-1');
+
+    // Assess
+    expect(values(slots)).toEqual({ AccountType: 'Sandbox', AccountName: 'qa-env-3' });
+  });
+
   it('takes no quantity with its unit as a name (mine are 200d old)', () => {
     // Act
     const slots = extractor.extract('VendAccount', 'new account pls, mine are 200d old');
