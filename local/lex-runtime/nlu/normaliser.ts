@@ -235,8 +235,15 @@ function unofferedTypo(word: string): string | undefined {
   return near.length === 1 ? near[0] : undefined;
 }
 
+/** Phrases that greet or praise like a word of small talk, in the words chat-speak leaves. */
+const SMALL_TALK_PHRASES =
+  / (?:how is it going|how are you(?: doing)?|how are things|what is up|is anyone there|anyone there|you are the best|your the best|you rock) /g;
+
 /** The kind of small talk when every word is small talk or a filler around it. */
-function smallTalkOnly(words: readonly string[]): SmallTalk | undefined {
+function smallTalkOnly(all: readonly string[]): SmallTalk | undefined {
+  // A phrase of small talk ("how is it going", "what is up", "is anyone there") is a greeting word.
+  const joined = ` ${all.join(' ')} `.replace(SMALL_TALK_PHRASES, ' hi ');
+  const words = joined.trim().split(/\s+/).filter(Boolean);
   const kinds = words.flatMap((w) => {
     const kind = SMALL_TALK.get(w);
     return kind ? [kind] : [];

@@ -217,6 +217,17 @@ describe('Normaliser', () => {
     expect(result.text).toBe(expected);
   });
 
+  it.each(["how's it going", 'hiya whats up', 'hello? anyone there?', 'ty bot ur the best'])(
+    'reads a phrase of small talk as small talk: %s',
+    (typed) => {
+      // Act
+      const result = normaliser.normalise(typed);
+
+      // Assess
+      expect(result.smallTalk).toBeDefined();
+    },
+  );
+
   it.each(['gm', 'heyo', 'hola all'])('reads a greeting as small talk: %s', (typed) => {
     // Prepare
     const text = typed;
