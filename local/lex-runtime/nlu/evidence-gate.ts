@@ -99,6 +99,23 @@ export class EvidenceGate {
     );
   }
 
+  /**
+   * The one intent that `text` names an id of ("… it's REQ-8P4L2K6J … need to know if it's been
+   * approved"): an id of a kind only one intent's slots take is that intent's, whatever else is said.
+   */
+  idOwner(text: string): string | undefined {
+    const owners = this.model.intents.filter((i) => {
+      const ids = i.slots.filter((s) => s.type.kind === 'alphanumeric');
+      if (ids.length === 0) return false;
+      const found = this.slotsIn(i.name, text);
+      return ids.some((s) => {
+        const v = found[s.name];
+        return v !== undefined && isMixedId(v.originalValue);
+      });
+    });
+    return owners.length === 1 ? owners[0]?.name : undefined;
+  }
+
   /** Whether `clause` names what the intent acts on or any value of its slots (an unlisted pipeline). */
   namesAnyOfIts(intent: string, clause: string): boolean {
     return this.namesItsThing(intent, clause) || this.values(intent, clause).found.length > 0;

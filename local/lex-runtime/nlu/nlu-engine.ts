@@ -104,6 +104,9 @@ export class NluEngine {
     const clause = this.clauseIntent(normalised.text);
     if (clause) return this.withExact(scores, clause);
     const gated = this.gate.gated(scores, normalised.text, text);
+    const owner = this.gate.idOwner(normalised.text);
+    if (owner)
+      return promoted(gated, { intent: owner, score: Math.max(this.threshold, gated[0]?.score ?? 0) });
     const asked = await this.askedIntent(normalised.text);
     if (asked && (asked.intent !== gated[0]?.intent || (gated[0]?.score ?? 0) < this.threshold))
       return promoted(gated, asked);

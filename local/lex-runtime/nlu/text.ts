@@ -101,6 +101,9 @@ const NUMBERED = /^\p{L}+\p{N}{1,2}$/u;
 const AWS_RESOURCE_ID =
   /^(?:i|sg|vpc|subnet|ami|vol|snap|eni|igw|nat|rtb|acl|tgw|pcx|vpce|lt|eipalloc|fs|db)-[0-9a-f]{8,17}$/i;
 
+/** An IAM access key id ("AKIAIOSFODNN7EXAMPLE"; temporary ones start ASIA): a key, never a request. */
+const AWS_KEY_ID = /^A(?:KIA|SIA)[A-Z0-9]{16}$/;
+
 /**
  * Request-id-like: at most one hyphen, six or more letters/digits, and one part mixing letters and
  * digits (`REQ-5G8H3N7Q`, `REQ5G8H3N7Q`), unlike names such as `perf-test-01`, `api-gateway-v2` or
@@ -110,7 +113,7 @@ const AWS_RESOURCE_ID =
  */
 export function isMixedId(value: string): boolean {
   if (/^req-[\p{L}\p{N}]{8}$/iu.test(value)) return true;
-  if (AWS_RESOURCE_ID.test(value)) return false;
+  if (AWS_RESOURCE_ID.test(value) || AWS_KEY_ID.test(value)) return false;
   if (!/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)?$/u.test(value)) return false;
   if (value.replace(/-/g, '').length < 6) return false;
   return value.split('-').some((part) => /\p{L}/u.test(part) && /\p{N}/u.test(part) && !NUMBERED.test(part));

@@ -93,10 +93,10 @@ describe('entity shapes', () => {
 describe('isMixedId', () => {
   it('takes an AWS resource id for some other system thing, never a request id', () => {
     // Act
-    const ids = ['i-0a9b8c7d6e5f4a3b2', 'sg-0123abcd', 'REQ-5G8H3N7Q'].map(isMixedId);
+    const ids = ['i-0a9b8c7d6e5f4a3b2', 'sg-0123abcd', 'AKIAIOSFODNN7EXAMPLE', 'REQ-5G8H3N7Q'].map(isMixedId);
 
     // Assess
-    expect(ids).toEqual([false, false, true]);
+    expect(ids).toEqual([false, false, false, true]);
   });
 });
 
