@@ -77,6 +77,7 @@ export const CHAT_SPEAK: ReadonlyMap<string, string> = new Map([
   ['btw', ''],
   ['asap', ''],
   ['setup', 'set up'],
+  ['em', 'them'],
   ['ak', 'access key'],
   ['aks', 'access keys'],
   ['sk', 'secret key'],

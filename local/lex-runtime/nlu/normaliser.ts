@@ -155,7 +155,12 @@ export class Normaliser {
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i] as Token;
       const next = tokens[i + 1];
-      const phrase = next ? CHAT_PHRASES.get(`${token.lower} ${next.lower}`) : undefined;
+      // A catalog verb typed apart from its prefix ("re run", "re try") is that verb.
+      const split =
+        next && token.lower === 're' && this.vocabulary.has(`re${next.lower}`)
+          ? `re${next.lower}`
+          : undefined;
+      const phrase = next ? (CHAT_PHRASES.get(`${token.lower} ${next.lower}`) ?? split) : undefined;
       if (phrase !== undefined && next) {
         words.push({ token, replacement: phrase }, { token: next, replacement: '' });
         i += 1;
@@ -192,7 +197,7 @@ export class Normaliser {
     if (SMALL_TALK.has(token.lower) || SMALL_TALK_FILLERS.has(token.lower)) return undefined;
     // Words of the lexicon are English words, never a typo or shortening of ours ("add" ≠ address).
     if (UNOFFERED_ACTIONS.has(token.lower) || TOPIC_STEMS.has(stem(token.lower))) return undefined;
-    return this.vocabulary.resolve(token.lower) ?? unofferedTypo(token.lower);
+    return this.vocabulary.resolve(token.lower) ?? unofferedTypo(token.lower) ?? smallTalkTypo(token.lower);
   }
 
   /**
@@ -216,6 +221,22 @@ export class Normaliser {
     const joined = token.lower.replace(/-/g, '');
     return this.vocabulary.has(joined) ? joined : undefined;
   }
+}
+
+/**
+ * The one word of small talk an unknown word is a dropped, doubled or swapped letter away from
+ * ("mornin", "goodmorning" aside; "helo" and "thnks" are listed): long words only.
+ */
+function smallTalkTypo(word: string): string | undefined {
+  if (word.length < MIN_UNOFFERED_TYPO - 1 || isCommonWord(word) || !/^\p{L}+$/u.test(word)) return undefined;
+  const near = [...SMALL_TALK.keys()].filter(
+    (w) =>
+      w.length >= MIN_UNOFFERED_TYPO &&
+      w[0] === word[0] &&
+      typoDistance(word, w) === 1 &&
+      w.length !== word.length,
+  );
+  return near.length === 1 ? near[0] : undefined;
 }
 
 /**

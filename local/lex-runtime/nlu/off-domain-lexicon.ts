@@ -155,6 +155,8 @@ export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
       'printer',
       'wifi',
       'wi-fi',
+      'office',
+      'keycard',
       'badge',
       'parking',
       'meeting',

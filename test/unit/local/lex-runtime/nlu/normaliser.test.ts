@@ -217,6 +217,18 @@ describe('Normaliser', () => {
     expect(result.text).toBe(expected);
   });
 
+  it('reads a dropped letter of a long small-talk word and a verb typed apart from its prefix', () => {
+    // Prepare
+    const texts = ['mornin', 'evenin all', 're run the failed build', 'rotate em'];
+
+    // Act
+    const results = texts.map((t) => normaliser.normalise(t));
+
+    // Assess
+    expect(results.map((r) => r.smallTalk)).toEqual(['greeting', 'greeting', undefined, undefined]);
+    expect(results.slice(2).map((r) => r.text)).toEqual(['rerun the failed build', 'rotate them']);
+  });
+
   it.each(["how's it going", 'hiya whats up', 'hello? anyone there?', 'ty bot ur the best'])(
     'reads a phrase of small talk as small talk: %s',
     (typed) => {
