@@ -300,7 +300,7 @@ export class NluEngine {
     const asTyped = slot ? this.extractor.extract(intent, text, options) : {};
     if (slot && asTyped[slot]) return asTyped;
     const normalised = this.normalise(text).text;
-    return this.extractor.extract(intent, normalised || text, options);
+    return this.extractor.extract(intent, normalised || text, { ...options, soleParts: true });
   }
 
   get threshold(): number {

@@ -11,6 +11,7 @@
  * that merely resemble the examples (Lex's ORIGINAL_VALUE). This scorer is small and locale-driven.
  */
 import type { BotModel, IntentModel, SlotModel } from '../bot-model';
+import { nounsOf } from './object-nouns';
 import {
   carrierWords,
   cueScore,
@@ -24,13 +25,18 @@ import {
 import { indexType, replyValue, type SlotValueMatch, scoreSpan, type TypeIndex } from './slot-values';
 import { splitMatches, splitSynonyms } from './split-synonyms';
 import { type Capture, type CompiledTemplate, compileTemplate, matchTemplates } from './template-matcher';
-import { DETERMINERS, type Token, tokenize } from './text';
+import { DETERMINERS, isStopword, type Token, tokenize } from './text';
 
 export type ExtractedSlots = Record<string, SlotValueMatch>;
 
 export interface ExtractOptions {
   /** The slot Lex is eliciting: the reply is read as its value first. */
   elicitedSlot?: string;
+  /**
+   * Fill a slot still empty with the one part of a listed name the message holds, cue or not
+   * ("hold back payments for now" → payments-api), once the intent is decided; never as evidence.
+   */
+  soleParts?: boolean;
 }
 
 interface SlotIndex {
@@ -42,6 +48,11 @@ interface SlotIndex {
   templates: readonly CompiledTemplate[];
   /** Synonyms said around another value ("let {PipelineName} through"). */
   split: ReturnType<typeof splitSynonyms>;
+  /**
+   * Whether several intents act on this slot's type: its values name existing things (pipelines),
+   * so a part of a listed one refers to it; a type one intent fills may name a new thing (an account).
+   */
+  shared: boolean;
 }
 
 interface IntentIndex {
@@ -74,7 +85,11 @@ export class SlotExtractor {
   private readonly intents = new Map<string, IntentIndex>();
 
   constructor(model: BotModel) {
-    for (const intent of model.intents) this.intents.set(intent.name, indexIntent(intent));
+    const uses = new Map<string, number>();
+    for (const slot of model.intents.flatMap((i) => i.slots))
+      uses.set(slot.type.name, (uses.get(slot.type.name) ?? 0) + 1);
+    const shared = new Set([...uses].filter(([, n]) => n > 1).map(([name]) => name));
+    for (const intent of model.intents) this.intents.set(intent.name, indexIntent(intent, shared));
   }
 
   /** The slots of `intentName` that `text` fills (interpreted values resolved by slot type). */
@@ -88,7 +103,15 @@ export class SlotExtractor {
       ...(elicited ? replyCandidates(elicited, text, tokens) : []),
       ...intent.slots.flatMap((s) => spanCandidates(s, intent.carrier, text, tokens, s === elicited)),
     ];
-    return assign(candidates);
+    const slots = assign(candidates);
+    if (!options.soleParts) return slots;
+    const sharedSlots = new Set(intent.slots.filter((s) => s.shared).map((s) => s.slot.name));
+    return withSoleParts(
+      slots,
+      candidates.filter((c) => sharedSlots.has(c.slot)),
+      tokens,
+      intent.carrier,
+    );
   }
 
   /**
@@ -107,7 +130,7 @@ export class SlotExtractor {
   }
 }
 
-function indexIntent(intent: IntentModel): IntentIndex {
+function indexIntent(intent: IntentModel, shared: ReadonlySet<string>): IntentIndex {
   const cues = learnCues(intent);
   return {
     carrier: intentCarrier(intent),
@@ -121,6 +144,7 @@ function indexIntent(intent: IntentModel): IntentIndex {
         cues: cues.get(slot.name) ?? { left: new Map(), right: new Map() },
         own: carrierWords(slot.sampleUtterances),
         templates: slot.sampleUtterances.map((u) => compileTemplate(u, intent.name, slot.name)),
+        shared: shared.has(slot.type.name),
       };
     }),
   };
@@ -225,6 +249,66 @@ function unlessNegated(index: TypeIndex, tokens: readonly Token[], c: Candidate)
   const other = values.length === 2 ? values.find((v) => v !== c.value.interpretedValue) : undefined;
   if (!other) return [];
   return [{ ...c, value: { ...c.value, interpretedValue: other, resolvedValues: [other] } }];
+}
+
+/** Parts of listed names that are also words for anything ("the *bot*" is no deploy-bot). */
+const GENERAL_WORDS: ReadonlySet<string> = new Set([
+  'bot',
+  'app',
+  'api',
+  'service',
+  'team',
+  'dev',
+  'prod',
+  'test',
+]);
+/** Lowest score of a part of a listed name that fills an empty slot on its own (soleParts). */
+const SOLE_PART = 0.6 - 1e-9;
+
+/**
+ * `slots` with each empty slot that exactly one part of a listed name could fill, filled by it,
+ * unless the part only qualifies another thing ("the payments *team*", "our data *platform*"): the
+ * word after it must be the intent's own wording, a function word or none.
+ */
+function withSoleParts(
+  slots: ExtractedSlots,
+  candidates: readonly Candidate[],
+  tokens: readonly Token[],
+  carrier: ReadonlySet<string>,
+): ExtractedSlots {
+  let nouns: ReadonlySet<string> | undefined;
+  const qualifies = (c: Candidate) => {
+    const next = tokens[c.last]?.pause ? undefined : tokens[c.last + 1];
+    if (!next || carrier.has(next.lower) || POLITE.has(next.lower) || isStopword(next.lower)) return false;
+    nouns ??= nounsOf(tokens.map((t) => t.text).join(' '));
+    return nouns.has(next.lower);
+  };
+
+  const general = (c: Candidate) => GENERAL_WORDS.has(c.value.originalValue.toLowerCase());
+  const used = new Set(Object.values(slots).map((v) => v.originalValue.toLowerCase()));
+  const out = { ...slots };
+  const bySlot = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (out[c.slot] || c.score < SOLE_PART || !isPartOfName(c.value) || qualifies(c) || general(c)) continue;
+    if (used.has(c.value.originalValue.toLowerCase())) continue;
+    bySlot.set(c.slot, [...(bySlot.get(c.slot) ?? []), c]);
+  }
+  for (const [slot, found] of bySlot) {
+    const values = new Set(found.map((c) => c.value.interpretedValue));
+    const [only] = found;
+    if (values.size === 1 && only) out[slot] = only.value;
+  }
+  return out;
+}
+
+/** Whether a value is a part of a listed hyphenated name ("payments" of payments-api). */
+function isPartOfName(value: SlotValueMatch): boolean {
+  const [resolved] = value.resolvedValues;
+  return (
+    resolved !== undefined &&
+    /[-_]/.test(resolved) &&
+    value.originalValue.toLowerCase() !== resolved.toLowerCase()
+  );
 }
 
 /** Greedy assignment: best candidates first; each slot once, each token once. */

@@ -107,6 +107,11 @@ function oneWordValues(phrases: ReadonlyMap<string, string>): Map<string, string
   return new Map([...phrases].filter(([phrase]) => /^\p{L}+$/u.test(phrase)));
 }
 
+/** The parts of several words ("payments api", "data lake"). */
+function spacedParts(parts: ReadonlyMap<string, string>): [string, string][] {
+  return [...parts].filter(([phrase]) => phrase.includes(' '));
+}
+
 /** Stemmed phrase → canonical value, for the stemmed phrases of exactly one value. */
 function indexStems(phrases: ReadonlyMap<string, string>): Map<string, string> {
   const owners = new Map<string, Set<string>>();
@@ -136,8 +141,11 @@ export function indexType(type: SlotTypeModel, options: IndexOptions = {}): Type
   const reserved = options.reserved ?? new Set<string>();
   const parts = type.kind === 'open' ? indexParts(samples, reserved) : new Map();
   return {
-    // Open lists: a listed one-word value in another form ("the workload ou") is still that value.
-    stems: indexStems(type.kind === 'enum' ? phrases : oneWordValues(phrases)),
+    // Open lists: a listed one-word value or a spaced name in another form ("the workload ou",
+    // "payment api") is still that value.
+    stems: indexStems(
+      type.kind === 'enum' ? phrases : new Map([...oneWordValues(phrases), ...spacedParts(parts)]),
+    ),
     type,
     phrases,
     maxWords: Math.max(1, ...[...phrases.keys(), ...parts.keys()].map((p) => p.split(/\s+/).length)),
@@ -258,7 +266,8 @@ function scoreOpen(
   if (example) return { value: match(spanText(text, span), example, example), base: 0.75 };
   const whole =
     index.parts.get(phrase) ??
-    (span.length === 1 ? (index.stems.get(stemmed(phrase)) ?? skeletonOf(index, phrase)) : undefined);
+    index.stems.get(stemmed(phrase)) ??
+    (span.length === 1 ? skeletonOf(index, phrase) : undefined);
   if (whole && !span.some((t) => carrier.has(t.lower)))
     return { value: match(spanText(text, span), whole, whole), base: PART };
   const only = span.length === 1 ? span[0] : undefined;

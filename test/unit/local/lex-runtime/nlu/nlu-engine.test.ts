@@ -359,6 +359,29 @@ describe('NluEngine evidence', () => {
     expect(result.intent).toBe(intent);
   });
 
+  it.each([
+    [
+      'hold back payments, the fix is not in',
+      'PipelineApproval',
+      { PipelineName: 'payments-api', Decision: 'Reject' },
+    ],
+    ['etl broke again, retry', 'RetryPipelineStage', { PipelineName: 'data-lake-etl' }],
+    ['retry payment api pls', 'RetryPipelineStage', { PipelineName: 'payments-api' }],
+    ['we need a prod account for the analytics team', 'VendAccount', { AccountType: 'Production' }],
+  ])(
+    'reads a part of a pipeline name alone as that pipeline, never a part of an example account name: %s',
+    async (text, intent, slots) => {
+      // Act
+      const result = await engine.recognize(text);
+
+      // Assess
+      expect(result.intent).toBe(intent);
+      expect(
+        Object.fromEntries(Object.entries(result.slots).map(([k, v]) => [k, v.interpretedValue])),
+      ).toEqual(slots);
+    },
+  );
+
   it.each(['ok cool thanks', 'great, thanks a lot', 'thanks @chatops, legend', "cheers mate, that's sorted"])(
     'answers an acknowledgement with thanks as small talk: %s',
     async (text) => {
