@@ -63,6 +63,7 @@ export class NluEngine {
     private readonly gate: EvidenceGate,
     private readonly greetingIntent: string | undefined,
     private readonly narrowVerbs: ReadonlyMap<string, NarrowVerb>,
+    private readonly nameVerbs: ReadonlyMap<string, string>,
   ) {}
 
   /** Trains the classifier and indexes slots, vocabulary and domain words for `model`. */
@@ -80,6 +81,7 @@ export class NluEngine {
       new EvidenceGate(model, extractor, new DomainEvidence(model), greeting?.name),
       greeting?.name,
       narrowVerbsOf(model),
+      nameVerbsOf(model),
     );
   }
 
@@ -122,6 +124,14 @@ export class NluEngine {
   private async askedIntent(text: string): Promise<IntentScore | undefined> {
     if (clausesOf(text).length < 2) return undefined;
     const found = new Map<string, number>();
+    for (const clause of clausesOf(text)) {
+      // A clause that orders the action an intent is named after ("… plz rotate", "rotate em") is
+      // that intent's request, if the message holds evidence for it.
+      const named = this.nameVerbs.get(leadWord(clause) ?? '');
+      if (named && this.gate.evidenced(named, contentStems(text), text)) {
+        found.set(named, Math.max(found.get(named) ?? 0, this.threshold));
+      }
+    }
     for (const clause of asksOf(text)) {
       const exact = this.exactIntent(clause);
       const [top] = exact
@@ -332,6 +342,34 @@ function withoutParts(text: string, drop: (part: string) => boolean): string {
     kept += (kept ? (pieces[i - 1] ?? ' ') : '') + part;
   }
   return kept.trim();
+}
+
+/** The first word of `text` after any lead-in ("could you please *rotate* it"). */
+function leadWord(text: string): string | undefined {
+  return tokenize(text).find((t) => !LEAD_IN_WORDS.has(t.lower))?.lower;
+}
+
+/**
+ * Verb → intent, for the verbs intents are named after (`RotateAccessKey`: rotate, `RetryPipelineStage`:
+ * retry) that open that intent's samples and no other intent's ("request" opens both "request an AWS
+ * account" and "request status": no such verb).
+ */
+function nameVerbsOf(model: BotModel): Map<string, string> {
+  const leads = new Map<string, Set<string>>();
+  for (const intent of model.intents)
+    for (const u of intent.utterances) {
+      const first = tokenize(u)[0]?.lower;
+      if (first) leads.set(first, (leads.get(first) ?? new Set()).add(intent.name));
+    }
+  const verbs = new Map<string, string>();
+  for (const intent of model.intents) {
+    // A name of one word ("Help") names no action on a thing.
+    const [first, ...rest] = intent.name.split(/(?=[A-Z])/);
+    const verb = rest.length > 0 ? (first?.toLowerCase() ?? '') : '';
+    const by = leads.get(verb);
+    if (by?.size === 1 && by.has(intent.name)) verbs.set(verb, intent.name);
+  }
+  return verbs;
 }
 
 /** An operation we do not offer that some samples still ask for: their intents and content words. */
