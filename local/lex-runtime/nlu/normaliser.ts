@@ -273,6 +273,19 @@ function smallTalkOnly(all: readonly string[]): SmallTalk | undefined {
   return words.every((w) => SMALL_TALK.has(w) || SMALL_TALK_FILLERS.has(w)) ? kinds[0] : undefined;
 }
 
+/** Whom a greeting greets ("hi *team*", "hey *bot*"): part of the greeting. */
+const VOCATIVES: ReadonlySet<string> = new Set([
+  'there',
+  'all',
+  'team',
+  'folks',
+  'guys',
+  'everyone',
+  'bot',
+  'mate',
+  'chatops',
+]);
+
 /** Drops a greeting before a request and thanks after it ("hi, can you …", "… thx"). */
 function trimSmallTalk(words: readonly Word[]): Word[] {
   const isTalk = (w: Word) => {
@@ -282,7 +295,16 @@ function trimSmallTalk(words: readonly Word[]): Word[] {
   const first = words.findIndex((w) => !isTalk(w));
   if (first < 0 || !words.slice(0, first).some((w) => SMALL_TALK.has(w.replacement ?? w.token.lower)))
     return trimEnd(words);
-  return trimEnd(words.slice(first));
+  // The greeting ends at its last word of small talk, pause or name of whom it greets ("hello, *is*
+  // the pipeline green": the filler after the pause is the question's).
+  let end = first - 1;
+  while (end >= 0) {
+    const w = words[end] as Word;
+    const plain = w.replacement ?? w.token.lower;
+    if (SMALL_TALK.has(plain) || VOCATIVES.has(plain) || w.token.pause) break;
+    end -= 1;
+  }
+  return trimEnd(words.slice(end + 1));
 }
 
 function trimEnd(words: readonly Word[]): Word[] {

@@ -217,6 +217,17 @@ describe('Normaliser', () => {
     expect(result.text).toBe(expected);
   });
 
+  it('drops a greeting and whom it greets, never the first word of the question after it', () => {
+    // Prepare
+    const texts = ['Hello, is the web-app pipeline green?', 'hi team, is REQ-5G8H3N7Q done'];
+
+    // Act
+    const results = texts.map((t) => normaliser.normalise(t).text);
+
+    // Assess
+    expect(results).toEqual(['is the web-app pipeline green?', 'is REQ-5G8H3N7Q done']);
+  });
+
   it('reads a dropped letter of a long small-talk word and a verb typed apart from its prefix', () => {
     // Prepare
     const texts = ['mornin', 'evenin all', 're run the failed build', 'rotate em'];
