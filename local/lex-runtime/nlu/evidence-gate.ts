@@ -105,12 +105,22 @@ export class EvidenceGate {
    */
   idOwner(text: string): string | undefined {
     const owners = this.model.intents.filter((i) => {
-      const ids = i.slots.filter((s) => s.type.kind === 'alphanumeric');
-      if (ids.length === 0) return false;
       const found = this.slotsIn(i.name, text);
-      return ids.some((s) => {
-        const v = found[s.name];
-        return v !== undefined && isMixedId(v.originalValue);
+      return i.slots.some((s) => {
+        const v = found[s.name]?.originalValue;
+        if (v === undefined) return false;
+        if (s.type.kind === 'alphanumeric') return isMixedId(v);
+        // An open slot's own ids, by the initials of its name ("ou-a1b2-c3d4e5f6": OrganizationalUnit).
+        const initials = s.name
+          .split(/(?=[A-Z])/)
+          .map((w) => w[0]?.toLowerCase())
+          .join('');
+        return (
+          s.type.kind === 'open' &&
+          initials.length > 1 &&
+          v.toLowerCase().startsWith(`${initials}-`) &&
+          /\d/.test(v)
+        );
       });
     });
     return owners.length === 1 ? owners[0]?.name : undefined;

@@ -124,13 +124,12 @@ export class NluEngine {
   private async askedIntent(text: string): Promise<IntentScore | undefined> {
     if (clausesOf(text).length < 2) return undefined;
     const found = new Map<string, number>();
+    // A clause that orders the action an intent is named after ("… plz rotate", "rotate em") is
+    // that intent's request, if the message holds evidence for it.
     for (const clause of clausesOf(text)) {
-      // A clause that orders the action an intent is named after ("… plz rotate", "rotate em") is
-      // that intent's request, if the message holds evidence for it.
       const named = this.nameVerbs.get(leadWord(clause) ?? '');
-      if (named && this.gate.evidenced(named, contentStems(text), text)) {
+      if (named && this.gate.evidenced(named, contentStems(text), text))
         found.set(named, Math.max(found.get(named) ?? 0, this.threshold));
-      }
     }
     for (const clause of asksOf(text)) {
       const exact = this.exactIntent(clause);

@@ -111,6 +111,7 @@ describe('NluEngine out-of-domain gate', () => {
     ['rotate: user: bob, reason: offboarding, ticket: HR-1234', 'RotateAccessKey'],
     ['request: REQ-4K8M2P6Q owner: li@example.com, approved or rejected?', 'RequestStatus'],
     ["svc-metrics's key is overdue, plz rotate", 'RotateAccessKey'],
+    ['would it be possible to get a prod account in ou-zz99-12345678 for the checkout team', 'VendAccount'],
     ['rotate key: iam-user: alice, key-id: AKIAIOSFODNN7EXAMPLE, age: 134d', 'RotateAccessKey'],
     ['how do i create an account in the security ou', 'VendAccount'],
     ["New here and people said 'just ask the bot.' What exactly can you help me with?", 'Help'],
