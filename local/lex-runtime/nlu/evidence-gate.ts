@@ -55,6 +55,8 @@ export class EvidenceGate {
   private readonly slotCache = new Map<string, ExtractedSlots>();
   /** The intents with a sample utterance that is a yes/no question ("is my request approved"). */
   private readonly asked: ReadonlySet<string>;
+  /** Stems of the closed lists' values and synonyms ("approve", "reject", "prod"). */
+  private readonly listed: ReadonlySet<string>;
 
   constructor(
     private readonly model: BotModel,
@@ -62,6 +64,13 @@ export class EvidenceGate {
     private readonly evidence: DomainEvidence,
     private readonly greetingIntent: string | undefined,
   ) {
+    this.listed = new Set(
+      model.intents
+        .flatMap((i) => i.slots)
+        .filter((s) => s.type.kind === 'enum')
+        .flatMap((s) => s.type.values.flatMap((v) => [v.value, ...v.synonyms]))
+        .flatMap((p) => contentStems(p)),
+    );
     this.asked = new Set(
       model.intents.filter((i) => i.utterances.some((u) => isYesNoQuestion(u))).map((i) => i.name),
     );
@@ -266,6 +275,14 @@ export class EvidenceGate {
     return this.model.intents.some(
       (i) => !i.isFallback && i.name !== except && this.values(i.name, text).named,
     );
+  }
+
+  /**
+   * Whether `text` names what some intent acts on by a word of its name that is no closed-list word
+   * ("my access *key* leaked"; "*approve* my pr" only says a decision).
+   */
+  namesAThing(text: string): boolean {
+    return this.namesAnIntent(contentStems(text).filter((s) => !this.listed.has(s)));
   }
 
   /** Whether `stems` name what some intent other than the help intent acts on (a word of its name). */

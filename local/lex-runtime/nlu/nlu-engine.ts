@@ -199,7 +199,7 @@ export class NluEngine {
    */
   private officeContext(normalised: Normalised): boolean {
     const kind = normalised.offTopicKind;
-    if (kind === CODE_HOSTING && this.gate.namesAnIntent(contentStems(normalised.text))) return true;
+    if (kind === CODE_HOSTING && this.gate.namesAThing(normalised.text)) return true;
     return (kind === OFFICE || kind === CODE_HOSTING) && this.gate.namesAValue(normalised.text);
   }
 

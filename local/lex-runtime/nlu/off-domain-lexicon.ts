@@ -198,7 +198,28 @@ export const UNSERVED_TOPICS: ReadonlyMap<string, readonly string[]> = new Map([
     ],
   ],
   ['other secrets', ['kms', 'ssh', 'gpg', 'pgp', 'tls', 'ssl']],
-  ['metrics and opinions', ['average', 'dashboard', 'graph', 'opinion']],
+  [
+    'metrics and opinions',
+    [
+      'average',
+      'dashboard',
+      'graph',
+      'opinion',
+      'imo',
+      'imho',
+      'tbh',
+      'dumb',
+      'stupid',
+      'pointless',
+      'useless',
+      'scary',
+      'embarrassing',
+      'embarassing',
+      'mess',
+      'sucks',
+      'hate',
+    ],
+  ],
   ['it-support', ['ticket', 'jira', 'helpdesk', 'servicenow', 'password']],
   [
     'entertainment',
@@ -267,4 +288,4 @@ export const GENERAL_NOUNS: ReadonlySet<string> = new Set([
  * ("how did the last build go", "why is web-app failing", "how is payments-api doing") open otherwise.
  */
 export const UNSERVED_QUESTION =
-  /^(?:(?:honestly|so|and|but|ok|okay|sorry|hmm|also|quick question)[,:]?\s+)*(?:how (?:does|do|can|should|would) (?!you\b)|why (?:does|do|would|should) |what happens |what(?: is|'s|s) the diff(?:erence)? |whats the diff |(?:can|could) you explain |explain |who (?:\w+ed|broke|made|wrote|did|set|built|gave|took|ran|pushed|has been|have been) |when (?:was|did|were) |how long (?:did|does|do|will) )|\bwhat (?:does|do) (?:it|this|that|these|those) mean\b/i;
+  /^(?:(?:honestly|so|and|but|ok|okay|sorry|hmm|also|quick question)[,:]?\s+)*(?:how (?:does|do|can|should|would) (?!you\b)|why (?:does|do|would|should) |what happens |what(?: is|'s|s) the diff(?:erence)? |whats the diff |(?:can|could) you explain |explain |who (?:\w+ed|broke|made|wrote|did|set|built|gave|took|ran|pushed|has been|have been|are|owns|manages|maintains|runs|should|do|does|can|originally|is (?:our|the|in charge|responsible)) |when (?:was|did|were) |how long (?:did|does|do|will) )|\bwhat (?:does|do) (?:it|this|that|these|those) mean\b/i;

@@ -81,6 +81,10 @@ describe('NluEngine out-of-domain gate', () => {
     'how do I create a lambda layer',
     'restart ec2: i-0f1e2d3c4b5a69788 region: us-west-2',
     'decommission account: 222233334444',
+    'who owns the mobile-backend pipeline?',
+    'who are the approvers for web-app',
+    'tbh the payments-api pipeline is a mess',
+    'approve the pull request of dana',
     'guardduty says Recon:IAMUser/UserPermissions, what does it mean',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
