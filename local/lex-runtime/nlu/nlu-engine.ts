@@ -64,6 +64,7 @@ export class NluEngine {
     private readonly greetingIntent: string | undefined,
     private readonly narrowVerbs: ReadonlyMap<string, NarrowVerb>,
     private readonly nameVerbs: ReadonlyMap<string, string>,
+    private readonly slotWords: ReadonlySet<string>,
   ) {}
 
   /** Trains the classifier and indexes slots, vocabulary and domain words for `model`. */
@@ -82,6 +83,7 @@ export class NluEngine {
       greeting?.name,
       narrowVerbsOf(model),
       nameVerbsOf(model),
+      slotWordsOf(model),
     );
   }
 
@@ -99,7 +101,12 @@ export class NluEngine {
     const scores = await this.classifier.classify(normalised.text);
     if (exact) return this.withExact(scores, exact);
     const unsure = () => scores.map((s) => ({ ...s, score: s.score * NO_EVIDENCE }));
-    if (normalised.unoffered || this.unservedQuestion(normalised) || this.otherObject(normalised.text))
+    if (
+      normalised.unoffered ||
+      this.unservedQuestion(normalised) ||
+      this.otherObject(normalised.text) ||
+      this.namesANewSlotThing(normalised.text)
+    )
       return unsure();
     if (normalised.offTopic && !this.officeContext(normalised))
       return this.offTopicContext(unsure(), normalised.text);
@@ -173,6 +180,17 @@ export class NluEngine {
       ![...narrow.intents].some((i) => this.gate.namesItsThing(i, text)) &&
       !stems.some((s) => narrow.stems.has(s))
     );
+  }
+
+  /**
+   * A new thing named after a slot rather than an intent, given a name ("create a new OU called
+   * Marketing", "make an organizational unit named Research"): the catalog makes accounts in OUs,
+   * never OUs. The words are those of the slots' names that no intent's name uses.
+   */
+  private namesANewSlotThing(text: string): boolean {
+    const m = NEW_NAMED_THING.exec(text);
+    const head = m?.[1]?.split(/\s+/).pop()?.toLowerCase();
+    return head !== undefined && this.slotWords.has(stem(head));
   }
 
   /**
@@ -341,6 +359,22 @@ function withoutParts(text: string, drop: (part: string) => boolean): string {
     kept += (kept ? (pieces[i - 1] ?? ' ') : '') + part;
   }
   return kept.trim();
+}
+
+/** "a new X called", "an X named": the thing X that a name is given to. */
+const NEW_NAMED_THING = /\b(?:a|an)\s+(?:(?:brand\s+)?new\s+)?((?:\w+\s+){0,1}\w+)\s+(?:called|named)\b/i;
+
+/** Stems of the words of slot names (and their initials) that no intent's name uses: ou, unit, email, user. */
+function slotWordsOf(model: BotModel): Set<string> {
+  const split = (name: string) => name.split(/(?=[A-Z])/).map((w) => w.toLowerCase());
+  const named = new Set(model.intents.flatMap((i) => split(i.name).map(stem)));
+  const words = model.intents.flatMap((i) =>
+    i.slots.flatMap((s) => {
+      const parts = split(s.name);
+      return [...parts, ...(parts.length > 1 ? [parts.map((p) => p[0]).join('')] : [])];
+    }),
+  );
+  return new Set(words.map(stem).filter((w) => !named.has(w) && w !== 'name'));
 }
 
 /** The first word of `text` after any lead-in ("could you please *rotate* it"). */

@@ -85,6 +85,7 @@ describe('NluEngine out-of-domain gate', () => {
     'who are the approvers for web-app',
     'tbh the payments-api pipeline is a mess',
     'approve the pull request of dana',
+    'please make a new organizational unit named Finance',
     'guardduty says Recon:IAMUser/UserPermissions, what does it mean',
   ])('falls back on a near miss that shares words or values with an intent: %s', async (text) => {
     // Prepare
