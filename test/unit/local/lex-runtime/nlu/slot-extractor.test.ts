@@ -228,60 +228,39 @@ describe('SlotExtractor', () => {
     expect(values(slots)).toEqual({ PipelineName: 'web-app', Decision: decision });
   });
 
-  it("resolves a shortening that is also another slot's word once a cue makes it this slot's (ou prod)", () => {
+  it.each<[string, string, Record<string, string>]>([
+    [
+      "a shortening that is also another slot's word, once a cue makes it this slot's",
+      'new sbx acct lab-x ou prod',
+      { AccountType: 'Sandbox', AccountName: 'lab-x', OrganizationalUnit: 'Production' },
+    ],
+    [
+      'a shortened listed value alone between commas, as a list item',
+      'new account for li@example.com, sandbox, sec',
+      { AccountEmail: 'li@example.com', AccountType: 'Sandbox', OrganizationalUnit: 'Security' },
+    ],
+    [
+      'a consonant skeleton of a listed one-word name after its cue',
+      'a sandbox account in the wkld ou',
+      { AccountType: 'Sandbox', OrganizationalUnit: 'Workloads' },
+    ],
+    [
+      'a listed one-word name in another form after its cue',
+      'an account in the workload ou',
+      { OrganizationalUnit: 'Workloads' },
+    ],
+    [
+      'no AWS region as a name, but a name ending in a number',
+      'open a test account named qa-env-3 in us-east-1',
+      { AccountType: 'Sandbox', AccountName: 'qa-env-3' },
+    ],
+    ['no quantity with its unit as a name', 'new account pls, mine are 200d old', {}],
+  ])('resolves %s: %s', (_what, text, expected) => {
     // Act
-    const slots = extractor.extract('VendAccount', 'new sbx acct lab-x ou prod');
+    const slots = extractor.extract('VendAccount', text);
 
     // Assess
-    expect(values(slots)).toEqual({
-      AccountType: 'Sandbox',
-      AccountName: 'lab-x',
-      OrganizationalUnit: 'Production',
-    });
-  });
-
-  it('takes a shortened listed value alone between commas as a list item (…, sandbox, sec)', () => {
-    // Act
-    const slots = extractor.extract('VendAccount', 'new account for li@example.com, sandbox, sec');
-
-    // Assess
-    expect(values(slots)).toEqual({
-      AccountEmail: 'li@example.com',
-      AccountType: 'Sandbox',
-      OrganizationalUnit: 'Security',
-    });
-  });
-
-  it('resolves a consonant skeleton of a listed one-word name after its cue (the wkld ou → Workloads)', () => {
-    // Act
-    const slots = extractor.extract('VendAccount', 'a sandbox account in the wkld ou');
-
-    // Assess
-    expect(values(slots)).toEqual({ AccountType: 'Sandbox', OrganizationalUnit: 'Workloads' });
-  });
-
-  it('takes no AWS region as a name, but a name ending in a number is one (us-east-1, qa-env-3)', () => {
-    // Act
-    const slots = extractor.extract('VendAccount', 'open a test account named qa-env-3 in us-east-1');
-
-    // Assess
-    expect(values(slots)).toEqual({ AccountType: 'Sandbox', AccountName: 'qa-env-3' });
-  });
-
-  it('takes no quantity with its unit as a name (mine are 200d old)', () => {
-    // Act
-    const slots = extractor.extract('VendAccount', 'new account pls, mine are 200d old');
-
-    // Assess
-    expect(values(slots)).toEqual({});
-  });
-
-  it('resolves a listed one-word name in another form after its cue (the workload ou → Workloads)', () => {
-    // Act
-    const slots = extractor.extract('VendAccount', 'an account in the workload ou');
-
-    // Assess
-    expect(values(slots)).toEqual({ OrganizationalUnit: 'Workloads' });
+    expect(values(slots)).toEqual(expected);
   });
 
   it('resolves a shortened one-word listed value after its cue (the infra OU → Infrastructure)', () => {
