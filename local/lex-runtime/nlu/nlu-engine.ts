@@ -25,14 +25,21 @@
  * when another clause is surely a request.
  */
 import type { BotModel } from '../bot-model';
+import {
+  leadWord,
+  type NarrowVerb,
+  NEW_NAMED_THING,
+  nameVerbsOf,
+  narrowVerbsOf,
+  slotWordsOf,
+} from './catalog-actions';
 import { LEAD_IN_WORDS, SMALL_TALK } from './chat-lexicon';
 import { contentStems, DomainEvidence } from './domain-evidence';
 import { ABOUT_THE_BOT, EvidenceGate, NO_EVIDENCE } from './evidence-gate';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
 import { type Normalised, Normaliser } from './normaliser';
-import { UNOFFERED_ACTIONS } from './off-domain-lexicon';
 import { type ExtractedSlots, type ExtractOptions, SlotExtractor } from './slot-extractor';
-import { asksOf, CLAUSE_END, clausesOf, DETERMINERS, isMixedId, stem, tokenize } from './text';
+import { asksOf, clausesOf, isMixedId, stem, tokenize, withoutParts } from './text';
 
 export interface Recognition {
   /** The chosen intent (the fallback intent when nothing is confident enough). */
@@ -347,87 +354,6 @@ export class NluEngine {
       ...scores.filter((s) => s.intent !== exact).map((s) => ({ ...s, score: Math.min(s.score, 0.99) })),
     ];
   }
-}
-
-/** `text` without the parts between clause ends that `drop` picks, and the ends before them. */
-function withoutParts(text: string, drop: (part: string) => boolean): string {
-  const pieces = text.split(new RegExp(`(${CLAUSE_END.source})`));
-  let kept = '';
-  for (let i = 0; i < pieces.length; i += 2) {
-    const part = pieces[i] ?? '';
-    if (drop(part)) continue;
-    kept += (kept ? (pieces[i - 1] ?? ' ') : '') + part;
-  }
-  return kept.trim();
-}
-
-/** "a new X called", "an X named": the thing X that a name is given to. */
-const NEW_NAMED_THING = /\b(?:a|an)\s+(?:(?:brand\s+)?new\s+)?((?:\w+\s+){0,1}\w+)\s+(?:called|named)\b/i;
-
-/** Stems of the words of slot names (and their initials) that no intent's name uses: ou, unit, email, user. */
-function slotWordsOf(model: BotModel): Set<string> {
-  const split = (name: string) => name.split(/(?=[A-Z])/).map((w) => w.toLowerCase());
-  const named = new Set(model.intents.flatMap((i) => split(i.name).map(stem)));
-  const words = model.intents.flatMap((i) =>
-    i.slots.flatMap((s) => {
-      const parts = split(s.name);
-      return [...parts, ...(parts.length > 1 ? [parts.map((p) => p[0]).join('')] : [])];
-    }),
-  );
-  return new Set(words.map(stem).filter((w) => !named.has(w) && w !== 'name'));
-}
-
-/** The first word of `text` after any lead-in ("could you please *rotate* it"). */
-function leadWord(text: string): string | undefined {
-  return tokenize(text).find((t) => !LEAD_IN_WORDS.has(t.lower))?.lower;
-}
-
-/**
- * Verb → intent, for the verbs intents are named after (`RotateAccessKey`: rotate, `RetryPipelineStage`:
- * retry) that open that intent's samples and no other intent's ("request" opens both "request an AWS
- * account" and "request status": no such verb).
- */
-function nameVerbsOf(model: BotModel): Map<string, string> {
-  const leads = new Map<string, Set<string>>();
-  for (const intent of model.intents)
-    for (const u of intent.utterances) {
-      const first = tokenize(u)[0]?.lower;
-      if (first) leads.set(first, (leads.get(first) ?? new Set()).add(intent.name));
-    }
-  const verbs = new Map<string, string>();
-  for (const intent of model.intents) {
-    // A name of one word ("Help") names no action on a thing.
-    const [first, ...rest] = intent.name.split(/(?=[A-Z])/);
-    const verb = rest.length > 0 ? (first?.toLowerCase() ?? '') : '';
-    const by = leads.get(verb);
-    if (by?.size === 1 && by.has(intent.name)) verbs.set(verb, intent.name);
-  }
-  return verbs;
-}
-
-/** An operation we do not offer that some samples still ask for: their intents and content words. */
-interface NarrowVerb {
-  intents: Set<string>;
-  stems: Set<string>;
-}
-
-/**
- * The verbs of UNOFFERED_ACTIONS that sample utterances open with as a verb, before an object's
- * determiner ("change *the* access key of {UserName}"; "page {Page} of the pipelines" is a noun).
- */
-function narrowVerbsOf(model: BotModel): Map<string, NarrowVerb> {
-  const verbs = new Map<string, NarrowVerb>();
-  for (const intent of model.intents) {
-    for (const utterance of intent.utterances) {
-      const [verb, next] = tokenize(utterance);
-      if (!verb || !next || !UNOFFERED_ACTIONS.has(verb.lower) || !DETERMINERS.has(next.lower)) continue;
-      const entry = verbs.get(verb.lower) ?? { intents: new Set<string>(), stems: new Set<string>() };
-      entry.intents.add(intent.name);
-      for (const s of contentStems(utterance)) if (s !== stem(verb.lower)) entry.stems.add(s);
-      verbs.set(verb.lower, entry);
-    }
-  }
-  return verbs;
 }
 
 /** `scores` with `asked` first: its own score or its clause's, the others kept below it. */

@@ -167,3 +167,15 @@ export function asksOf(text: string): string[] {
   }
   return out;
 }
+
+/** `text` without the parts between clause ends that `drop` picks, and the ends before them. */
+export function withoutParts(text: string, drop: (part: string) => boolean): string {
+  const pieces = text.split(new RegExp(`(${CLAUSE_END.source})`));
+  let kept = '';
+  for (let i = 0; i < pieces.length; i += 2) {
+    const part = pieces[i] ?? '';
+    if (drop(part)) continue;
+    kept += (kept ? (pieces[i - 1] ?? ' ') : '') + part;
+  }
+  return kept.trim();
+}
