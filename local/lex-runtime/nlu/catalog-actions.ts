@@ -11,7 +11,8 @@ import type { BotModel } from '../bot-model';
 import { LEAD_IN_WORDS } from './chat-lexicon';
 import { contentStems } from './domain-evidence';
 import { UNOFFERED_ACTIONS } from './off-domain-lexicon';
-import { DETERMINERS, stem, tokenize } from './text';
+import { slotIdPrefix, slotNameWords } from './slot-cues';
+import { DETERMINERS, nameWords, stem, tokenize } from './text';
 
 /** "a new X called", "an X named": the thing X that a name is given to. */
 export const NEW_NAMED_THING =
@@ -19,15 +20,16 @@ export const NEW_NAMED_THING =
 
 /** Stems of the words of slot names (and their initials) that no intent's name uses: ou, unit, email, user. */
 export function slotWordsOf(model: BotModel): Set<string> {
-  const split = (name: string) => name.split(/(?=[A-Z])/).map((w) => w.toLowerCase());
-  const named = new Set(model.intents.flatMap((i) => split(i.name).map(stem)));
+  const named = new Set(model.intents.flatMap((i) => nameWords(i.name).map(stem)));
   const words = model.intents.flatMap((i) =>
-    i.slots.flatMap((s) => {
-      const parts = split(s.name);
-      return [...parts, ...(parts.length > 1 ? [parts.map((p) => p[0]).join('')] : [])];
-    }),
+    i.slots.flatMap((s) => [...slotNameWords(s), slotIdPrefix(s) ?? '']),
   );
-  return new Set(words.map(stem).filter((w) => !named.has(w) && w !== 'name'));
+  return new Set(
+    words
+      .filter(Boolean)
+      .map(stem)
+      .filter((w) => !named.has(w) && w !== 'name'),
+  );
 }
 
 /** The first word of `text` after any lead-in ("could you please *rotate* it"). */
@@ -50,8 +52,8 @@ export function nameVerbsOf(model: BotModel): Map<string, string> {
   const verbs = new Map<string, string>();
   for (const intent of model.intents) {
     // A name of one word ("Help") names no action on a thing.
-    const [first, ...rest] = intent.name.split(/(?=[A-Z])/);
-    const verb = rest.length > 0 ? (first?.toLowerCase() ?? '') : '';
+    const [first, ...rest] = nameWords(intent.name);
+    const verb = rest.length > 0 ? (first ?? '') : '';
     const by = leads.get(verb);
     if (by?.size === 1 && by.has(intent.name)) verbs.set(verb, intent.name);
   }

@@ -11,7 +11,7 @@
  */
 import type { BotModel, IntentModel } from '../bot-model';
 import { LEAD_IN_WORDS } from './chat-lexicon';
-import { isStopword, stem, tokenize } from './text';
+import { isStopword, nameWords, stem, tokenize } from './text';
 import { localeTexts } from './vocabulary';
 
 /** Distinct content stems of a text (letters-only words that are not stop words). */
@@ -53,10 +53,8 @@ function leadStem(text: string): string | undefined {
     : undefined;
 }
 
-/** `RotateAccessKey` → "Rotate Access Key". */
-function splitName(name: string): string {
-  return name.replace(/([a-z])([A-Z])/g, '$1 $2');
-}
+/** `RotateAccessKey` → "rotate access key". */
+const splitName = (name: string) => nameWords(name).join(' ');
 
 /** Stems of the words of an intent's name and its slots' names (`RotateAccessKey` → rotat, access, key). */
 function nameStems(intent: IntentModel): string[] {

@@ -17,6 +17,7 @@ import type { BotModel } from '../bot-model';
 import { contentStems, type DomainEvidence } from './domain-evidence';
 import type { IntentScore } from './intent-classifier';
 import { nounsOf } from './object-nouns';
+import { slotIdPrefix } from './slot-cues';
 import type { ExtractedSlots, SlotExtractor } from './slot-extractor';
 import type { SlotValueMatch } from './slot-values';
 import { clausesOf, EMAIL, isCompound, isMixedId, stem, tokenize } from './text';
@@ -120,14 +121,11 @@ export class EvidenceGate {
         if (v === undefined) return false;
         if (s.type.kind === 'alphanumeric') return isMixedId(v);
         // An open slot's own ids, by the initials of its name ("ou-a1b2-c3d4e5f6": OrganizationalUnit).
-        const initials = s.name
-          .split(/(?=[A-Z])/)
-          .map((w) => w[0]?.toLowerCase())
-          .join('');
+        const prefix = slotIdPrefix(s);
         return (
           s.type.kind === 'open' &&
-          initials.length > 1 &&
-          v.toLowerCase().startsWith(`${initials}-`) &&
+          prefix !== undefined &&
+          v.toLowerCase().startsWith(`${prefix}-`) &&
           /\d/.test(v)
         );
       });

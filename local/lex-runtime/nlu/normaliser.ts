@@ -23,7 +23,16 @@ import {
 } from './chat-lexicon';
 import { UNOFFERED_ACTIONS, UNSERVED_QUESTION, UNSERVED_TOPICS } from './off-domain-lexicon';
 import { learnCues } from './slot-cues';
-import { clausesOf, isCommonWord, isMixedId, isStopword, stem, type Token, tokenize } from './text';
+import {
+  clausesOf,
+  isCommonWord,
+  isMixedId,
+  isStopword,
+  nameWords,
+  stem,
+  type Token,
+  tokenize,
+} from './text';
 import { typoDistance } from './typos';
 import { Vocabulary } from './vocabulary';
 
@@ -62,7 +71,7 @@ function valueCues(model: BotModel): Set<string> {
     for (const slot of intent.slots) {
       if (!OPEN_KINDS.has(slot.type.kind)) continue;
       const left = [...(learnt.get(slot.name)?.left.keys() ?? [])].filter((k) => !k.includes(' '));
-      const named = slot.name.split(/(?=[A-Z])/).map((w) => w.toLowerCase());
+      const named = nameWords(slot.name);
       for (const word of [...left, ...named.slice(-1)]) if (!isStopword(word)) cues.add(word);
     }
   }
@@ -92,9 +101,7 @@ export class Normaliser {
   constructor(model: BotModel) {
     this.vocabulary = new Vocabulary(model);
     this.cues = valueCues(model);
-    this.named = new Set(
-      model.intents.flatMap((i) => i.name.split(/(?=[A-Z])/).map((w) => stem(w.toLowerCase()))),
-    );
+    this.named = new Set(model.intents.flatMap((i) => nameWords(i.name).map(stem)));
   }
 
   /** Normalises one utterance (see the module comment for what changes and what never does). */

@@ -6,7 +6,7 @@
  */
 import type { IntentModel, SlotModel } from '../bot-model';
 import type { IndexOptions } from './slot-values';
-import { DETERMINERS, isStopword, type Token, tokenize } from './text';
+import { DETERMINERS, isStopword, nameWords, type Token, tokenize } from './text';
 
 /** Cue key ("called", or "in the" when a determiner is involved) → weight. */
 export interface SlotCues {
@@ -61,7 +61,13 @@ function learn(
 
 /** Lower-case words of a slot name (`OrganizationalUnit` → organizational, unit). */
 export function slotNameWords(slot: SlotModel): string[] {
-  return slot.name.split(/(?=[A-Z][a-z])/).map((w) => w.toLowerCase());
+  return nameWords(slot.name);
+}
+
+/** The prefix of a slot's own ids, its initials when its name has several words (`ou` for OrganizationalUnit). */
+export function slotIdPrefix(slot: SlotModel): string | undefined {
+  const words = slotNameWords(slot);
+  return words.length > 1 ? words.map((w) => w[0]).join('') : undefined;
 }
 
 /**
@@ -168,6 +174,6 @@ export function indexOptions(intent: IntentModel, slot: SlotModel): IndexOptions
       .filter((s) => s !== slot)
       .flatMap((s) => s.type.values.flatMap((v) => [v.value, ...v.synonyms]).map((p) => p.toLowerCase())),
   );
-  const words = slotNameWords(slot);
-  return { reserved, ...(words.length > 1 ? { idPrefix: words.map((w) => w[0]).join('') } : {}) };
+  const idPrefix = slotIdPrefix(slot);
+  return { reserved, ...(idPrefix ? { idPrefix } : {}) };
 }

@@ -94,6 +94,11 @@ export function isCompound(value: string): boolean {
   return !EMAIL.test(value) && /[-_.\d]/.test(value) && /\p{L}/u.test(value);
 }
 
+/** Lower-case words of a catalog name (`RotateAccessKey` → rotate, access, key; `RequestId` → request, id). */
+export function nameWords(name: string): string[] {
+  return name.split(/(?=[A-Z][a-z])/).map((w) => w.toLowerCase());
+}
+
 /** A word with a number at its end (`lab2`, `team42`, `app01`): a numbered name, not an id. */
 const NUMBERED = /^\p{L}+\p{N}{1,2}$/u;
 
