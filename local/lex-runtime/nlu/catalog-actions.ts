@@ -32,9 +32,16 @@ export function slotWordsOf(model: BotModel): Set<string> {
   );
 }
 
+/** The first word of `text` after any lead-in ("could you please *rotate* it"), and the word after it. */
+export function leadWords(text: string): [string | undefined, string | undefined] {
+  const tokens = tokenize(text);
+  const at = tokens.findIndex((t) => !LEAD_IN_WORDS.has(t.lower));
+  return at < 0 ? [undefined, undefined] : [tokens[at]?.lower, tokens[at + 1]?.lower];
+}
+
 /** The first word of `text` after any lead-in ("could you please *rotate* it"). */
 export function leadWord(text: string): string | undefined {
-  return tokenize(text).find((t) => !LEAD_IN_WORDS.has(t.lower))?.lower;
+  return leadWords(text)[0];
 }
 
 /**

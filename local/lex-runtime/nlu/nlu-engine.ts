@@ -27,13 +27,14 @@
 import type { BotModel } from '../bot-model';
 import {
   leadWord,
+  leadWords,
   type NarrowVerb,
   NEW_NAMED_THING,
   nameVerbsOf,
   narrowVerbsOf,
   slotWordsOf,
 } from './catalog-actions';
-import { LEAD_IN_WORDS, SMALL_TALK } from './chat-lexicon';
+import { SMALL_TALK } from './chat-lexicon';
 import { contentStems, DomainEvidence } from './domain-evidence';
 import { ABOUT_THE_BOT, EvidenceGate, NO_EVIDENCE } from './evidence-gate';
 import { IntentClassifier, type IntentScore } from './intent-classifier';
@@ -136,11 +137,12 @@ export class NluEngine {
    * list of due keys. Only one intent may be asked for, surely (CONFIDENT_CLAUSE), naming its thing.
    */
   private async askedIntent(text: string): Promise<IntentScore | undefined> {
-    if (clausesOf(text).length < 2) return undefined;
+    const clauses = clausesOf(text);
+    if (clauses.length < 2) return undefined;
     const found = new Map<string, number>();
     // A clause that orders the action an intent is named after ("… plz rotate", "rotate em") is
     // that intent's request, if the message holds evidence for it.
-    for (const clause of clausesOf(text)) {
+    for (const clause of clauses) {
       const named = this.nameVerbs.get(leadWord(clause) ?? '');
       if (named && this.gate.evidenced(named, contentStems(text), text))
         found.set(named, Math.max(found.get(named) ?? 0, this.threshold));
@@ -176,9 +178,7 @@ export class NluEngine {
    */
   private otherObject(text: string): boolean {
     const [first = text] = clausesOf(text);
-    const tokens = tokenize(first);
-    const at = tokens.findIndex((t) => !LEAD_IN_WORDS.has(t.lower));
-    const [lead, next] = [tokens[at]?.lower, tokens[at + 1]?.lower];
+    const [lead, next] = leadWords(first);
     // A verb before its object's determiner, as in the samples ("change the …"; "change board" is a noun).
     const narrow = lead && next && OBJECT_OPENERS.test(next) ? this.narrowVerbs.get(lead) : undefined;
     if (!narrow) return false;
@@ -349,10 +349,7 @@ export class NluEngine {
   }
 
   private withExact(scores: IntentScore[], exact: string): IntentScore[] {
-    return [
-      { intent: exact, score: 1 },
-      ...scores.filter((s) => s.intent !== exact).map((s) => ({ ...s, score: Math.min(s.score, 0.99) })),
-    ];
+    return promoted(scores, { intent: exact, score: 1 });
   }
 }
 

@@ -38,8 +38,8 @@ import { Vocabulary } from './vocabulary';
 
 /** "How do I X", "how can we X": X is the verb asked about. */
 const HOW_DO_I = /\bhow (?:do|can|could|should) (?:i|we) (\p{L}+)/iu;
-/** Shortest unknown word read as a typo of an operation we do not offer ("delet"). */
-const MIN_UNOFFERED_TYPO = 5;
+/** Shortest unknown word read as a slip of a word of our lexicons ("delet", "morning" for small talk). */
+const MIN_SLIP = 5;
 
 export interface Normalised {
   /** The text with chat-speak, typos and shortenings replaced; values exactly as typed. */
@@ -231,36 +231,43 @@ export class Normaliser {
 }
 
 /**
- * The one word of small talk an unknown word is a dropped, doubled or swapped letter away from
- * ("mornin", "goodmorning" aside; "helo" and "thnks" are listed): long words only.
+ * The one of `words` that `word` slips to by a swapped, dropped or doubled letter, with the same first
+ * letter: never by a changed one, which makes another English word ("stale" is no "scale").
  */
-function smallTalkTypo(word: string): string | undefined {
-  if (word.length < MIN_UNOFFERED_TYPO - 1 || isCommonWord(word) || !/^\p{L}+$/u.test(word)) return undefined;
-  const near = [...SMALL_TALK.keys()].filter(
-    (w) =>
-      w.length >= MIN_UNOFFERED_TYPO &&
-      w[0] === word[0] &&
-      typoDistance(word, w) === 1 &&
-      w.length !== word.length,
+function slipTo(word: string, words: Iterable<string>): string | undefined {
+  const sameLetters = (a: string) => [...a].sort().join('') === [...word].sort().join('');
+  const near = [...words].filter(
+    (w) => w[0] === word[0] && typoDistance(word, w) === 1 && (w.length !== word.length || sameLetters(w)),
   );
   return near.length === 1 ? near[0] : undefined;
 }
 
+/** A long unknown word that is a plain lower-case word, no English one: what may be a slip. */
+const mayBeSlip = (word: string, min: number) =>
+  word.length >= min && !isCommonWord(word) && /^\p{L}+$/u.test(word);
+
+/**
+ * The one long word of small talk an unknown word is a dropped or doubled letter away from
+ * ("mornin", "evenin"; "helo" and "thnks" are listed).
+ */
+function smallTalkTypo(word: string): string | undefined {
+  if (!mayBeSlip(word, MIN_SLIP - 1)) return undefined;
+  const long = [...SMALL_TALK.keys()].filter(
+    (w) => w.length >= MIN_SLIP && w.length !== word.length,
+  );
+  return slipTo(word, long);
+}
+
 /**
  * The one verb of an operation we do not offer that an unknown word is a typo of ("delet",
- * "restrat"): a request for it is no less one for being misspelt. Long words only, as for ours.
+ * "termniate"): a request for it is no less one for being misspelt; an inflection ("deleted") is no typo.
  */
 function unofferedTypo(word: string): string | undefined {
-  if (word.length < MIN_UNOFFERED_TYPO || isCommonWord(word) || !/^\p{L}+$/u.test(word)) return undefined;
-  // A swapped, dropped or doubled letter; not a changed one ("stale" is no "scale"), nor an inflection ("deleted").
-  const near = [...UNOFFERED_ACTIONS].filter(
-    (a) =>
-      a[0] === word[0] &&
-      !word.startsWith(a) &&
-      typoDistance(word, a) === 1 &&
-      (a.length !== word.length || [...a].sort().join('') === [...word].sort().join('')),
+  if (!mayBeSlip(word, MIN_SLIP)) return undefined;
+  return slipTo(
+    word,
+    [...UNOFFERED_ACTIONS].filter((a) => !word.startsWith(a)),
   );
-  return near.length === 1 ? near[0] : undefined;
 }
 
 /** Phrases that greet or praise like a word of small talk, in the words chat-speak leaves. */

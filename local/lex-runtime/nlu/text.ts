@@ -145,6 +145,8 @@ export function maskEntities(text: string): string {
 
 /** Where a clause ends: punctuation (and any closing quote or bracket) before a space, or a spaced dash. */
 export const CLAUSE_END = /[,;:.!?]+['"’”)\]]*\s+|\s+[-–—]\s+/;
+/** The same, kept in the split: clause, end, clause, end, … */
+const CLAUSES_AND_ENDS = new RegExp(`(${CLAUSE_END.source})`);
 
 /** The clauses of `text` of two words or more, split at punctuation or a spaced dash. */
 export function clausesOf(text: string): string[] {
@@ -161,21 +163,22 @@ const ASKING =
  * around it ("we had a failing test yesterday").
  */
 export function asksOf(text: string): string[] {
-  const parts = text.split(/([,;:.!?]+)['"’”)\]]*\s+|\s+[-–—]\s+/);
+  const pieces = text.split(CLAUSES_AND_ENDS);
   const out: string[] = [];
-  for (let i = 0; i < parts.length; i += 2) {
-    const clause = (parts[i] ?? '').trim();
-    const end = parts[i + 1] ?? (i + 1 >= parts.length ? (/[?]\s*$/.test(text) ? '?' : '') : '');
+  for (let i = 0; i < pieces.length; i += 2) {
+    const clause = (pieces[i] ?? '').trim();
+    // The last clause keeps its own punctuation ("… green now?").
+    const end = pieces[i + 1] ?? clause.slice(-1);
     const bare = clause.replace(/[,;:.!?]+$/, '');
     if (bare.split(/\s+/).length < 2) continue;
-    if (end.includes('?') || /\?$/.test(clause) || ASKING.test(bare)) out.push(bare);
+    if (end.includes('?') || ASKING.test(bare)) out.push(bare);
   }
   return out;
 }
 
 /** `text` without the parts between clause ends that `drop` picks, and the ends before them. */
 export function withoutParts(text: string, drop: (part: string) => boolean): string {
-  const pieces = text.split(new RegExp(`(${CLAUSE_END.source})`));
+  const pieces = text.split(CLAUSES_AND_ENDS);
   let kept = '';
   for (let i = 0; i < pieces.length; i += 2) {
     const part = pieces[i] ?? '';
