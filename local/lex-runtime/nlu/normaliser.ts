@@ -252,9 +252,7 @@ const mayBeSlip = (word: string, min: number) =>
  */
 function smallTalkTypo(word: string): string | undefined {
   if (!mayBeSlip(word, MIN_SLIP - 1)) return undefined;
-  const long = [...SMALL_TALK.keys()].filter(
-    (w) => w.length >= MIN_SLIP && w.length !== word.length,
-  );
+  const long = [...SMALL_TALK.keys()].filter((w) => w.length >= MIN_SLIP && w.length !== word.length);
   return slipTo(word, long);
 }
 
