@@ -76,6 +76,7 @@ describe('NluEngine out-of-domain gate', () => {
     'is prod down?',
     'create a gitlab repo named billing-ui',
     'rotate the kms key of the audit bucket',
+    'rotate my ssh key',
     'change the contact email on my sandbox account',
     'change the retry limit of data-lake-etl',
     'how do I create a lambda layer',
